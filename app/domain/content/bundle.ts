@@ -1,0 +1,124 @@
+/**
+ * Cross-file rules for a whole content set: unique ids, known sources, decks that resolve, quotes that
+ * really occur in their source text. Pure functions over parsed files.
+ */
+import type { ContentError } from './errors'
+import { parseBankFile, parseDecksFile, parseSourcesFile, type ParsedBank } from './parse'
+import type { ContentItem, DeckDef, DeckFilter, SourceDoc } from './schema'
+
+export type LoadedItem = ParsedBank['items'][number]
+
+export interface ContentBundle {
+  sources: SourceDoc[]
+  decks: DeckDef[]
+  items: LoadedItem[]
+}
+
+export interface ContentFiles {
+  sources: { file: string; text: string }
+  decks: { file: string; text: string }
+  banks: Array<{ file: string; text: string }>
+}
+
+export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle; errors: ContentError[] } {
+  const errors: ContentError[] = []
+  const sources = parseSourcesFile(files.sources.file, files.sources.text, errors)
+  const decks = parseDecksFile(files.decks.file, files.decks.text, errors)
+  const items: LoadedItem[] = []
+  const bankNames = new Map<string, string>()
+  for (const bankFile of files.banks) {
+    const bank = parseBankFile(bankFile.file, bankFile.text, errors)
+    if (!bank) continue
+    const other = bankNames.get(bank.bank)
+    if (other) errors.push({ file: bankFile.file, field: 'bank', message: `bank name "${bank.bank}" is already used by ${other}` })
+    bankNames.set(bank.bank, bankFile.file)
+    items.push(...bank.items)
+  }
+  const bundle = { sources, decks, items }
+  errors.push(...checkReferences(bundle))
+  return { bundle, errors }
+}
+
+function checkReferences({ sources, decks, items }: ContentBundle): ContentError[] {
+  const errors: ContentError[] = []
+  const sourceIds = new Set(sources.map((s) => s.id))
+  const seenSources = new Set<string>()
+  for (const s of sources) {
+    if (seenSources.has(s.id)) errors.push({ file: 'sources', itemId: s.id, message: `duplicate source id "${s.id}"` })
+    seenSources.add(s.id)
+  }
+  const seen = new Map<string, LoadedItem>()
+  for (const item of items) {
+    const first = seen.get(item.id)
+    if (first) {
+      errors.push({
+        file: item.file,
+        itemId: item.id,
+        field: 'id',
+        line: item.line,
+        message: `duplicate id; first used at ${first.file}${first.line ? `:${first.line}` : ''}`,
+      })
+    } else seen.set(item.id, item)
+    item.sources.forEach((c, i) => {
+      if (!sourceIds.has(c.doc)) {
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: item.line, message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })
+      }
+    })
+  }
+  const deckIds = new Set<string>()
+  for (const deck of decks) {
+    if (deckIds.has(deck.id)) errors.push({ file: 'decks', itemId: deck.id, message: `duplicate deck id "${deck.id}"` })
+    deckIds.add(deck.id)
+    for (const doc of deck.filter.sources ?? []) {
+      if (!sourceIds.has(doc)) errors.push({ file: 'decks', itemId: deck.id, field: 'filter.sources', message: `unknown source id "${doc}"` })
+    }
+    for (const id of deck.filter.items ?? []) {
+      if (!seen.has(id)) errors.push({ file: 'decks', itemId: deck.id, field: 'filter.items', message: `unknown item id "${id}"` })
+    }
+  }
+  return errors
+}
+
+/** A deck is the items matching every given criterion (each criterion matches any of its values). */
+export function matchesDeckFilter(item: ContentItem, filter: DeckFilter): boolean {
+  if (filter.items && !filter.items.includes(item.id)) return false
+  if (filter.sources && !item.sources.some((s) => filter.sources!.includes(s.doc))) return false
+  if (filter.categories && !filter.categories.includes(item.category)) return false
+  if (filter.tags && !item.tags.some((t) => filter.tags!.includes(t))) return false
+  return true
+}
+
+export function deckIdsForItem(item: ContentItem, decks: DeckDef[]): string[] {
+  return decks.filter((d) => matchesDeckFilter(item, d.filter)).map((d) => d.id)
+}
+
+/**
+ * The sources are PDF/web extractions: line breaks fall mid-sentence and links keep their markdown
+ * ("[text](#)", "\(").  We compare with all whitespace removed and that link markup dropped.
+ */
+export function normalizeForQuoteMatch(text: string): string {
+  return text
+    .replace(/\]\(#\)/g, '')
+    .replace(/[[\]]/g, '')
+    .replace(/\\([()])/g, '$1')
+    .replace(/\s+/gu, '')
+}
+
+export function verifyQuotes(items: LoadedItem[], sources: SourceDoc[], sourceTexts: Map<string, string>): ContentError[] {
+  const normalized = new Map<string, string>()
+  for (const [id, text] of sourceTexts) normalized.set(id, normalizeForQuoteMatch(text))
+  const errors: ContentError[] = []
+  const known = new Set(sources.map((s) => s.id))
+  for (const item of items) {
+    item.sources.forEach((c, i) => {
+      if (!known.has(c.doc)) return // reported by checkReferences
+      const text = normalized.get(c.doc)
+      if (text === undefined) {
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: item.line, message: `source text for "${c.doc}" was not found` })
+      } else if (!text.includes(normalizeForQuoteMatch(c.quote))) {
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.quote`, line: item.line, message: `quote not found in ${c.doc}: "${c.quote.slice(0, 60)}${c.quote.length > 60 ? '…' : ''}"` })
+      }
+    })
+  }
+  return errors
+}
