@@ -1,0 +1,88 @@
+import type { Lang } from '~/i18n'
+import { useT } from '~/i18n/react'
+
+export type CardLanguage = 'en' | 'zh' | 'both'
+export interface Bilingual {
+  en: string
+  zh: string
+}
+
+export interface CitationView {
+  doc: string
+  locator: string
+  quote: string
+  translation: string
+  quoteLang: 'en' | 'zh-Hans'
+  title: Bilingual
+  outlet: Bilingual
+  date: string | null
+}
+
+export interface CardContent {
+  category: string
+  prompt: Bilingual
+  answer: Bilingual
+  explanation: Bilingual
+  sources: CitationView[]
+}
+
+/** Text in the learner's card language: one of them, or both (the UI language first). */
+export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: { text: Bilingual; mode: CardLanguage; uiLang: Lang; as?: 'p' | 'div' | 'h2'; className?: string }) {
+  const zhFirst = uiLang === 'zh-Hans'
+  const parts: Array<{ lang: 'en' | 'zh-Hans'; value: string }> = []
+  if (mode !== 'zh') parts.push({ lang: 'en', value: text.en })
+  if (mode !== 'en') parts.push({ lang: 'zh-Hans', value: text.zh })
+  if (zhFirst) parts.reverse()
+  return (
+    <Tag className={className}>
+      {parts.map((p, i) => (
+        <span key={p.lang} lang={p.lang} className={i === 0 ? 'primary-text' : 'secondary-text'}>
+          {p.value}
+        </span>
+      ))}
+    </Tag>
+  )
+}
+
+export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLanguage; uiLang: Lang }) {
+  const t = useT()
+  const readerReadsQuoteLang = mode === 'both' ? false : (mode === 'en') === (c.quoteLang === 'en')
+  return (
+    <figure className="citation">
+      <blockquote lang={c.quoteLang}>{c.quote}</blockquote>
+      {readerReadsQuoteLang ? null : (
+        <p className="translation" lang={c.quoteLang === 'en' ? 'zh-Hans' : 'en'}>
+          <span className="visually-hidden">{t.quoteTranslation}: </span>
+          {c.translation}
+        </p>
+      )}
+      <figcaption>
+        <cite lang={uiLang}>{uiLang === 'en' ? c.title.en : c.title.zh}</cite>
+        <span>{uiLang === 'en' ? c.outlet.en : c.outlet.zh}</span>
+        <span>{c.date ?? t.undated}</span>
+        <span>{c.locator}</span>
+      </figcaption>
+    </figure>
+  )
+}
+
+export function CardView({ content, mode, uiLang, revealed }: { content: CardContent; mode: CardLanguage; uiLang: Lang; revealed: boolean }) {
+  const t = useT()
+  return (
+    <article className="card" aria-label={t.question}>
+      <p className="category">{t.categoryNames[content.category] ?? content.category}</p>
+      <BilingualText text={content.prompt} mode={mode} uiLang={uiLang} as="h2" className="prompt" />
+      {revealed ? (
+        <section className="back" aria-label={t.answer}>
+          <BilingualText text={content.answer} mode={mode} uiLang={uiLang} as="div" className="answer" />
+          <h3>{t.explanation}</h3>
+          <BilingualText text={content.explanation} mode={mode} uiLang={uiLang} className="explanation" />
+          <h3>{content.sources.length > 1 ? t.sources : t.source}</h3>
+          {content.sources.map((c, i) => (
+            <Citation key={i} c={c} mode={mode} uiLang={uiLang} />
+          ))}
+        </section>
+      ) : null}
+    </article>
+  )
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react'
+import { Form, Link } from 'react-router'
+import { useT } from '~/i18n/react'
+
+interface RatingCard {
+  itemId: string
+  reviewId: string
+  shownAt: number
+  intervals: Record<'1' | '2' | '3' | '4', string>
+}
+
+const RATINGS = [
+  { value: '1', key: 'again' },
+  { value: '2', key: 'hard' },
+  { value: '3', key: 'good' },
+  { value: '4', key: 'easy' },
+] as const
+
+/** The bottom bar, in thumb reach: "Show answer", then the four ratings with their next intervals. */
+export function RatingBar({ card, revealed, busy, onReveal }: { card: RatingCard; revealed: boolean; busy: boolean; onReveal: () => void }) {
+  const t = useT()
+  const shownAtClient = useRef(0)
+  useEffect(() => {
+    shownAtClient.current = performance.now()
+  }, [card.reviewId])
+  if (!revealed) {
+    return (
+      <div className="bottom-bar">
+        <Link to="?reveal=1" replace preventScrollReset className="button primary reveal" onClick={(e) => (e.preventDefault(), onReveal())}>
+          {t.showAnswer}
+        </Link>
+      </div>
+    )
+  }
+  return (
+    <Form
+      method="post"
+      className="bottom-bar ratings"
+      id="rating-form"
+      onSubmit={(e) => {
+        const input = e.currentTarget.elements.namedItem('durationMs') as HTMLInputElement | null
+        if (input && shownAtClient.current) input.value = String(Math.round(performance.now() - shownAtClient.current))
+      }}
+    >
+      <input type="hidden" name="intent" value="review" />
+      <input type="hidden" name="reviewId" value={card.reviewId} />
+      <input type="hidden" name="itemId" value={card.itemId} />
+      <input type="hidden" name="shownAt" value={card.shownAt} />
+      <input type="hidden" name="durationMs" defaultValue="" disabled={false} />
+      {RATINGS.map((r) => (
+        <button
+          key={r.value}
+          type="submit"
+          name="rating"
+          value={r.value}
+          className={`rate rate-${r.key}`}
+          disabled={busy}
+          aria-label={t.rateAs(t[r.key], card.intervals[r.value])}
+          data-key={r.value}
+        >
+          <span className="rate-interval">{card.intervals[r.value]}</span>
+          <span className="rate-label">{t[r.key]}</span>
+        </button>
+      ))}
+    </Form>
+  )
+}
+
+/** Desktop keys: Space/Enter reveal, 1–4 rate, U undo. Ignored while typing in a field. */
+export function useStudyKeys({ enabled, revealed, onReveal }: { enabled: boolean; revealed: boolean; onReveal: () => void }) {
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.metaKey || e.ctrlKey || e.altKey) return
+      const target = e.target as HTMLElement | null
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return
+      if (!revealed && (e.key === ' ' || e.key === 'Enter')) {
+        if (target?.tagName === 'BUTTON' || target?.tagName === 'A') {
+          if (!target.classList.contains('reveal')) return
+        }
+        e.preventDefault()
+        onReveal()
+        return
+      }
+      if (revealed && /^[1-4]$/.test(e.key)) {
+        const button = document.querySelector<HTMLButtonElement>(`#rating-form button[data-key="${e.key}"]`)
+        if (button && !button.disabled) {
+          e.preventDefault()
+          button.form?.requestSubmit(button)
+        }
+        return
+      }
+      if (e.key === 'u' || e.key === 'U') {
+        const form = document.getElementById('undo-form') as HTMLFormElement | null
+        if (form) {
+          e.preventDefault()
+          form.requestSubmit()
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [enabled, revealed, onReveal])
+}

@@ -1,0 +1,25 @@
+/** What the study screen shows for an item: its texts plus each citation's document details. Pure. */
+import type { CardContent } from '~/components/card-view'
+import type { ContentItem, SourceDoc } from './content/schema'
+
+export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, SourceDoc>): CardContent {
+  return {
+    category: item.category,
+    prompt: item.prompt,
+    answer: item.answer,
+    explanation: item.explanation,
+    sources: item.sources.map((c) => {
+      const doc = sources.get(c.doc)
+      return {
+        doc: c.doc,
+        locator: c.locator,
+        quote: c.quote,
+        translation: c.translation,
+        quoteLang: doc?.language ?? 'en',
+        title: doc?.title ?? { en: c.doc, zh: c.doc },
+        outlet: doc?.outlet ?? { en: '', zh: '' },
+        date: doc?.date ?? null,
+      }
+    }),
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Scheduling with ts-fsrs over plain data. Cards travel as StoredCard (dates as epoch ms) so the same
+ * values go to the database, the wire and the tests. Pure: no clock, no I/O — callers pass `now`.
+ */
+import { createEmptyCard, fsrs, type Card, type FSRS, type Grade, Rating, State } from 'ts-fsrs'
+import type { StoredCard } from '../../db/schema'
+
+export type { StoredCard }
+export { Rating, State }
+
+export const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const
+export type RatingValue = (typeof RATINGS)[number]
+
+export function isRating(value: number): value is RatingValue {
+  return (RATINGS as readonly number[]).includes(value)
+}
+
+const schedulers = new Map<number, FSRS>()
+/** One scheduler per desired retention (fuzz on: its seed is derived from the card, so it is deterministic). */
+function schedulerFor(retention: number): FSRS {
+  let f = schedulers.get(retention)
+  if (!f) {
+    f = fsrs({ request_retention: retention, enable_fuzz: true, enable_short_term: true })
+    schedulers.set(retention, f)
+  }
+  return f
+}
+
+export function toFsrsCard(c: StoredCard): Card {
+  return {
+    due: new Date(c.due),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsedDays,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as State,
+    last_review: c.lastReview === null ? undefined : new Date(c.lastReview),
+  }
+}
+
+export function fromFsrsCard(c: Card): StoredCard {
+  return {
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  }
+}
+
+/** The card a learner has never seen, as of `now`. */
+export function newCard(now: number): StoredCard {
+  return fromFsrsCard(createEmptyCard(new Date(now)))
+}
+
+/** The card after answering `rating` at `now`. */
+export function scheduleReview(card: StoredCard, rating: RatingValue, now: number, retention: number): StoredCard {
+  return fromFsrsCard(schedulerFor(retention).next(toFsrsCard(card), new Date(now), rating as Grade).card)
+}
+
+/** What each button would do: the due time after Again, Hard, Good and Easy (for the button labels). */
+export function previewIntervals(card: StoredCard, now: number, retention: number): Record<RatingValue, number> {
+  const preview = schedulerFor(retention).repeat(toFsrsCard(card), new Date(now))
+  return {
+    [Rating.Again]: preview[Rating.Again].card.due.getTime() - now,
+    [Rating.Hard]: preview[Rating.Hard].card.due.getTime() - now,
+    [Rating.Good]: preview[Rating.Good].card.due.getTime() - now,
+    [Rating.Easy]: preview[Rating.Easy].card.due.getTime() - now,
+  } as Record<RatingValue, number>
+}
+
+/** Predicted recall probability of a card at `now` (0 for a card never reviewed). */
+export function retrievability(card: StoredCard, now: number, retention = 0.9): number {
+  if (card.state === State.New || card.lastReview === null) return 0
+  return schedulerFor(retention).get_retrievability(toFsrsCard(card), new Date(now), false)
+}
+
+export interface LoggedReview {
+  id: string
+  itemId: string
+  rating: RatingValue
+  reviewedAt: number
+  retention: number
+  undoneAt: number | null
+  before: StoredCard
+}
+
+/**
+ * Replays the log through ts-fsrs and returns every card's state. Undone answers are skipped; the stored
+ * card_states must equal this exactly (the log is the truth, the table a cache).
+ */
+export function rebuildCardStates(log: readonly LoggedReview[]): Map<string, StoredCard> {
+  const cards = new Map<string, StoredCard>()
+  const ordered = log
+    .filter((r) => r.undoneAt === null)
+    .sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const review of ordered) {
+    const current = cards.get(review.itemId) ?? newCard(review.reviewedAt)
+    cards.set(review.itemId, scheduleReview(current, review.rating, review.reviewedAt, review.retention))
+  }
+  return cards
+}

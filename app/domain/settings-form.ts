@@ -1,0 +1,18 @@
+/**
+ * The settings form's schema, shared by the browser (instant feedback) and the server (the real check).
+ * Error messages are i18n keys, translated where they are shown.
+ */
+import { z } from 'zod'
+import { isValidTimeZone } from './study-day'
+
+export const settingsSchema = z.object({
+  desiredRetention: z.number({ error: 'errorRetention' }).min(0.7, 'errorRetention').max(0.99, 'errorRetention'),
+  newPerDay: z.number({ error: 'errorNewPerDay' }).int('errorNewPerDay').min(0, 'errorNewPerDay').max(500, 'errorNewPerDay'),
+  maxReviewsPerDay: z.number({ error: 'errorMaxReviews' }).int('errorMaxReviews').min(0, 'errorMaxReviews').max(5000, 'errorMaxReviews'),
+  uiLanguage: z.enum(['en', 'zh-Hans'], { error: 'errorChoice' }),
+  cardLanguage: z.enum(['en', 'zh', 'both'], { error: 'errorChoice' }),
+  timeZone: z.string({ error: 'errorTimeZone' }).max(64, 'errorTimeZone').refine(isValidTimeZone, 'errorTimeZone'),
+})
+
+export type SettingsInput = z.infer<typeof settingsSchema>
+export type SettingsErrorKey = 'errorRetention' | 'errorNewPerDay' | 'errorMaxReviews' | 'errorChoice' | 'errorTimeZone'

@@ -1,0 +1,96 @@
+import { useEffect } from 'react'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from 'react-router'
+import type { Route } from './+types/root'
+import { useLang, useT } from './i18n/react'
+import { getSessionUser } from './utils/session.server'
+import { requestLanguage } from './utils/lang.server'
+import './styles.css'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request)
+  return { lang: await requestLanguage(request, user?.id ?? null) }
+}
+
+export function meta() {
+  return [{ title: 'Sourcedeck' }, { name: 'description', content: "Study Japan's diplomacy in 2025–26 from the sources." }]
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const lang = useLang()
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="color-scheme" content="light dark" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+/** Remember the browser's time zone so a new guest's study day starts at their local 04:00. */
+function useTimeZoneCookie() {
+  useEffect(() => {
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone
+    if (tz) document.cookie = `tz=${encodeURIComponent(tz)}; Path=/; Max-Age=31536000; SameSite=Lax`
+  }, [])
+}
+
+function Header() {
+  const t = useT()
+  const lang = useLang()
+  const location = useLocation()
+  const other = lang === 'en' ? 'zh-Hans' : 'en'
+  return (
+    <header className="topbar">
+      <a href="#main" className="skip-link">{t.skipToContent}</a>
+      <Link to="/" className="brand">{t.appName}</Link>
+      <nav aria-label={t.appName} className="topnav">
+        <NavLink to="/" end>{t.navDecks}</NavLink>
+        <NavLink to="/settings">{t.navSettings}</NavLink>
+        <Form method="post" action="/language" className="inline-form">
+          <input type="hidden" name="lang" value={other} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <button type="submit" className="link-button" aria-label={t.switchToLabel} lang={other}>
+            {t.switchTo}
+          </button>
+        </Form>
+      </nav>
+    </header>
+  )
+}
+
+export default function App() {
+  useTimeZoneCookie()
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const t = useT()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
+  return (
+    <main id="main" className="page">
+      <h1>{notFound ? t.notFoundTitle : t.errorTitle}</h1>
+      <p>{detail ?? (notFound ? t.notFoundText : t.errorReload)}</p>
+      <p>
+        <Link to="/">{t.backToDecks}</Link>
+      </p>
+    </main>
+  )
+}

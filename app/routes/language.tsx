@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm'
+import { data, redirect } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/language'
+import { userSettings } from '../../db/schema'
+import { LANGUAGES } from '~/i18n'
+import { getDb } from '~/utils/db.server'
+import { languageCookie } from '~/utils/lang.server'
+import { getSessionUser } from '~/utils/session.server'
+
+const schema = z.object({
+  lang: z.enum(LANGUAGES),
+  // Only same-site paths: never an open redirect.
+  redirectTo: z.string().regex(/^\/(?!\/)[^\\]*$/).max(2000).catch('/'),
+})
+
+/** Switches and remembers the interface language (cookie, and the learner's settings if they have any). */
+export async function action({ request }: Route.ActionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) throw data('Unknown language: choose en or zh-Hans.', { status: 400 })
+  const user = await getSessionUser(request)
+  if (user) await getDb().update(userSettings).set({ uiLanguage: parsed.data.lang }).where(eq(userSettings.userId, user.id))
+  return redirect(parsed.data.redirectTo, { headers: { 'Set-Cookie': languageCookie(parsed.data.lang) } })
+}
+
+export function loader() {
+  return redirect('/')
+}

@@ -1,0 +1,22 @@
+/** The interface language: the remembered choice (cookie, then settings), else Accept-Language. */
+import { eq } from 'drizzle-orm'
+import { userSettings } from '../../db/schema'
+import { isLang, langFromAcceptLanguage, type Lang } from '~/i18n'
+import { readCookie, serializeCookie } from './cookies.server'
+import { getDb } from './db.server'
+
+export const LANG_COOKIE = 'sd_lang'
+
+export async function requestLanguage(request: Request, userId: string | null): Promise<Lang> {
+  const fromCookie = readCookie(request, LANG_COOKIE)
+  if (isLang(fromCookie)) return fromCookie
+  if (userId) {
+    const [row] = await getDb().select({ lang: userSettings.uiLanguage }).from(userSettings).where(eq(userSettings.userId, userId))
+    if (row && isLang(row.lang)) return row.lang
+  }
+  return langFromAcceptLanguage(request.headers.get('Accept-Language'))
+}
+
+export function languageCookie(lang: Lang): string {
+  return serializeCookie(LANG_COOKIE, lang, { maxAgeSeconds: 365 * 86_400 })
+}

@@ -1,0 +1,272 @@
+/**
+ * Learner progress in the database: the deck overview, the next card, recording an answer, undo.
+ * The only module that reads or writes card_states and review_logs; the decisions are made by the pure
+ * domain modules (scheduling, queue, study-day).
+ */
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { cardStates, deckItems, decks, items, reviewLogs, userSettings, type StoredCard } from '../../db/schema'
+import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
+import { newCard, previewIntervals, scheduleReview, State, type RatingValue } from '~/domain/scheduling'
+import { studyDayAt } from '~/domain/study-day'
+import type { Database } from './db.server'
+
+export type Settings = typeof userSettings.$inferSelect
+
+export async function getSettings(db: Database, userId: string): Promise<Settings> {
+  const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, userId))
+  if (!row) throw new Error(`settings missing for user ${userId}`)
+  return row
+}
+
+export interface DailyProgress {
+  newToday: number
+  reviewsToday: number
+  answeredToday: number
+}
+
+/** Today's answers (undone ones excluded), counted from the log within the learner's study day. */
+export async function dailyProgress(db: Database, userId: string, dayStart: number): Promise<DailyProgress> {
+  const [row] = await db
+    .select({
+      newToday: sql<number>`coalesce(sum(json_extract(${reviewLogs.before}, '$.state') = 0), 0)`,
+      reviewsToday: sql<number>`coalesce(sum(json_extract(${reviewLogs.before}, '$.state') = 2), 0)`,
+      answeredToday: sql<number>`count(*)`,
+    })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), sql`${reviewLogs.reviewedAt} >= ${dayStart}`, isNull(reviewLogs.undoneAt)))
+  return { newToday: row?.newToday ?? 0, reviewsToday: row?.reviewsToday ?? 0, answeredToday: row?.answeredToday ?? 0 }
+}
+
+export interface DeckSummary {
+  id: string
+  data: { title: { en: string; zh: string }; description: { en: string; zh: string } }
+  total: number
+  fresh: number
+  learning: number
+  due: number
+}
+
+export async function deckSummaries(db: Database, userId: string | null, now: number): Promise<DeckSummary[]> {
+  const rows = await db
+    .select({
+      id: decks.id,
+      data: decks.data,
+      total: sql<number>`count(${deckItems.itemId})`,
+      fresh: sql<number>`coalesce(sum(${cardStates.itemId} is null), 0)`,
+      learning: sql<number>`coalesce(sum(${cardStates.state} in (1, 3)), 0)`,
+      due: sql<number>`coalesce(sum(${cardStates.state} = 2 and ${cardStates.due} <= ${now}), 0)`,
+    })
+    .from(decks)
+    .leftJoin(deckItems, eq(deckItems.deckId, decks.id))
+    .leftJoin(cardStates, and(eq(cardStates.userId, userId ?? ''), eq(cardStates.itemId, deckItems.itemId)))
+    .where(isNull(decks.retiredAt))
+    .groupBy(decks.id)
+    .orderBy(decks.position)
+  return rows as DeckSummary[]
+}
+
+async function queueHeads(db: Database, userId: string, deckId: string): Promise<QueueHeads> {
+  const inDeck = and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, cardStates.itemId))
+  const [learning, review, fresh] = await Promise.all([
+    db
+      .select({ itemId: cardStates.itemId, due: cardStates.due })
+      .from(cardStates)
+      .innerJoin(deckItems, inDeck)
+      .where(and(eq(cardStates.userId, userId), inArray(cardStates.state, [State.Learning, State.Relearning])))
+      .orderBy(cardStates.due)
+      .limit(1),
+    db
+      .select({ itemId: cardStates.itemId, due: cardStates.due })
+      .from(cardStates)
+      .innerJoin(deckItems, inDeck)
+      .where(and(eq(cardStates.userId, userId), eq(cardStates.state, State.Review)))
+      .orderBy(cardStates.due)
+      .limit(1),
+    db
+      .select({ itemId: deckItems.itemId })
+      .from(deckItems)
+      .where(
+        and(
+          eq(deckItems.deckId, deckId),
+          sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${deckItems.itemId})`,
+        ),
+      )
+      .orderBy(deckItems.position)
+      .limit(1),
+  ])
+  return { learning: learning[0] ?? null, review: review[0] ?? null, fresh: fresh[0] ?? null }
+}
+
+export interface StudyCard {
+  itemId: string
+  queue: 'new' | 'learning' | 'review'
+  card: StoredCard
+  item: Record<string, unknown>
+  /** ms from now until due, for Again, Hard, Good, Easy. */
+  intervals: Record<RatingValue, number>
+}
+
+export type StudyState =
+  | { status: 'card'; card: StudyCard; progress: DailyProgress; settings: Settings }
+  | { status: 'done'; nextDue: number | null; progress: DailyProgress; settings: Settings }
+
+async function loadStudyCard(db: Database, userId: string, itemId: string, queue: StudyCard['queue'] | null, now: number, retention: number) {
+  const [row] = await db
+    .select({ data: items.data, state: cardStates })
+    .from(items)
+    .leftJoin(cardStates, and(eq(cardStates.userId, userId), eq(cardStates.itemId, items.id)))
+    .where(and(eq(items.id, itemId), isNull(items.retiredAt)))
+  if (!row) return null
+  const card: StoredCard = row.state ? stripKeys(row.state) : newCard(now)
+  const q = queue ?? (card.state === State.New ? 'new' : card.state === State.Review ? 'review' : 'learning')
+  return { itemId, queue: q, card, item: row.data as Record<string, unknown>, intervals: previewIntervals(card, now, retention) }
+}
+
+function stripKeys(row: typeof cardStates.$inferSelect): StoredCard {
+  const { userId: _u, itemId: _i, ...card } = row
+  return card
+}
+
+/**
+ * The next card to study in a deck. `preferItemId` (after an undo) shows that card first when it is in
+ * the deck.
+ */
+export async function nextStudyState(db: Database, userId: string, deckId: string, now: number, preferItemId?: string): Promise<StudyState> {
+  const settings = await getSettings(db, userId)
+  const day = studyDayAt(now, settings.timeZone)
+  const [heads, progress, preferred] = await Promise.all([
+    queueHeads(db, userId, deckId),
+    dailyProgress(db, userId, day.start),
+    preferItemId ? isInDeck(db, deckId, preferItemId) : Promise.resolve(false),
+  ])
+  let next: NextCard
+  if (preferred && preferItemId) next = { kind: 'learning', itemId: preferItemId }
+  else next = nextDueCard(heads, progress, settings, now, day.end)
+  if (next.kind === 'done') return { status: 'done', nextDue: next.nextDue, progress, settings }
+  const card = await loadStudyCard(db, userId, next.itemId, preferred ? null : next.kind, now, settings.desiredRetention)
+  if (!card) return { status: 'done', nextDue: null, progress, settings }
+  return { status: 'card', card, progress, settings }
+}
+
+export async function isInDeck(db: Database, deckId: string, itemId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(deckItems)
+    .where(and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, itemId)))
+  return Boolean(row)
+}
+
+export async function deckExists(db: Database, deckId: string): Promise<{ id: string; data: DeckSummary['data'] } | null> {
+  const [row] = await db.select({ id: decks.id, data: decks.data }).from(decks).where(and(eq(decks.id, deckId), isNull(decks.retiredAt)))
+  return (row as { id: string; data: DeckSummary['data'] } | undefined) ?? null
+}
+
+export type RecordResult =
+  | { status: 'recorded'; card: StoredCard }
+  | { status: 'duplicate' }
+  | { status: 'unknown-item' }
+  | { status: 'id-conflict' }
+  | { status: 'stale' }
+
+export interface ReviewInput {
+  userId: string
+  itemId: string
+  reviewId: string
+  rating: RatingValue
+  durationMs: number
+  now: number
+}
+
+/**
+ * Records one answer: the log row and the new card state in one atomic batch. Idempotent on reviewId: a
+ * retry or a double tap with the same id changes nothing twice. Optimistic: if the card changed since we
+ * read it (a concurrent answer), nothing is written and the caller is told it is stale.
+ */
+export async function recordReview(db: Database, input: ReviewInput): Promise<RecordResult> {
+  const { userId, itemId, reviewId, rating, durationMs, now } = input
+  const [[prior], [itemRow], [stateRow], [settingsRow]] = await Promise.all([
+    db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId)),
+    db.select({ id: items.id }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt))),
+    db.select().from(cardStates).where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId))),
+    db.select({ retention: userSettings.desiredRetention }).from(userSettings).where(eq(userSettings.userId, userId)),
+  ])
+  if (prior) return sameReview(prior, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+  if (!itemRow) return { status: 'unknown-item' }
+  const retention = settingsRow?.retention ?? 0.9
+  const before = stateRow ? stripKeys(stateRow) : newCard(now)
+  const after = scheduleReview(before, rating, now, retention)
+  const beforeJson = JSON.stringify(before)
+  // The log row is written only if the card is still as we read it; the state update carries the same guard.
+  const guard = stateRow
+    ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
+    : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson} where ${guard}`)
+  const writeState = stateRow
+    ? db
+        .update(cardStates)
+        .set(after)
+        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
+    : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
+  try {
+    const [logResult] = await db.batch([insertLog, writeState])
+    if (logResult.rowsAffected === 0) return { status: 'stale' }
+  } catch (error) {
+    // Two identical submissions raced past the first check: the primary key let exactly one through.
+    if (isUniqueViolation(error)) {
+      const [again] = await db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId))
+      if (again) return sameReview(again, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+    }
+    throw error
+  }
+  return { status: 'recorded', card: after }
+}
+
+function sameReview(prior: { userId: string; itemId: string; rating: number }, input: ReviewInput): boolean {
+  return prior.userId === input.userId && prior.itemId === input.itemId && prior.rating === input.rating
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { cause?: unknown })?.cause ?? error) + String((error as { code?: unknown })?.code ?? '')
+  return /UNIQUE|PRIMARYKEY|PRIMARY KEY|SQLITE_CONSTRAINT/i.test(text)
+}
+
+export type UndoResult = { status: 'undone'; itemId: string } | { status: 'nothing' } | { status: 'stale' }
+
+/** Undoes the learner's latest answer: marks it undone and restores the card exactly as it was before. */
+export async function undoLastReview(db: Database, userId: string, now: number): Promise<UndoResult> {
+  const [last] = await db
+    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt)))
+    .orderBy(desc(reviewLogs.reviewedAt), desc(reviewLogs.id))
+    .limit(1)
+  if (!last) return { status: 'nothing' }
+  const before = last.before
+  // Mark the answer undone only while the card is still the state it produced; then only the undo that
+  // marked it restores the card. Either both happen or neither (a concurrent second undo does nothing).
+  const cardIsAfterState = sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${last.itemId} and ${cardStates.reps} = ${before.reps + 1})`
+  const markUndone = db
+    .update(reviewLogs)
+    .set({ undoneAt: now })
+    .where(and(eq(reviewLogs.id, last.id), isNull(reviewLogs.undoneAt), cardIsAfterState))
+  const markedByUs = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${last.id} and ${reviewLogs.undoneAt} = ${now})`
+  const stateMatches = and(eq(cardStates.userId, userId), eq(cardStates.itemId, last.itemId), eq(cardStates.reps, before.reps + 1), markedByUs)
+  const restore =
+    before.reps === 0 && before.state === State.New
+      ? db.delete(cardStates).where(stateMatches)
+      : db.update(cardStates).set(before).where(stateMatches)
+  const [marked] = await db.batch([markUndone, restore])
+  return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
+}
+
+/** Every review of a user, for rebuilding (tests, repair tools). */
+export async function reviewLogFor(db: Database, userId: string) {
+  return db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(reviewLogs.reviewedAt)
+}
+
+export async function cardStatesFor(db: Database, userId: string) {
+  return db.select().from(cardStates).where(eq(cardStates.userId, userId))
+}
+export { stripKeys as cardFromRow }
+export type { RatingValue }

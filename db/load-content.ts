@@ -1,0 +1,112 @@
+/**
+ * Loads a validated content bundle into the database. Idempotent: items are upserted by their stable id
+ * (unchanged ones are not rewritten), items gone from the files are retired (never deleted: learners'
+ * history refers to them), deck membership is recomputed from the deck filters. One atomic batch.
+ */
+import { createHash } from 'node:crypto'
+import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { matchesDeckFilter, type ContentBundle } from '~/domain/content/bundle'
+import type { Database } from './client'
+import { contentMeta, deckItems, decks, items } from './schema'
+
+export interface LoadReport {
+  inserted: number
+  updated: number
+  unchanged: number
+  retired: number
+  decks: number
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
+}
+
+const CHUNK = 500
+
+export async function loadContent(db: Database, bundle: ContentBundle, now = Date.now()): Promise<LoadReport> {
+  const existing = new Map(
+    (await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items)).map((r) => [r.id, r]),
+  )
+  const statements: BatchItem<'sqlite'>[] = []
+  const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length }
+  const rows = bundle.items.map(({ file: _file, line: _line, ...item }, position) => ({
+    id: item.id,
+    bank: _file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''),
+    kind: item.kind,
+    category: item.category,
+    position,
+    data: item,
+    contentHash: hashOf({ item, position }),
+    updatedAt: now,
+    retiredAt: null,
+  }))
+  const changed = rows.filter((r) => {
+    const old = existing.get(r.id)
+    if (!old) report.inserted++
+    else if (old.hash !== r.contentHash || old.retiredAt !== null) report.updated++
+    else {
+      report.unchanged++
+      return false
+    }
+    return true
+  })
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    statements.push(
+      db.insert(items).values(changed.slice(i, i + CHUNK)).onConflictDoUpdate({
+        target: items.id,
+        set: {
+          bank: sql`excluded.bank`,
+          kind: sql`excluded.kind`,
+          category: sql`excluded.category`,
+          position: sql`excluded.position`,
+          data: sql`excluded.data`,
+          contentHash: sql`excluded.content_hash`,
+          updatedAt: sql`excluded.updated_at`,
+          retiredAt: sql`null`,
+        },
+      }),
+    )
+  }
+  const liveIds = new Set(rows.map((r) => r.id))
+  const toRetire = [...existing.values()].filter((r) => !liveIds.has(r.id) && r.retiredAt === null).map((r) => r.id)
+  report.retired = toRetire.length
+  for (let i = 0; i < toRetire.length; i += CHUNK) {
+    statements.push(db.update(items).set({ retiredAt: now }).where(inArray(items.id, toRetire.slice(i, i + CHUNK))))
+  }
+
+  // Decks: upsert definitions, retire vanished ones, rebuild membership from the filters.
+  bundle.decks.forEach((deck, position) => {
+    statements.push(
+      db.insert(decks).values({ id: deck.id, position, data: deck, retiredAt: null }).onConflictDoUpdate({
+        target: decks.id,
+        set: { position, data: deck, retiredAt: null },
+      }),
+    )
+  })
+  const deckIds = bundle.decks.map((d) => d.id)
+  statements.push(
+    deckIds.length > 0
+      ? db.update(decks).set({ retiredAt: now }).where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt)))
+      : db.update(decks).set({ retiredAt: now }).where(isNull(decks.retiredAt)),
+  )
+  statements.push(db.delete(deckItems))
+  const memberships = bundle.decks.flatMap((deck) =>
+    rows.filter((r) => matchesDeckFilter(r.data, deck.filter)).map((r) => ({ deckId: deck.id, itemId: r.id, position: r.position })),
+  )
+  for (let i = 0; i < memberships.length; i += CHUNK) statements.push(db.insert(deckItems).values(memberships.slice(i, i + CHUNK)))
+
+  statements.push(
+    db.insert(contentMeta).values({ key: 'sources', value: JSON.stringify(bundle.sources), updatedAt: now }).onConflictDoUpdate({
+      target: contentMeta.key,
+      set: { value: JSON.stringify(bundle.sources), updatedAt: now },
+    }),
+  )
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  return report
+}
+
+export async function countLiveItems(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(items).where(isNull(items.retiredAt))
+  return row?.n ?? 0
+}

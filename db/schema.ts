@@ -1,0 +1,127 @@
+/**
+ * Sourcedeck's tables. Times are integer milliseconds since the epoch (UTC); the learner's time zone lives in
+ * user_settings and is applied in code. The review log is the truth; card_states is a cache that replaying
+ * the log rebuilds exactly (app/domain/scheduling.ts → rebuildCardStates).
+ */
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** 'guest' until an account claims it: signing up upgrades this same row, so progress needs no copying. */
+  kind: text('kind', { enum: ['guest', 'account'] }).notNull().default('guest'),
+  email: text('email'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [uniqueIndex('users_email_unique').on(t.email)])
+
+/** The cookie holds a random token; we store only its SHA-256, so a database leak reveals no live session. */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  revokedAt: integer('revoked_at'),
+}, (t) => [index('sessions_user').on(t.userId)])
+
+export const userSettings = sqliteTable('user_settings', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  desiredRetention: real('desired_retention').notNull().default(0.9),
+  newPerDay: integer('new_per_day').notNull().default(20),
+  maxReviewsPerDay: integer('max_reviews_per_day').notNull().default(200),
+  uiLanguage: text('ui_language', { enum: ['en', 'zh-Hans'] }),
+  cardLanguage: text('card_language', { enum: ['en', 'zh', 'both'] }).notNull().default('both'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+})
+
+export const decks = sqliteTable('decks', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  /** The deck definition from content/decks.yaml (title, description, filter) as JSON. */
+  data: text('data', { mode: 'json' }).notNull(),
+  retiredAt: integer('retired_at'),
+})
+
+export const items = sqliteTable('items', {
+  /** The content's stable id: progress is keyed by it forever. */
+  id: text('id').primaryKey(),
+  bank: text('bank').notNull(),
+  kind: text('kind').notNull(),
+  category: text('category').notNull(),
+  /** Introduction order for new cards (bank file order). */
+  position: integer('position').notNull(),
+  /** The whole validated item as JSON: prompt, answer, explanation, sources… */
+  data: text('data', { mode: 'json' }).notNull(),
+  contentHash: text('content_hash').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  /** Set when an item leaves the content files; history stays, the item stops being introduced. */
+  retiredAt: integer('retired_at'),
+})
+
+export const deckItems = sqliteTable('deck_items', {
+  deckId: text('deck_id').notNull().references(() => decks.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  position: integer('position').notNull(),
+}, (t) => [primaryKey({ columns: [t.deckId, t.itemId] }), index('deck_items_order').on(t.deckId, t.position)])
+
+/** Every ts-fsrs Card field, per (user, item). A cache of the log. */
+const cardFields = {
+  due: integer('due').notNull(),
+  stability: real('stability').notNull(),
+  difficulty: real('difficulty').notNull(),
+  elapsedDays: integer('elapsed_days').notNull(),
+  scheduledDays: integer('scheduled_days').notNull(),
+  learningSteps: integer('learning_steps').notNull(),
+  reps: integer('reps').notNull(),
+  lapses: integer('lapses').notNull(),
+  state: integer('state').notNull(),
+  lastReview: integer('last_review'),
+}
+
+export const cardStates = sqliteTable('card_states', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  ...cardFields,
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.itemId] }),
+  // Serves "learning due now", "reviews by due time" and due counts: user, then state, then due.
+  index('card_states_queue').on(t.userId, t.state, t.due),
+])
+
+/** Append-only: one row per answer. Undo marks a row undone (never deletes), so nothing is lost. */
+export const reviewLogs = sqliteTable('review_logs', {
+  /** Generated before the answer is sent, so a retried or double-tapped answer is recognised. */
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  rating: integer('rating').notNull(),
+  reviewedAt: integer('reviewed_at').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  /** The desired retention in force, so a replay schedules exactly as the original answer did. */
+  retention: real('retention').notNull(),
+  undoneAt: integer('undone_at'),
+  /** The card as it was before this answer (a new card: the empty card at reviewedAt). */
+  before: text('before', { mode: 'json' }).$type<StoredCard>().notNull(),
+}, (t) => [
+  index('review_logs_user_time').on(t.userId, t.reviewedAt),
+  index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
+])
+
+/** A ts-fsrs Card with dates as epoch milliseconds: what we store and send over the wire. */
+export interface StoredCard {
+  due: number
+  stability: number
+  difficulty: number
+  elapsedDays: number
+  scheduledDays: number
+  learningSteps: number
+  reps: number
+  lapses: number
+  state: number
+  lastReview: number | null
+}
+
+export const contentMeta = sqliteTable('content_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+})

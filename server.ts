@@ -1,0 +1,31 @@
+/**
+ * Production server: Express serving the built assets and the React Router request handler.
+ * Stateless: everything a request needs is in the database or the request, so several instances can run
+ * behind a load balancer against one libSQL server.
+ */
+// NODE_ENV must be set before React loads (static imports would hoist above this line).
+process.env.NODE_ENV ??= 'production'
+const { createRequestHandler } = await import('@react-router/express')
+const { default: compression } = await import('compression')
+const { default: express } = await import('express')
+const { securityHeaders, refuseCrossOriginPosts } = await import('./app/utils/http-security.server')
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '0.0.0.0'
+
+const build = await import(new URL('./build/server/index.js', import.meta.url).href)
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+app.use(securityHeaders)
+app.use(refuseCrossOriginPosts)
+app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+app.use(express.static('build/client', { maxAge: '1h' }))
+app.all('/{*splat}', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+
+const server = app.listen(port, host, () => {
+  console.log(`Sourcedeck listening on http://localhost:${port}`)
+})
+const shutdown = () => server.close(() => process.exit(0))
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)
