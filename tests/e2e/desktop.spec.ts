@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+test('keyboard: Space reveals, 1–4 rate, U undoes, Enter reveals', async ({ page }) => {
+  await page.goto('/decks/dates/study')
+  await expect(page.getByText('Keys: Space or Enter shows the answer')).toBeVisible()
+  const first = (await page.locator('.prompt').textContent()) ?? ''
+  await page.keyboard.press('Space')
+  await expect(page.locator('.answer')).toBeVisible()
+  await page.keyboard.press('3')
+  await expect(page.locator('.prompt')).not.toHaveText(first)
+  await expect(page.locator('.answer')).toHaveCount(0)
+  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+
+  await page.keyboard.press('u')
+  await expect(page.getByText('Last answer undone.')).toBeVisible()
+  await expect(page.locator('.prompt')).toHaveText(first)
+  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('0')
+
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.answer')).toBeVisible()
+  await page.keyboard.press('1')
+  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+})
+
+test('dark mode follows the system setting', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto('/')
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(bg).toBe('rgb(18, 19, 22)')
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+})
+
+test('no accessibility violations on the deck list and the study screen (desktop)', async ({ page }) => {
+  await page.goto('/')
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  await page.goto('/decks/all/study')
+  await page.keyboard.press('Space')
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('plain links and form posts study a card', async ({ page }) => {
+    await page.goto('/decks/dates/study')
+    const first = (await page.locator('.prompt').textContent()) ?? ''
+    await page.getByRole('link', { name: 'Show answer' }).click()
+    await expect(page).toHaveURL(/reveal=1/)
+    await page.getByRole('button', { name: /^Easy, next in/ }).click()
+    await expect(page.locator('.prompt')).not.toHaveText(first)
+    await expect(page.locator('.study-head .counts .count-due')).toHaveText('0')
+    await page.goto('/')
+    await expect(page.getByText(/Today: 1 answered/)).toBeVisible()
+  })
+})

@@ -1,0 +1,15 @@
+/** The production build against a fresh embedded database with the fixture content, for browser tests. */
+import { rmSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { ROOT } from '../support/paths'
+
+const dir = path.join(ROOT, 'tests', '.tmp', 'e2e')
+rmSync(dir, { recursive: true, force: true })
+mkdirSync(dir, { recursive: true })
+process.env.DATABASE_URL = `file:${path.join(dir, 'e2e.db')}`
+process.env.CONTENT_DIR = path.join(ROOT, 'tests', 'fixtures', 'content')
+// Plain-http localhost: cookies without the Secure flag so the browser keeps them.
+process.env.INSECURE_COOKIES = '1'
+process.chdir(ROOT)
+await import('../../db/setup')
+await import('../../server')

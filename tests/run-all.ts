@@ -1,0 +1,58 @@
+/**
+ * `npm test`: every suite — content check, unit + integration (vitest), browser (Playwright, after a
+ * production build) — then one plain line with the totals: `N passed, M failed`.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { findChromium, NO_BROWSER_MESSAGE } from './support/browser'
+import { ROOT } from './support/paths'
+
+const results = path.join(ROOT, 'test-results')
+rmSync(results, { recursive: true, force: true })
+mkdirSync(results, { recursive: true })
+
+let passed = 0
+let failed = 0
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name)
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  console.log(`\n── ${label} ──`)
+  const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+// 1. Content: schema, references and every quote against its source.
+const contentStatus = run('content:check', process.execPath, ['--import', 'tsx', 'content/scripts/check.ts'])
+if (contentStatus === 0) passed++
+else failed++
+
+// 2. Unit and integration tests.
+const vitestJson = path.join(results, 'vitest.json')
+run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+if (existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean }
+  passed += v.numPassedTests
+  failed += v.numFailedTests
+  if (!v.success && v.numFailedTests === 0) failed++ // a suite that failed to load
+} else failed++
+
+// 3. Browser tests against the production build.
+const chromium = findChromium()
+if (!chromium) {
+  console.error(`\n${NO_BROWSER_MESSAGE}`)
+  failed++
+} else if (run('build', bin('react-router'), ['build']) !== 0) {
+  failed++
+} else {
+  const e2eJson = path.join(results, 'e2e.json')
+  run('browser (Playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium })
+  if (existsSync(e2eJson)) {
+    const s = (JSON.parse(readFileSync(e2eJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats
+    passed += s.expected + s.flaky
+    failed += s.unexpected
+  } else failed++
+}
+
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
