@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
+import { useNonce } from './utils/nonce'
 import { getSessionUser } from './utils/session.server'
 import { requestLanguage } from './utils/lang.server'
 import './styles.css'
@@ -17,6 +18,7 @@ export function meta() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang()
+  const nonce = useNonce()
   return (
     <html lang={lang}>
       <head>
@@ -28,8 +30,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

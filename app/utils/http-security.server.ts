@@ -1,14 +1,12 @@
 /** HTTP hardening shared by every response of the production server. */
 import type { NextFunction, Request, Response } from 'express'
 
+/** Headers every response carries, pages and assets alike. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('X-Frame-Options', 'DENY')
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  )
+  // HTML pages get their Content-Security-Policy (with a per-request nonce) from app/entry.server.tsx.
   next()
 }
 

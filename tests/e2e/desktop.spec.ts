@@ -2,7 +2,10 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
 test('keyboard: Space reveals, 1–4 rate, U undoes, Enter reveals', async ({ page }) => {
-  await page.goto('/decks/dates/study')
+  const cspViolations: string[] = []
+  page.on('console', (m) => m.text().includes('Content Security Policy') && cspViolations.push(m.text()))
+  const response = await page.goto('/decks/dates/study')
+  expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
   await expect(page.getByText('Keys: Space or Enter shows the answer')).toBeVisible()
   const first = (await page.locator('.prompt').textContent()) ?? ''
   await page.keyboard.press('Space')
@@ -21,6 +24,7 @@ test('keyboard: Space reveals, 1–4 rate, U undoes, Enter reveals', async ({ pa
   await expect(page.locator('.answer')).toBeVisible()
   await page.keyboard.press('1')
   await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+  expect(cspViolations).toEqual([])
 })
 
 test('dark mode follows the system setting', async ({ page }) => {
