@@ -1,6 +1,6 @@
 /**
- * `npm test`: every suite — content check, unit + integration (vitest), browser (Playwright, after a
- * production build) — then one plain line with the totals: `N passed, M failed`.
+ * `npm test`: every suite — content check, production build, unit + integration + reliability (vitest),
+ * browser (Playwright) — then one plain line with the totals: `N passed, M failed`.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -27,24 +27,27 @@ const contentStatus = run('content:check', process.execPath, ['--import', 'tsx',
 if (contentStatus === 0) passed++
 else failed++
 
-// 2. Unit and integration tests.
+// 2. The production build: the reliability and browser suites run against it.
+const built = run('build', bin('react-router'), ['build']) === 0
+if (!built) failed++
+
+// 3. Unit, integration and (with a build) reliability tests.
 const vitestJson = path.join(results, 'vitest.json')
-run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+const projects = built ? [] : ['--project', 'unit', '--project', 'integration']
+run('unit + integration + reliability (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
 if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean }
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean }
   passed += v.numPassedTests
   failed += v.numFailedTests
   if (!v.success && v.numFailedTests === 0) failed++ // a suite that failed to load
 } else failed++
 
-// 3. Browser tests against the production build.
+// 4. Browser tests against the production build.
 const chromium = findChromium()
 if (!chromium) {
   console.error(`\n${NO_BROWSER_MESSAGE}`)
   failed++
-} else if (run('build', bin('react-router'), ['build']) !== 0) {
-  failed++
-} else {
+} else if (built) {
   const e2eJson = path.join(results, 'e2e.json')
   run('browser (Playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium })
   if (existsSync(e2eJson)) {

@@ -1,0 +1,57 @@
+/** What must hold in the database after any load: every acknowledged answer stored once, states = replay. */
+import { openDatabase } from '../../db/client'
+import { rebuildCardStates, type LoggedReview } from '~/domain/scheduling'
+import { cardFromRow } from '~/utils/progress.server'
+
+export interface DatabaseCheck {
+  storedReviews: number
+  distinctIds: number
+  lostReviews: number
+  duplicateReviews: number
+  unacknowledgedStored: number
+  statesMatchingReplay: number
+  statesDiffering: number
+  integrity: string
+}
+
+export async function checkDatabase(databaseUrl: string, acknowledged: Set<string>): Promise<DatabaseCheck> {
+  const db = openDatabase(databaseUrl)
+  try {
+    const integrity = String((await db.$client.execute('PRAGMA integrity_check')).rows[0]![0])
+    const logs = await db.query.reviewLogs.findMany({ orderBy: (r, { asc }) => [asc(r.reviewedAt)] })
+    const states = await db.query.cardStates.findMany()
+    const ids = new Set(logs.map((l) => l.id))
+    // An answer applied twice shows as two live log rows starting from the same card state.
+    const perCardState = new Map<string, number>()
+    for (const l of logs) {
+      if (l.undoneAt !== null) continue
+      const key = `${l.userId}|${l.itemId}|${l.before.reps}|${l.before.lastReview}`
+      perCardState.set(key, (perCardState.get(key) ?? 0) + 1)
+    }
+    const byUser = new Map<string, LoggedReview[]>()
+    for (const l of logs) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l as LoggedReview])
+    let matching = 0
+    let differing = 0
+    const rebuilt = new Map<string, ReturnType<typeof rebuildCardStates>>()
+    for (const [userId, userLog] of byUser) rebuilt.set(userId, rebuildCardStates(userLog))
+    for (const row of states) {
+      const expected = rebuilt.get(row.userId)?.get(row.itemId)
+      if (expected && JSON.stringify(expected) === JSON.stringify(cardFromRow(row))) matching++
+      else differing++
+    }
+    const rebuiltCount = [...rebuilt.values()].reduce((n, m) => n + m.size, 0)
+    differing += Math.max(0, rebuiltCount - states.length)
+    return {
+      storedReviews: logs.length,
+      distinctIds: ids.size,
+      lostReviews: [...acknowledged].filter((id) => !ids.has(id)).length,
+      duplicateReviews: [...perCardState.values()].reduce((n, c) => n + c - 1, 0),
+      unacknowledgedStored: [...ids].filter((id) => !acknowledged.has(id)).length,
+      statesMatchingReplay: matching,
+      statesDiffering: differing,
+      integrity,
+    }
+  } finally {
+    db.$client.close()
+  }
+}
