@@ -8,7 +8,7 @@ import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { matchesDeckFilter, type ContentBundle } from '~/domain/content/bundle'
 import type { Database } from './client'
-import { contentMeta, deckItems, decks, items } from './schema'
+import { contentMeta, deckItems, decks, items, newCardCursors } from './schema'
 
 export interface LoadReport {
   inserted: number
@@ -90,6 +90,8 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
       ? db.update(decks).set({ retiredAt: now }).where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt)))
       : db.update(decks).set({ retiredAt: now }).where(isNull(decks.retiredAt)),
   )
+  // Positions may change: new-card cursors (a cache) start over.
+  statements.push(db.delete(newCardCursors))
   statements.push(db.delete(deckItems))
   const memberships = bundle.decks.flatMap((deck) =>
     rows.filter((r) => matchesDeckFilter(r.data, deck.filter)).map((r) => ({ deckId: deck.id, itemId: r.id, position: r.position })),

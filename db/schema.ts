@@ -120,6 +120,17 @@ export interface StoredCard {
   lastReview: number | null
 }
 
+/**
+ * A cache that keeps "first new card of a deck" fast for learners with huge histories: every deck item at
+ * a position below `position` has been started by the user. Advanced only by a write that re-checks the
+ * range it skips; cleared when an undo un-starts a card or content is reloaded. Never the truth.
+ */
+export const newCardCursors = sqliteTable('new_card_cursors', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  deckId: text('deck_id').notNull().references(() => decks.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.deckId] })])
+
 export const contentMeta = sqliteTable('content_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -3,8 +3,8 @@
  * The only module that reads or writes card_states and review_logs; the decisions are made by the pure
  * domain modules (scheduling, queue, study-day).
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { cardStates, deckItems, decks, items, reviewLogs, userSettings, type StoredCard } from '../../db/schema'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { cardStates, deckItems, decks, items, newCardCursors, reviewLogs, userSettings, type StoredCard } from '../../db/schema'
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
 import { newCard, previewIntervals, scheduleReview, State, type RatingValue } from '~/domain/scheduling'
 import { studyDayAt } from '~/domain/study-day'
@@ -65,36 +65,60 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
   return rows as DeckSummary[]
 }
 
-async function queueHeads(db: Database, userId: string, deckId: string): Promise<QueueHeads> {
+/**
+ * The queue-head queries (exported so the benchmark can show their plans). Each walks an index in order and
+ * stops at the first row: learning and relearning separately (an IN would force a sort), reviews by due
+ * time, and new cards by deck position starting at the learner's new-card cursor.
+ */
+export function queueHeadQueries(db: Database, userId: string, deckId: string) {
   const inDeck = and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, cardStates.itemId))
-  const [learning, review, fresh] = await Promise.all([
+  const earliestIn = (state: number) =>
     db
       .select({ itemId: cardStates.itemId, due: cardStates.due })
       .from(cardStates)
       .innerJoin(deckItems, inDeck)
-      .where(and(eq(cardStates.userId, userId), inArray(cardStates.state, [State.Learning, State.Relearning])))
+      .where(and(eq(cardStates.userId, userId), eq(cardStates.state, state)))
       .orderBy(cardStates.due)
-      .limit(1),
-    db
-      .select({ itemId: cardStates.itemId, due: cardStates.due })
-      .from(cardStates)
-      .innerJoin(deckItems, inDeck)
-      .where(and(eq(cardStates.userId, userId), eq(cardStates.state, State.Review)))
-      .orderBy(cardStates.due)
-      .limit(1),
-    db
-      .select({ itemId: deckItems.itemId })
+      .limit(1)
+  const cursor = sql`coalesce((select ${newCardCursors.position} from ${newCardCursors} where ${newCardCursors.userId} = ${userId} and ${newCardCursors.deckId} = ${deckId}), 0)`
+  return {
+    learning: earliestIn(State.Learning),
+    relearning: earliestIn(State.Relearning),
+    review: earliestIn(State.Review),
+    fresh: db
+      .select({ itemId: deckItems.itemId, position: deckItems.position, cursor: sql<number>`${cursor}` })
       .from(deckItems)
       .where(
         and(
           eq(deckItems.deckId, deckId),
+          sql`${deckItems.position} >= ${cursor}`,
           sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${deckItems.itemId})`,
         ),
       )
       .orderBy(deckItems.position)
       .limit(1),
-  ])
-  return { learning: learning[0] ?? null, review: review[0] ?? null, fresh: fresh[0] ?? null }
+  }
+}
+
+/**
+ * Moves the learner's new-card cursor up to `position`, but only if every deck item in [from, position) is
+ * still started when the write happens (so a concurrent undo can never leave a card skipped).
+ */
+async function advanceNewCardCursor(db: Database, userId: string, deckId: string, from: number, position: number) {
+  await db.run(sql`insert into ${newCardCursors} (user_id, deck_id, position)
+    select ${userId}, ${deckId}, ${position}
+    where not exists (
+      select 1 from ${deckItems} where ${deckItems.deckId} = ${deckId} and ${deckItems.position} >= ${from} and ${deckItems.position} < ${position}
+        and not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${deckItems.itemId}))
+    on conflict (user_id, deck_id) do update set position = excluded.position where position = ${from}`)
+}
+
+async function queueHeads(db: Database, userId: string, deckId: string): Promise<QueueHeads> {
+  const q = queueHeadQueries(db, userId, deckId)
+  const [[learning], [relearning], [review], [fresh]] = await Promise.all([q.learning, q.relearning, q.review, q.fresh])
+  if (fresh && fresh.position > fresh.cursor) await advanceNewCardCursor(db, userId, deckId, fresh.cursor, fresh.position)
+  const learningHead = learning && relearning ? (learning.due <= relearning.due ? learning : relearning) : (learning ?? relearning ?? null)
+  return { learning: learningHead, review: review ?? null, fresh: fresh ? { itemId: fresh.itemId } : null }
 }
 
 export interface StudyCard {
@@ -252,11 +276,11 @@ export async function undoLastReview(db: Database, userId: string, now: number):
     .where(and(eq(reviewLogs.id, last.id), isNull(reviewLogs.undoneAt), cardIsAfterState))
   const markedByUs = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${last.id} and ${reviewLogs.undoneAt} = ${now})`
   const stateMatches = and(eq(cardStates.userId, userId), eq(cardStates.itemId, last.itemId), eq(cardStates.reps, before.reps + 1), markedByUs)
-  const restore =
-    before.reps === 0 && before.state === State.New
-      ? db.delete(cardStates).where(stateMatches)
-      : db.update(cardStates).set(before).where(stateMatches)
-  const [marked] = await db.batch([markUndone, restore])
+  const becomesNew = before.reps === 0 && before.state === State.New
+  const restore = becomesNew ? db.delete(cardStates).where(stateMatches) : db.update(cardStates).set(before).where(stateMatches)
+  // A card that is new again may sit below a new-card cursor: forget this learner's cursors.
+  const resetCursors = db.delete(newCardCursors).where(and(eq(newCardCursors.userId, userId), becomesNew ? markedByUs : sql`0`))
+  const [marked] = await db.batch([markUndone, restore, resetCursors])
   return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
 }
 

@@ -139,6 +139,21 @@ describe('study loop through the route loader and action', () => {
     expect(await cardStatesFor(db, user!.id)).toEqual([])
   })
 
+  it('shows an un-started card again after undo even though newer cards were introduced after it', async () => {
+    await freshDatabase()
+    const { cookie } = await openStudy('dates')
+    const introduced: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const { body } = await openStudy('dates', cookie)
+      introduced.push(body.card!.itemId)
+      expect((await answer(cookie!, { intent: 'review', reviewId: `cursor-answer-${i}`, itemId: body.card!.itemId, rating: '4' }, 'dates')).status).toBe(302)
+    }
+    for (let i = 0; i < 3; i++) await answer(cookie!, { intent: 'undo' }, 'dates')
+    const { body } = await openStudy('dates', cookie)
+    expect(body.card?.itemId).toBe(introduced[0])
+    expect(body.card?.queue).toBe('new')
+  })
+
   it('respects the new-cards-per-day limit and says when the next card is due', async () => {
     const db = await freshDatabase()
     const { cookie } = await openStudy()
