@@ -5,11 +5,16 @@
 import { createServer } from 'node:http'
 import { getDb } from '~/utils/db.server'
 import { recordReview } from '~/utils/progress.server'
-import { getSessionUser } from '~/utils/session.server'
+import { getSessionUser, requireLearner } from '~/utils/session.server'
 
 const port = Number(process.env.PORT ?? 3400)
 const server = createServer((req, res) => {
   if (req.method !== 'POST') {
+    if (req.url?.startsWith('/decks/')) {
+      // A new learner (guest), as the study page would create.
+      void requireLearner(new Request('http://x/')).then(({ setCookie }) => res.writeHead(200, { 'Set-Cookie': setCookie ?? '' }).end())
+      return
+    }
     res.writeHead(req.url === '/healthz' ? 200 : 405).end('ok')
     return
   }

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: measures the production build on loopback and writes bench-results.json.
+ * Sizes: 50 concurrent learners for 10 s per throughput run; 100k cards / 1M log rows for next card;
+ * 10k items for content load; 50 × 40 answers for the loss/duplicate load test; Lighthouse median of 3.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { matchesDeckFilter } from '~/domain/content/bundle'
+import { loadContentFromDisk } from '~/utils/content-files.server'
+import { newLearner, startApp } from '../support/app-server'
+import { ROOT } from '../support/paths'
+import { runLearnerLoad } from '../reliability/learner-load'
+import { checkDatabase } from '../reliability/verify'
+import { measureContentLoad } from './content-load'
+import { measureLighthouse } from './lighthouse'
+import { measureNextCard } from './next-card'
+import { measureStudyPageJs } from './page-weight'
+import { measureReviews } from './review-throughput'
+
+const DIR = path.join(ROOT, 'tests', '.tmp', 'bench')
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const dbUrl = (name: string) => `file:${path.join(DIR, `${name}.db`)}`
+
+rmSync(DIR, { recursive: true, force: true })
+mkdirSync(DIR, { recursive: true })
+const log = (s: string) => console.log(`[bench] ${s}`)
+
+log('building…')
+if (spawnSync(path.join(ROOT, 'node_modules', '.bin', 'react-router'), ['build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0) throw new Error('build failed')
+
+const { bundle } = loadContentFromDisk()
+const deck = bundle.decks.find((d) => d.id === 'timeline')!
+const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).map((i) => i.id)
+
+// 1. Reviews through the real route action.
+log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study`)
+const app = await startApp({ port: 3500, databaseUrl: dbUrl('reviews') })
+const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
+await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: 2 }) // warm-up
+const review = await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+log(`  ${review.rps} reviews/s, p50 ${review.p50} ms, p99 ${review.p99} ms, ${review.non3xx} non-302 of ${review.requests}`)
+
+log('study page JavaScript')
+const js = await measureStudyPageJs(app.url, cookies[0]!)
+log(`  ${js.gzipBytes} bytes gzip (${js.files.length} files)`)
+
+log('Lighthouse mobile on the study page (3 runs)…')
+const lighthouse = measureLighthouse(`${app.url}/decks/timeline/study`, 3)
+log(`  ${JSON.stringify(lighthouse)}`)
+await app.stop()
+
+// 2. The same write from a bare node:http handler.
+log('baseline: bare node:http handler, same session lookup + review write')
+spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline') }, stdio: 'ignore' })
+const baselineProc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline'), PORT: '3501', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] })
+const baseUrl = 'http://127.0.0.1:3501'
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(`${baseUrl}/healthz`)).ok) break
+  } catch {
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+const baseCookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(baseUrl, 'timeline')))
+await measureReviews({ url: baseUrl, path: '/review', cookies: baseCookies, itemIds, connections: CONNECTIONS, seconds: 2 })
+const baseline = await measureReviews({ url: baseUrl, path: '/review', cookies: baseCookies, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+baselineProc.kill()
+log(`  ${baseline.rps} reviews/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`)
+
+// 3. Nothing lost, nothing doubled: the full-size load test.
+log('load test: 50 learners × 40 answers, retries and double submits')
+const loadApp = await startApp({ port: 3502, databaseUrl: dbUrl('load') })
+const load = await runLearnerLoad({ url: loadApp.url, deckId: 'timeline', learners: 50, reviewsPerLearner: 40, retryShare: 0.2, doubleShare: 0.1, seed: 3 })
+await loadApp.stop()
+const loadCheck = await checkDatabase(dbUrl('load'), load.acknowledged)
+log(`  acknowledged ${load.acknowledged.size}, stored ${loadCheck.storedReviews}, lost ${loadCheck.lostReviews}, duplicates ${loadCheck.duplicateReviews}, 5xx ${load.serverErrors}`)
+
+// 4. Next card for a heavy learner.
+log('next card: 100,000 cards, 1,000,000 log rows (generating…)')
+const nextCard = await measureNextCard(dbUrl('next-card'))
+log(`  median ${nextCard.medianMs} ms, p99 ${nextCard.p99Ms} ms`)
+for (const [name, plan] of Object.entries(nextCard.plans)) log(`  plan ${name}: ${plan.join(' | ')}`)
+
+// 5. Content load.
+log('content: validate + load 10,000 generated items')
+const content = await measureContentLoad(dbUrl('content'))
+log(`  ${content.totalMs} ms (validate ${content.validateMs}, load ${content.loadMs}; unchanged reload ${content.reloadUnchangedMs})`)
+
+const results = {
+  measured_at: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  review_rps: review.rps,
+  review_p50_ms: review.p50,
+  review_p99_ms: review.p99,
+  baseline_rps: baseline.rps,
+  review_vs_baseline: Math.round((review.rps / Math.max(1, baseline.rps)) * 100) / 100,
+  next_card_median_ms: nextCard.medianMs,
+  study_js_gzip_bytes: js.gzipBytes,
+  lighthouse_performance: 'performance' in lighthouse ? lighthouse.performance : null,
+  lighthouse_accessibility: 'accessibility' in lighthouse ? lighthouse.accessibility : null,
+  content_load_10k_ms: content.totalMs,
+  dashboard_ms: null as number | null, // the instructor dashboard does not exist yet
+  lost_reviews: loadCheck.lostReviews,
+  duplicate_reviews: loadCheck.duplicateReviews,
+  details: { review, baseline, nextCard, js, lighthouse, content, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+}
+writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
+
+const rows: Array<[string, unknown, string]> = [
+  ['review_rps', results.review_rps, '≥ 1000'],
+  ['review_p50_ms', results.review_p50_ms, ''],
+  ['review_p99_ms', results.review_p99_ms, '≤ 50'],
+  ['baseline_rps', results.baseline_rps, ''],
+  ['review_vs_baseline', results.review_vs_baseline, '≥ 0.5'],
+  ['next_card_median_ms', results.next_card_median_ms, '≤ 5'],
+  ['study_js_gzip_bytes', results.study_js_gzip_bytes, '≤ 133120'],
+  ['lighthouse_performance', results.lighthouse_performance, '≥ 95'],
+  ['lighthouse_accessibility', results.lighthouse_accessibility, '100'],
+  ['content_load_10k_ms', results.content_load_10k_ms, '≤ 5000'],
+  ['dashboard_ms', results.dashboard_ms, '≤ 200'],
+  ['lost_reviews', results.lost_reviews, '0'],
+  ['duplicate_reviews', results.duplicate_reviews, '0'],
+]
+console.log('\n| metric | value | goal |\n| --- | --- | --- |')
+for (const [k, v, goal] of rows) console.log(`| ${k} | ${v ?? 'n/a'} | ${goal} |`)
+console.log('\nwrote bench-results.json')
