@@ -13,7 +13,9 @@ const { securityHeaders, refuseCrossOriginPosts } = await import('./app/utils/ht
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
 
-const build = await import(new URL('./build/server/index.js', import.meta.url).href)
+// Bundled by `npm run build` to build/server.js and run as plain JavaScript (no TypeScript loader at runtime).
+const { pathToFileURL } = await import('node:url')
+const build = await import(pathToFileURL(`${process.cwd()}/build/server/index.js`).href)
 const app = express()
 app.disable('x-powered-by')
 app.use(compression())
@@ -29,3 +31,4 @@ const server = app.listen(port, host, () => {
 const shutdown = () => server.close(() => process.exit(0))
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)
+export {}

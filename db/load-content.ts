@@ -30,7 +30,7 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   )
   const statements: BatchItem<'sqlite'>[] = []
   const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length }
-  const rows = bundle.items.map(({ file: _file, line: _line, ...item }, position) => ({
+  const rows = bundle.items.map(({ file: _file, index: _index, ...item }, position) => ({
     id: item.id,
     bank: _file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''),
     kind: item.kind,

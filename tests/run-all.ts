@@ -28,7 +28,7 @@ if (contentStatus === 0) passed++
 else failed++
 
 // 2. The production build: the reliability and browser suites run against it.
-const built = run('build', bin('react-router'), ['build']) === 0
+const built = run('build', 'npm', ['run', '-s', 'build']) === 0
 if (!built) failed++
 
 // 3. Unit, integration and (with a build) reliability tests.

@@ -10,7 +10,7 @@ import { useLang, useT } from '~/i18n/react'
 import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
 import { requestLanguage } from '~/utils/lang.server'
-import { deckExists, deckSummaries, isInDeck, nextStudyState, recordReview, undoLastReview } from '~/utils/progress.server'
+import { deckExists, deckSummaries, nextStudyState, recordReview, undoLastReview } from '~/utils/progress.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { getSessionUser, requireLearner } from '~/utils/session.server'
 import { useState } from 'react'
@@ -65,26 +65,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const db = getDb()
-  const deck = await deckExists(db, params.deckId)
-  if (!deck) return data({ error: `There is no deck "${params.deckId}".` }, { status: 404 })
   const user = await getSessionUser(request)
   if (!user) return data({ error: 'Your session has ended: reload the page to continue as a guest.' }, { status: 401 })
   const parsed = parseStudyForm(await request.formData())
   if (!parsed.ok) return data({ error: parsed.error }, { status: 400 })
   const form = parsed.value
-  const studyUrl = `/decks/${deck.id}/study`
+  const studyUrl = `/decks/${encodeURIComponent(params.deckId)}/study`
   const now = Date.now()
   if (form.intent === 'undo') {
     const result = await undoLastReview(db, user.id, now)
     if (result.status === 'undone') return redirect(`${studyUrl}?card=${encodeURIComponent(result.itemId)}&msg=undone`)
     return redirect(`${studyUrl}?msg=nothing`)
   }
-  if (!(await isInDeck(db, deck.id, form.itemId))) {
-    return data({ error: `Card "${form.itemId}" is not in deck "${deck.id}".` }, { status: 404 })
-  }
+  // The deck and the card's membership are checked inside recordReview's single read (the hot path).
   const result = await recordReview(db, {
     userId: user.id,
     itemId: form.itemId,
+    deckId: params.deckId,
     reviewId: form.reviewId,
     rating: form.rating,
     durationMs: reviewDuration(form, now),
@@ -96,6 +93,8 @@ export async function action({ request, params }: Route.ActionArgs) {
       return redirect(studyUrl)
     case 'unknown-item':
       return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
+    case 'not-in-deck':
+      return data({ error: `Card "${form.itemId}" is not in deck "${params.deckId}".` }, { status: 404 })
     case 'id-conflict':
       return data({ error: 'This review id was already used for a different answer; nothing was recorded.' }, { status: 409 })
     case 'stale':

@@ -189,16 +189,52 @@ export type RecordResult =
   | { status: 'recorded'; card: StoredCard }
   | { status: 'duplicate' }
   | { status: 'unknown-item' }
+  | { status: 'not-in-deck' }
   | { status: 'id-conflict' }
   | { status: 'stale' }
 
 export interface ReviewInput {
   userId: string
   itemId: string
+  /** When given, the item must belong to this deck. */
+  deckId?: string
   reviewId: string
   rating: RatingValue
   durationMs: number
   now: number
+}
+
+interface ReviewContextRow {
+  prior_user: string | null
+  prior_item: string | null
+  prior_rating: number | null
+  item_live: number
+  in_deck: number
+  retention: number | null
+  due: number | null
+  stability: number | null
+  difficulty: number | null
+  elapsed_days: number | null
+  scheduled_days: number | null
+  learning_steps: number | null
+  reps: number | null
+  lapses: number | null
+  state: number | null
+  last_review: number | null
+}
+
+/** Everything an answer needs to know, in one statement (this is the hot path). */
+async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewContextRow> {
+  const row = await db.get<ReviewContextRow>(sql`select
+      p.user_id as prior_user, p.item_id as prior_item, p.rating as prior_rating,
+      exists (select 1 from ${items} where id = ${input.itemId} and retired_at is null) as item_live,
+      ${input.deckId === undefined ? sql`1` : sql`exists (select 1 from ${deckItems} where deck_id = ${input.deckId} and item_id = ${input.itemId})`} as in_deck,
+      (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
+      c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
+    from (select 1) as one
+    left join ${reviewLogs} as p on p.id = ${input.reviewId}
+    left join ${cardStates} as c on c.user_id = ${input.userId} and c.item_id = ${input.itemId}`)
+  return row!
 }
 
 /**
@@ -208,25 +244,37 @@ export interface ReviewInput {
  */
 export async function recordReview(db: Database, input: ReviewInput): Promise<RecordResult> {
   const { userId, itemId, reviewId, rating, durationMs, now } = input
-  const [[prior], [itemRow], [stateRow], [settingsRow]] = await Promise.all([
-    db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId)),
-    db.select({ id: items.id }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt))),
-    db.select().from(cardStates).where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId))),
-    db.select({ retention: userSettings.desiredRetention }).from(userSettings).where(eq(userSettings.userId, userId)),
-  ])
-  if (prior) return sameReview(prior, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
-  if (!itemRow) return { status: 'unknown-item' }
-  const retention = settingsRow?.retention ?? 0.9
-  const before = stateRow ? stripKeys(stateRow) : newCard(now)
+  const ctx = await reviewContext(db, input)
+  if (ctx.prior_user !== null) {
+    return sameReview({ userId: ctx.prior_user, itemId: ctx.prior_item!, rating: ctx.prior_rating! }, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+  }
+  if (!ctx.item_live) return { status: 'unknown-item' }
+  if (!ctx.in_deck) return { status: 'not-in-deck' }
+  const retention = ctx.retention ?? 0.9
+  const hasState = ctx.reps !== null
+  const before: StoredCard = hasState
+    ? {
+        due: ctx.due!,
+        stability: ctx.stability!,
+        difficulty: ctx.difficulty!,
+        elapsedDays: ctx.elapsed_days!,
+        scheduledDays: ctx.scheduled_days!,
+        learningSteps: ctx.learning_steps!,
+        reps: ctx.reps!,
+        lapses: ctx.lapses!,
+        state: ctx.state!,
+        lastReview: ctx.last_review,
+      }
+    : newCard(now)
   const after = scheduleReview(before, rating, now, retention)
   const beforeJson = JSON.stringify(before)
   // The log row is written only if the card is still as we read it; the state update carries the same guard.
-  const guard = stateRow
+  const guard = hasState
     ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
     : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
   const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before)
     select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson} where ${guard}`)
-  const writeState = stateRow
+  const writeState = hasState
     ? db
         .update(cardStates)
         .set(after)

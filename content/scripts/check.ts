@@ -6,7 +6,7 @@ import { loadContentFromDisk, readSourceTexts, sourcesDir } from '~/utils/conten
 
 const { bundle, errors } = loadContentFromDisk()
 const texts = readSourceTexts(bundle.sources)
-if (texts) errors.push(...verifyQuotes(bundle.items, bundle.sources, texts))
+if (texts) errors.push(...verifyQuotes(bundle, texts))
 
 const byCategory = categories.map((c) => `${c} ${bundle.items.filter((i) => i.category === c).length}`).join(', ')
 console.log(`content: ${bundle.items.length} items (${byCategory}), ${bundle.decks.length} decks, ${bundle.sources.length} sources`)

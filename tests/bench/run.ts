@@ -28,7 +28,7 @@ mkdirSync(DIR, { recursive: true })
 const log = (s: string) => console.log(`[bench] ${s}`)
 
 log('building…')
-if (spawnSync(path.join(ROOT, 'node_modules', '.bin', 'react-router'), ['build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0) throw new Error('build failed')
+if (spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0) throw new Error('build failed')
 
 const { bundle } = loadContentFromDisk()
 const deck = bundle.decks.find((d) => d.id === 'timeline')!

@@ -1,6 +1,7 @@
 /** The production build against a fresh embedded database with the fixture content, for browser tests. */
 import { rmSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ROOT } from '../support/paths'
 
 const dir = path.join(ROOT, 'tests', '.tmp', 'e2e')
@@ -12,4 +13,5 @@ process.env.CONTENT_DIR = path.join(ROOT, 'tests', 'fixtures', 'content')
 process.env.INSECURE_COOKIES = '1'
 process.chdir(ROOT)
 await import('../../db/setup')
-await import('../../server')
+// The bundled production server (npm run build), as users run it.
+await import(pathToFileURL(path.join(ROOT, 'build', 'server.js')).href)

@@ -77,7 +77,7 @@ describe('study loop through the route loader and action', () => {
     [{ rating: '5' }, 400, 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)'],
     [{ rating: 'good' }, 400, 'rating:'],
     [{ reviewId: '' }, 400, 'reviewId:'],
-    [{ itemId: 'no-such-item' }, 404, 'Card "no-such-item" is not in deck "all".'],
+    [{ itemId: 'no-such-item' }, 404, 'There is no card "no-such-item".'],
     [{ itemId: 'Bad Id!' }, 400, 'itemId:'],
     [{ intent: 'delete-everything' }, 400, 'intent'],
   ])('refuses bad input %o with %i and a clear message, writing nothing', async (override, status, message) => {

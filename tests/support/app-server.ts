@@ -28,7 +28,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))))
     })
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://127.0.0.1:${opts.port}`
   const deadline = Date.now() + 30_000
   for (;;) {

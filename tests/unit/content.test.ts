@@ -102,7 +102,8 @@ describe('quote verification', () => {
     const ok = { ...item, sources: [{ ...item.sources[0]!, quote: 'Takaichi Sanae administration on October 21 (last) year' }] }
     const wrong = { ...item, sources: [{ ...item.sources[0]!, quote: 'Takaichi Sanae administration on October 22' }] }
     const texts = new Map([['motegi-hosoya-2026-en', text]])
-    expect(verifyQuotes([ok], [...srcs], texts)).toEqual([])
-    expect(messages(verifyQuotes([wrong], [...srcs], texts))[0]).toContain('field "sources.0.quote": quote not found in motegi-hosoya-2026-en')
+    const withItems = (items: (typeof bundle.items)) => ({ ...bundle, sources: [...srcs], items })
+    expect(verifyQuotes(withItems([ok]), texts)).toEqual([])
+    expect(messages(verifyQuotes(withItems([wrong]), texts))[0]).toContain('b0.yaml:3 item "t-date-one" field "sources.0.quote": quote not found in motegi-hosoya-2026-en')
   })
 })

@@ -12,6 +12,8 @@ export interface ContentBundle {
   sources: SourceDoc[]
   decks: DeckDef[]
   items: LoadedItem[]
+  /** The line of an item in its file, for error messages (parses positions on first use). */
+  lineOf: (item: LoadedItem) => number | undefined
 }
 
 export interface ContentFiles {
@@ -26,20 +28,22 @@ export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle
   const decks = parseDecksFile(files.decks.file, files.decks.text, errors)
   const items: LoadedItem[] = []
   const bankNames = new Map<string, string>()
+  const locators = new Map<string, ParsedBank['lineOf']>()
   for (const bankFile of files.banks) {
     const bank = parseBankFile(bankFile.file, bankFile.text, errors)
     if (!bank) continue
+    locators.set(bankFile.file, bank.lineOf)
     const other = bankNames.get(bank.bank)
     if (other) errors.push({ file: bankFile.file, field: 'bank', message: `bank name "${bank.bank}" is already used by ${other}` })
     bankNames.set(bank.bank, bankFile.file)
     items.push(...bank.items)
   }
-  const bundle = { sources, decks, items }
+  const bundle: ContentBundle = { sources, decks, items, lineOf: (item) => locators.get(item.file)?.(['items', item.index]) }
   errors.push(...checkReferences(bundle))
   return { bundle, errors }
 }
 
-function checkReferences({ sources, decks, items }: ContentBundle): ContentError[] {
+function checkReferences({ sources, decks, items, lineOf }: ContentBundle): ContentError[] {
   const errors: ContentError[] = []
   const sourceIds = new Set(sources.map((s) => s.id))
   const seenSources = new Set<string>()
@@ -51,17 +55,18 @@ function checkReferences({ sources, decks, items }: ContentBundle): ContentError
   for (const item of items) {
     const first = seen.get(item.id)
     if (first) {
+      const firstLine = lineOf(first)
       errors.push({
         file: item.file,
         itemId: item.id,
         field: 'id',
-        line: item.line,
-        message: `duplicate id; first used at ${first.file}${first.line ? `:${first.line}` : ''}`,
+        line: lineOf(item),
+        message: `duplicate id; first used at ${first.file}${firstLine ? `:${firstLine}` : ''}`,
       })
     } else seen.set(item.id, item)
     item.sources.forEach((c, i) => {
       if (!sourceIds.has(c.doc)) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: item.line, message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })
       }
     })
   }
@@ -104,7 +109,7 @@ export function normalizeForQuoteMatch(text: string): string {
     .replace(/\s+/gu, '')
 }
 
-export function verifyQuotes(items: LoadedItem[], sources: SourceDoc[], sourceTexts: Map<string, string>): ContentError[] {
+export function verifyQuotes({ items, sources, lineOf }: ContentBundle, sourceTexts: Map<string, string>): ContentError[] {
   const normalized = new Map<string, string>()
   for (const [id, text] of sourceTexts) normalized.set(id, normalizeForQuoteMatch(text))
   const errors: ContentError[] = []
@@ -114,9 +119,9 @@ export function verifyQuotes(items: LoadedItem[], sources: SourceDoc[], sourceTe
       if (!known.has(c.doc)) return // reported by checkReferences
       const text = normalized.get(c.doc)
       if (text === undefined) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: item.line, message: `source text for "${c.doc}" was not found` })
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `source text for "${c.doc}" was not found` })
       } else if (!text.includes(normalizeForQuoteMatch(c.quote))) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.quote`, line: item.line, message: `quote not found in ${c.doc}: "${c.quote.slice(0, 60)}${c.quote.length > 60 ? '…' : ''}"` })
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.quote`, line: lineOf(item), message: `quote not found in ${c.doc}: "${c.quote.slice(0, 60)}${c.quote.length > 60 ? '…' : ''}"` })
       }
     })
   }
