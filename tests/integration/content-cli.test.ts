@@ -3,9 +3,22 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadContentFromDisk } from '~/utils/content-files.server'
 import { FIXTURE_CONTENT, ROOT } from '../support/paths'
 
 const script = (name: string) => path.join(ROOT, 'content', 'scripts', name)
+
+/** A sources folder holding exactly the fixture's quotes, so these tests need no real source texts. */
+function sourcesFromFixtureQuotes(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sd-sources-'))
+  const { bundle } = loadContentFromDisk(FIXTURE_CONTENT)
+  for (const doc of bundle.sources) {
+    const quotes = bundle.items.flatMap((i) => i.sources.filter((c) => c.doc === doc.id).map((c) => c.quote))
+    writeFileSync(path.join(dir, doc.file), quotes.join('\n'))
+  }
+  return dir
+}
+const SOURCES = sourcesFromFixtureQuotes()
 function runScript(name: string, env: Record<string, string>) {
   return spawnSync(process.execPath, ['--import', 'tsx', script(name)], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' })
 }
@@ -20,15 +33,16 @@ function contentCopy(edit: (bank: string) => string): string {
 
 describe('npm run content:check', () => {
   it('passes on good content and verifies quotes against the sources', () => {
-    const r = runScript('check.ts', { CONTENT_DIR: FIXTURE_CONTENT })
+    const r = runScript('check.ts', { CONTENT_DIR: FIXTURE_CONTENT, CONTENT_SOURCES: SOURCES })
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('content: 8 items')
+    expect(r.stdout).toContain(`quotes verified against 5 source texts in ${SOURCES}`)
     expect(r.stdout).toContain('content:check ok')
   })
 
   it('fails on a quote that is not in its source, naming file, item and field', () => {
     const dir = contentCopy((t) => t.replace('With the inauguration of the Takaichi Sanae administration', 'With the inauguration of the Ishiba administration'))
-    const r = runScript('check.ts', { CONTENT_DIR: dir })
+    const r = runScript('check.ts', { CONTENT_DIR: dir, CONTENT_SOURCES: SOURCES })
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/banks\/fixture\.yaml:\d+ item "mh-date-takaichi-administration-start" field "sources\.0\.quote": quote not found in motegi-hosoya-2026-en/)
   })
