@@ -64,6 +64,15 @@ function checkReferences({ sources, decks, items, lineOf }: ContentBundle): Cont
         message: `duplicate id; first used at ${first.file}${firstLine ? `:${firstLine}` : ''}`,
       })
     } else seen.set(item.id, item)
+    // The perspective an attribution or framing pair names must be one its citations actually carry.
+    const cited = new Set(item.sources.map((c) => sources.find((d) => d.id === c.doc)?.perspective))
+    const claimed = [
+      ...(item.perspective ? [{ field: 'perspective', value: item.perspective }] : []),
+      ...(item.sides ?? []).map((side, i) => ({ field: `sides.${i}.perspective`, value: side.perspective })),
+    ]
+    for (const { field, value } of claimed) {
+      if (!cited.has(value)) errors.push({ file: item.file, itemId: item.id, field, line: lineOf(item), message: `no cited source has perspective "${value}"` })
+    }
     item.sources.forEach((c, i) => {
       if (!sourceIds.has(c.doc)) {
         errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })

@@ -46,8 +46,15 @@ export const contentDateSchema = z
 export const categories = ['date', 'actor', 'framing', 'number', 'event'] as const
 export type Category = (typeof categories)[number]
 
-export const itemKinds = ['flip'] as const
+export const itemKinds = ['flip', 'choice', 'true-false', 'typed', 'cloze', 'ordering', 'matching', 'attribution', 'framing-pair'] as const
 export type ItemKind = (typeof itemKinds)[number]
+
+export const perspectives = ['japanese-official', 'chinese-academic', 'chinese-commentary', 'chinese-media'] as const
+export type Perspective = (typeof perspectives)[number]
+const perspectiveSchema = z.enum(perspectives, { error: `must be one of: ${perspectives.join(', ')}` })
+
+/** A cloze sentence marks its one gap as [[the missing words]]. */
+export const CLOZE_GAP = /\[\[([^\]]+)\]\]/g
 
 export const citationSchema = z.object({
   doc: nonEmpty,
@@ -73,6 +80,22 @@ export const itemSchema = z
     explanation: bilingualSchema,
     tags: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tags are lower-case words joined by hyphens')).default([]),
     sources: z.array(citationSchema).min(1, 'every item cites at least one passage'),
+    // Kind-specific fields (each kind requires its own and accepts no other kind's; see content/README.md).
+    /** choice: authored wrong answers; without them, answers of sibling items (same category and source) serve. */
+    distractors: z.array(bilingualSchema).min(2, 'give at least 2 distractors').max(5, 'give at most 5 distractors').optional(),
+    /** true-false: the claim shown, and whether the sources support it. */
+    statement: bilingualSchema.optional(),
+    isTrue: z.boolean({ error: 'must be true or false' }).optional(),
+    /** cloze: a sentence of the item's own (not a source quote) with one [[gap]] per language. */
+    cloze: bilingualSchema.optional(),
+    /** ordering: 3–6 events listed in chronological order, each with its date. */
+    events: z.array(z.object({ en: nonEmpty, zh: nonEmpty, date: contentDateSchema }).strict()).min(3, 'give 3–6 events').max(6, 'give 3–6 events').optional(),
+    /** matching: 3–6 pairs (actor ↔ role or statement). */
+    pairs: z.array(z.object({ left: bilingualSchema, right: bilingualSchema }).strict()).min(3, 'give 3–6 pairs').max(6, 'give 3–6 pairs').optional(),
+    /** attribution: which perspective's source says `statement`. */
+    perspective: perspectiveSchema.optional(),
+    /** framing-pair: two characterisations of one event, whose is whose. */
+    sides: z.array(z.object({ perspective: perspectiveSchema, text: bilingualSchema }).strict()).length(2, 'a framing pair has exactly 2 sides').optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
@@ -82,7 +105,66 @@ export const itemSchema = z
     if (item.category === 'framing' && item.sources.length < 2) {
       ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a framing item cites one passage per side (at least two)' })
     }
+    checkKindFields(item, ctx)
   })
+
+const kindFields: Record<ItemKind, ReadonlyArray<'distractors' | 'statement' | 'isTrue' | 'cloze' | 'events' | 'pairs' | 'perspective' | 'sides'>> = {
+  flip: [],
+  typed: [],
+  choice: ['distractors'],
+  'true-false': ['statement', 'isTrue'],
+  cloze: ['cloze'],
+  ordering: ['events'],
+  matching: ['pairs'],
+  attribution: ['statement', 'perspective'],
+  'framing-pair': ['sides'],
+}
+const optionalKindFields = new Set(['distractors'])
+const allKindFields = ['distractors', 'statement', 'isTrue', 'cloze', 'events', 'pairs', 'perspective', 'sides'] as const
+
+type ItemShape = { kind: ItemKind; answer: { en: string; zh: string }; distractors?: Array<{ en: string; zh: string }>; cloze?: { en: string; zh: string }; events?: Array<{ en: string; zh: string; date: string }>; pairs?: Array<{ left: { en: string; zh: string }; right: { en: string; zh: string } }>; sides?: Array<{ perspective: string }>; sources: Array<{ quote: string }> } & Record<string, unknown>
+
+function checkKindFields(item: ItemShape, ctx: z.RefinementCtx) {
+  const own = kindFields[item.kind]
+  for (const field of allKindFields) {
+    const present = item[field] !== undefined
+    if (own.includes(field) && !present && !optionalKindFields.has(field)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `a ${item.kind} item needs "${field}"` })
+    }
+    if (!own.includes(field) && present) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `"${field}" does not belong to a ${item.kind} item` })
+    }
+  }
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+  item.distractors?.forEach((d, i) => {
+    if (same(d.en, item.answer.en) || same(d.zh, item.answer.zh)) ctx.addIssue({ code: 'custom', path: ['distractors', i], message: 'a distractor repeats the answer' })
+  })
+  if (item.cloze) {
+    for (const lang of ['en', 'zh'] as const) {
+      const gaps = [...item.cloze[lang].matchAll(CLOZE_GAP)]
+      if (gaps.length !== 1) ctx.addIssue({ code: 'custom', path: ['cloze', lang], message: 'mark exactly one gap as [[words]]' })
+      const sentence = item.cloze[lang].replace(CLOZE_GAP, '$1').replace(/\s+/g, '')
+      if (item.sources.some((c) => c.quote.replace(/\s+/g, '').includes(sentence))) {
+        ctx.addIssue({ code: 'custom', path: ['cloze', lang], message: 'a cloze gap goes in a sentence of the item, not in a source quote' })
+      }
+    }
+  }
+  item.events?.forEach((e, i) => {
+    const prev = item.events![i - 1]
+    if (prev && !(prev.date.split('/')[0]! < e.date.split('/')[0]!)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'date'], message: 'list events in chronological order, with distinct dates' })
+    }
+  })
+  if (item.pairs) {
+    for (const side of ['left', 'right'] as const) {
+      const seen = new Set(item.pairs.map((p) => p[side].en.trim().toLowerCase()))
+      if (seen.size !== item.pairs.length) ctx.addIssue({ code: 'custom', path: ['pairs'], message: `two pairs share the same ${side} side` })
+    }
+  }
+  if (item.sides && item.sides[0]?.perspective === item.sides[1]?.perspective) {
+    ctx.addIssue({ code: 'custom', path: ['sides', 1, 'perspective'], message: 'the two sides need different perspectives' })
+  }
+}
 export type ContentItem = z.output<typeof itemSchema>
 
 export const bankSchema = z
@@ -91,9 +173,6 @@ export const bankSchema = z
     items: z.array(z.unknown()).min(1, 'a bank holds at least one item'),
   })
   .strict()
-
-export const perspectives = ['japanese-official', 'chinese-academic', 'chinese-commentary', 'chinese-media'] as const
-export type Perspective = (typeof perspectives)[number]
 
 export const sourceDocSchema = z
   .object({
