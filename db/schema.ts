@@ -99,6 +99,9 @@ export const reviewLogs = sqliteTable('review_logs', {
   /** The desired retention in force, so a replay schedules exactly as the original answer did. */
   retention: real('retention').notNull(),
   undoneAt: integer('undone_at'),
+  /** What the learner answered (interactive kinds) and whether it was right: instructors read these. */
+  response: text('response'),
+  correct: integer('correct', { mode: 'boolean' }),
   /** The card as it was before this answer (a new card: the empty card at reviewedAt). */
   before: text('before', { mode: 'json' }).$type<StoredCard>().notNull(),
 }, (t) => [
@@ -119,6 +122,49 @@ export interface StoredCard {
   state: number
   lastReview: number | null
 }
+
+/**
+ * Items the learner asked to see again soon (e.g. missed in a quiz): they come first in the queue until
+ * answered once. Kept apart from card_states so the log stays the only truth about scheduling.
+ */
+export const reviewRequests = sqliteTable('review_requests', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  requestedAt: integer('requested_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('review_requests_order').on(t.userId, t.requestedAt)])
+
+/** A scored quiz: the questions are fixed when it starts (item ids in order, and the seed that shuffles them). */
+export const quizAttempts = sqliteTable('quiz_attempts', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** What was asked for: a deck or a filter, how many questions, the time limit. */
+  config: text('config', { mode: 'json' }).$type<QuizConfig>().notNull(),
+  itemIds: text('item_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  seed: text('seed').notNull(),
+  startedAt: integer('started_at').notNull(),
+  /** When the time limit runs out (null: untimed). Answers after it do not count. */
+  deadline: integer('deadline'),
+  finishedAt: integer('finished_at'),
+  score: integer('score'),
+}, (t) => [index('quiz_attempts_user').on(t.userId, t.startedAt)])
+
+export interface QuizConfig {
+  deckId?: string
+  sources?: string[]
+  categories?: string[]
+  tags?: string[]
+  count: number
+  timeLimitMinutes: number | null
+}
+
+export const quizAnswers = sqliteTable('quiz_answers', {
+  attemptId: text('attempt_id').notNull().references(() => quizAttempts.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  itemId: text('item_id').notNull().references(() => items.id),
+  response: text('response').notNull(),
+  correct: integer('correct', { mode: 'boolean' }).notNull(),
+  answeredAt: integer('answered_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.attemptId, t.position] })])
 
 /**
  * A cache that keeps "first new card of a deck" fast for learners with huge histories: every deck item at

@@ -66,12 +66,14 @@ export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLangu
   )
 }
 
-export function CardView({ content, mode, uiLang, revealed }: { content: CardContent; mode: CardLanguage; uiLang: Lang; revealed: boolean }) {
+/** A card: the prompt, then whatever answers it (children: a question form, a verdict), then the back. */
+export function CardView({ content, mode, uiLang, revealed, children }: { content: CardContent; mode: CardLanguage; uiLang: Lang; revealed: boolean; children?: React.ReactNode }) {
   const t = useT()
   return (
     <article className="card" aria-label={t.question}>
       <p className="category">{t.categoryNames[content.category] ?? content.category}</p>
       <BilingualText text={content.prompt} mode={mode} uiLang={uiLang} as="h2" className="prompt" />
+      {children}
       {revealed ? (
         <section className="back" aria-label={t.answer}>
           <BilingualText text={content.answer} mode={mode} uiLang={uiLang} as="div" className="answer" />

@@ -17,7 +17,23 @@ const RATINGS = [
 ] as const
 
 /** The bottom bar, in thumb reach: "Show answer", then the four ratings with their next intervals. */
-export function RatingBar({ card, revealed, busy, onReveal }: { card: RatingCard; revealed: boolean; busy: boolean; onReveal: () => void }) {
+export function RatingBar({
+  card,
+  revealed,
+  busy,
+  onReveal,
+  suggested,
+  response,
+}: {
+  card: RatingCard
+  revealed: boolean
+  busy: boolean
+  onReveal: () => void
+  /** From the answer check: the rating we suggest (the learner may pick another). */
+  suggested?: 1 | 3
+  /** The checked response, sent again so the server records (and re-grades) it with the rating. */
+  response?: string
+}) {
   const t = useT()
   const shownAtClient = useRef(0)
   useEffect(() => {
@@ -46,22 +62,29 @@ export function RatingBar({ card, revealed, busy, onReveal }: { card: RatingCard
       <input type="hidden" name="reviewId" value={card.reviewId} />
       <input type="hidden" name="itemId" value={card.itemId} />
       <input type="hidden" name="shownAt" value={card.shownAt} />
-      <input type="hidden" name="durationMs" defaultValue="" disabled={false} />
-      {RATINGS.map((r) => (
-        <button
-          key={r.value}
-          type="submit"
-          name="rating"
-          value={r.value}
-          className={`rate rate-${r.key}`}
-          disabled={busy}
-          aria-label={t.rateAs(t[r.key], card.intervals[r.value])}
-          data-key={r.value}
-        >
-          <span className="rate-interval">{card.intervals[r.value]}</span>
-          <span className="rate-label">{t[r.key]}</span>
-        </button>
-      ))}
+      <input type="hidden" name="durationMs" defaultValue="" />
+      {response !== undefined ? <input type="hidden" name="response" value={response} /> : null}
+      {suggested ? <p className="visually-hidden" id="suggested-rating">{t.suggestedRating(t[suggested === 1 ? 'again' : 'good'])}</p> : null}
+      {RATINGS.map((r) => {
+        const isSuggested = suggested !== undefined && String(suggested) === r.value
+        return (
+          <button
+            key={r.value}
+            type="submit"
+            name="rating"
+            value={r.value}
+            className={`rate rate-${r.key}${isSuggested ? ' suggested' : ''}`}
+            disabled={busy}
+            aria-label={t.rateAs(t[r.key], card.intervals[r.value]) + (isSuggested ? ` (${t.suggested})` : '')}
+            aria-describedby={isSuggested ? 'suggested-rating' : undefined}
+            autoFocus={isSuggested}
+            data-key={r.value}
+          >
+            <span className="rate-interval">{card.intervals[r.value]}</span>
+            <span className="rate-label">{t[r.key]}</span>
+          </button>
+        )
+      })}
     </Form>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * Which card comes next. The database finds the head of each queue (the earliest-due learning card, the
  * earliest-due review card, the first unseen card); this decides between them, Anki-style:
- * learning/relearning due now, then reviews by due time, then new cards within today's limit; when nothing
+ * learning/relearning due now, then cards the learner asked to see again (missed in a quiz), then reviews by
+ * due time, then new cards within today's limit; when nothing
  * else is left, a learning card due within the learn-ahead window rather than ending the session early.
  */
 export const LEARN_AHEAD_MS = 20 * 60 * 1000
@@ -13,6 +14,8 @@ export interface QueueHeads {
   review: { itemId: string; due: number } | null
   /** First card of the deck the learner has never seen. */
   fresh: { itemId: string } | null
+  /** Oldest card the learner asked to see again (e.g. missed in a quiz), due or not. */
+  requested?: { itemId: string } | null
 }
 
 export interface DailyCounts {
@@ -26,12 +29,13 @@ export interface Limits {
 }
 
 export type NextCard =
-  | { kind: 'learning' | 'review' | 'new'; itemId: string }
+  | { kind: 'learning' | 'requested' | 'review' | 'new'; itemId: string }
   | { kind: 'done'; nextDue: number | null }
 
 /** `dayEnd`: when today's limits reset (cards held back by a limit come back then). */
 export function nextDueCard(heads: QueueHeads, counts: DailyCounts, limits: Limits, now: number, dayEnd: number): NextCard {
   if (heads.learning && heads.learning.due <= now) return { kind: 'learning', itemId: heads.learning.itemId }
+  if (heads.requested) return { kind: 'requested', itemId: heads.requested.itemId }
   const reviewsLeft = counts.reviewsToday < limits.maxReviewsPerDay
   if (heads.review && heads.review.due <= now && reviewsLeft) return { kind: 'review', itemId: heads.review.itemId }
   if (heads.fresh && counts.newToday < limits.newPerDay) return { kind: 'new', itemId: heads.fresh.itemId }

@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { useState } from 'react'
+import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/study'
 import { CardView } from '~/components/card-view'
+import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
+import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
 import type { ContentItem } from '~/domain/content/schema'
+import { gradeResponse, isInteractive } from '~/domain/questions'
 import { formatDueTime, formatInterval } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
 import { requestLanguage } from '~/utils/lang.server'
 import { deckExists, deckSummaries, nextStudyState, recordReview, undoLastReview } from '~/utils/progress.server'
+import { liveItem, questionFor } from '~/utils/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { getSessionUser, requireLearner } from '~/utils/session.server'
-import { useState } from 'react'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const db = getDb()
@@ -39,12 +43,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (state.status === 'done') {
-    return data(
-      { ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) },
-      { headers },
-    )
+    return data({ ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }, { headers })
   }
   const { card } = state
+  const item = card.item as unknown as ContentItem
+  // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown.
+  const reviewId = randomUUID()
   return data(
     {
       ...common,
@@ -52,9 +56,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       card: {
         itemId: card.itemId,
         queue: card.queue,
-        content: toCardContent(card.item as unknown as ContentItem, sources),
+        content: toCardContent(item, sources),
+        question: await questionFor(db, item, reviewId),
         intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
-        reviewId: randomUUID(),
+        reviewId,
         shownAt: now,
         revealed: url.searchParams.get('reveal') === '1',
       },
@@ -77,7 +82,22 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (result.status === 'undone') return redirect(`${studyUrl}?card=${encodeURIComponent(result.itemId)}&msg=undone`)
     return redirect(`${studyUrl}?msg=nothing`)
   }
-  // The deck and the card's membership are checked inside recordReview's single read (the hot path).
+  if (form.intent === 'check') {
+    // Grading writes nothing: the learner sees the verdict and a suggested rating, then records a rating.
+    const item = await liveItem(db, form.itemId)
+    if (!item) return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
+    const question = await questionFor(db, item, form.reviewId)
+    const verdict = gradeResponse(item, question, form.response ?? '')
+    return data({ check: { itemId: item.id, reviewId: form.reviewId, response: form.response ?? '', question, verdict } })
+  }
+  // An interactive card's response is graded again here: the stored verdict never trusts the browser.
+  let graded: { response: string; correct: boolean } | undefined
+  if (form.response !== undefined) {
+    const item = await liveItem(db, form.itemId)
+    if (item && isInteractive(item.kind)) {
+      graded = { response: form.response, correct: gradeResponse(item, await questionFor(db, item, form.reviewId), form.response).correct }
+    }
+  }
   const result = await recordReview(db, {
     userId: user.id,
     itemId: form.itemId,
@@ -86,6 +106,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     rating: form.rating,
     durationMs: reviewDuration(form, now),
     now,
+    ...graded,
   })
   switch (result.status) {
     case 'recorded':
@@ -102,6 +123,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
+/** After a check, keep the card on screen: nothing changed on the server. */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get('intent') === 'check' ? false : defaultShouldRevalidate
+}
+
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: loaderData ? `${loaderData.deck.title.en} · Sourcedeck` : 'Sourcedeck' }]
 }
@@ -113,10 +139,15 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   const title = lang === 'en' ? deck.title.en : deck.title.zh
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
-  // Revealed state lives in the client; without JavaScript "Show answer" is a link to ?reveal=1.
+  const check = actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null
+  // A check carries the review id the question was shown with; the rating must use that same id.
+  const reviewId = check?.reviewId ?? card?.reviewId ?? ''
+  const question = check?.question ?? card?.question
+  const interactive = question ? question.kind !== 'flip' : false
+  // Flip cards reveal in the client; without scripts "Show answer" is a link to ?reveal=1.
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
-  const revealed = card ? card.revealed || revealedFor === card.reviewId : false
-  useStudyKeys({ enabled: Boolean(card), revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
+  const revealed = card ? (interactive ? check !== null : card.revealed || revealedFor === card.reviewId) : false
+  useStudyKeys({ enabled: Boolean(card) && !(interactive && !revealed), revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
 
   return (
     <div className="study">
@@ -138,15 +169,39 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice === 'undone' ? t.undone : loaderData.notice === 'nothing' ? t.nothingToUndo : null}
       </div>
-      {actionData && 'error' in actionData ? (
-        <p role="alert" className="error">{actionData.error}</p>
-      ) : null}
-      {card ? (
+      {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}
+      {card && question ? (
         <>
           <p className="queue-label">{t.cardOf(card.queue)}</p>
-          <CardView content={card.content} mode={loaderData.cardLanguage} uiLang={lang} revealed={revealed} />
+          <CardView content={card.content} mode={loaderData.cardLanguage} uiLang={lang} revealed={revealed}>
+            {interactive && !revealed ? (
+              <QuestionForm
+                question={question}
+                action={`?card=${encodeURIComponent(card.itemId)}`}
+                hidden={{ intent: 'check', reviewId, itemId: card.itemId }}
+                mode={loaderData.cardLanguage}
+                uiLang={lang}
+              />
+            ) : null}
+            {check ? <VerdictView question={check.question} verdict={check.verdict} mode={loaderData.cardLanguage} uiLang={lang} /> : null}
+          </CardView>
           <p className="keyboard-help">{t.keyboardHelp}</p>
-          <RatingBar card={card} revealed={revealed} busy={busy} onReveal={() => setRevealedFor(card.reviewId)} />
+          {interactive && !revealed ? (
+            <div className="bottom-bar">
+              <button type="submit" form={QUESTION_FORM_ID} className="button primary reveal" disabled={busy}>
+                {t.check}
+              </button>
+            </div>
+          ) : (
+            <RatingBar
+              card={{ ...card, reviewId }}
+              revealed={revealed}
+              busy={busy}
+              onReveal={() => setRevealedFor(card.reviewId)}
+              suggested={check?.verdict.suggestedRating}
+              response={check?.response}
+            />
+          )}
         </>
       ) : (
         <section className="done" aria-labelledby="done-title">

@@ -4,7 +4,7 @@
  * domain modules (scheduling, queue, study-day).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { cardStates, deckItems, decks, items, newCardCursors, reviewLogs, userSettings, type StoredCard } from '../../db/schema'
+import { cardStates, deckItems, decks, items, newCardCursors, reviewLogs, reviewRequests, userSettings, type StoredCard } from '../../db/schema'
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
 import { newCard, previewIntervals, scheduleReview, State, type RatingValue } from '~/domain/scheduling'
 import { studyDayAt } from '~/domain/study-day'
@@ -82,6 +82,13 @@ export function queueHeadQueries(db: Database, userId: string, deckId: string) {
       .limit(1)
   const cursor = sql`coalesce((select ${newCardCursors.position} from ${newCardCursors} where ${newCardCursors.userId} = ${userId} and ${newCardCursors.deckId} = ${deckId}), 0)`
   return {
+    requested: db
+      .select({ itemId: reviewRequests.itemId })
+      .from(reviewRequests)
+      .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, reviewRequests.itemId)))
+      .where(eq(reviewRequests.userId, userId))
+      .orderBy(reviewRequests.requestedAt)
+      .limit(1),
     learning: earliestIn(State.Learning),
     relearning: earliestIn(State.Relearning),
     review: earliestIn(State.Review),
@@ -115,15 +122,15 @@ async function advanceNewCardCursor(db: Database, userId: string, deckId: string
 
 async function queueHeads(db: Database, userId: string, deckId: string): Promise<QueueHeads> {
   const q = queueHeadQueries(db, userId, deckId)
-  const [[learning], [relearning], [review], [fresh]] = await Promise.all([q.learning, q.relearning, q.review, q.fresh])
+  const [[requested], [learning], [relearning], [review], [fresh]] = await Promise.all([q.requested, q.learning, q.relearning, q.review, q.fresh])
   if (fresh && fresh.position > fresh.cursor) await advanceNewCardCursor(db, userId, deckId, fresh.cursor, fresh.position)
   const learningHead = learning && relearning ? (learning.due <= relearning.due ? learning : relearning) : (learning ?? relearning ?? null)
-  return { learning: learningHead, review: review ?? null, fresh: fresh ? { itemId: fresh.itemId } : null }
+  return { learning: learningHead, review: review ?? null, fresh: fresh ? { itemId: fresh.itemId } : null, requested: requested ?? null }
 }
 
 export interface StudyCard {
   itemId: string
-  queue: 'new' | 'learning' | 'review'
+  queue: 'new' | 'learning' | 'review' | 'requested'
   card: StoredCard
   item: Record<string, unknown>
   /** ms from now until due, for Again, Hard, Good, Easy. */
@@ -202,6 +209,9 @@ export interface ReviewInput {
   rating: RatingValue
   durationMs: number
   now: number
+  /** What the learner answered (interactive kinds), and whether the server graded it right. */
+  response?: string
+  correct?: boolean
 }
 
 interface ReviewContextRow {
@@ -272,8 +282,14 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   const guard = hasState
     ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
     : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
-  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before)
-    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson} where ${guard}`)
+  const response = input.response ?? null
+  const correct = input.correct === undefined ? null : input.correct ? 1 : 0
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct} where ${guard}`)
+  // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
+  const fulfilRequest = db
+    .delete(reviewRequests)
+    .where(and(eq(reviewRequests.userId, userId), eq(reviewRequests.itemId, itemId), sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`))
   const writeState = hasState
     ? db
         .update(cardStates)
@@ -281,7 +297,7 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
         .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
     : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
   try {
-    const [logResult] = await db.batch([insertLog, writeState])
+    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest])
     if (logResult.rowsAffected === 0) return { status: 'stale' }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.

@@ -14,8 +14,18 @@ const intField = (min: number, max: number) =>
 /** An empty optional field (a hidden input the script did not fill) counts as absent. */
 const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
 
+const responseField = z.string().max(2000, 'must be at most 2000 characters').optional()
+
+export const checkFormSchema = z.object({
+  intent: z.literal('check'),
+  reviewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
+  itemId: itemIdSchema,
+  response: responseField,
+})
+
 export const reviewFormSchema = z.object({
   intent: z.literal('review'),
+  response: responseField,
   reviewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
   itemId: itemIdSchema,
   rating: z
@@ -28,8 +38,8 @@ export const reviewFormSchema = z.object({
 
 export const undoFormSchema = z.object({ intent: z.literal('undo') })
 
-export const studyFormSchema = z.discriminatedUnion('intent', [reviewFormSchema, undoFormSchema], {
-  error: 'intent must be "review" or "undo"',
+export const studyFormSchema = z.discriminatedUnion('intent', [reviewFormSchema, checkFormSchema, undoFormSchema], {
+  error: 'intent must be "review", "check" or "undo"',
 })
 
 export type StudyForm = z.infer<typeof studyFormSchema>
@@ -45,10 +55,36 @@ export function formFields(form: FormData): { ok: true; fields: Record<string, s
   return { ok: true, fields }
 }
 
+/**
+ * One response string from whichever inputs the question used: `response` itself (scripts on, or a
+ * single input), or the per-row selects a page without scripts submits for ordering, matching and
+ * framing pairs. Malformed combinations become '' (graded wrong), never an error.
+ */
+export function composeResponse(fields: Record<string, string>): string | undefined {
+  if (fields.response !== undefined) return fields.response
+  const series = (prefix: string) => {
+    const values: string[] = []
+    for (let i = 0; i < 10 && fields[`${prefix}-${i}`] !== undefined; i++) values.push(fields[`${prefix}-${i}`]!)
+    return values
+  }
+  const positions = series('order')
+  if (positions.length > 0) {
+    const chosen = positions.map(Number)
+    const valid = chosen.every((p) => Number.isInteger(p) && p >= 1 && p <= chosen.length) && new Set(chosen).size === chosen.length
+    return valid ? chosen.map((p, display) => ({ p, display })).sort((a, b) => a.p - b.p).map((x) => x.display).join(',') : ''
+  }
+  const matches = series('match')
+  if (matches.length > 0) return matches.join(',')
+  const sides = series('side')
+  if (sides.length > 0) return sides.join(',')
+  return undefined
+}
+
 export function parseStudyForm(form: FormData): { ok: true; value: StudyForm } | { ok: false; error: string } {
   const read = formFields(form)
   if (!read.ok) return read
-  const parsed = studyFormSchema.safeParse(read.fields)
+  const response = composeResponse(read.fields)
+  const parsed = studyFormSchema.safeParse(response === undefined ? read.fields : { ...read.fields, response })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const field = issue.path.join('.')
