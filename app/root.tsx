@@ -56,6 +56,7 @@ function Header() {
       <Link to="/" className="brand">{t.appName}</Link>
       <nav aria-label={t.appName} className="topnav">
         <NavLink to="/" end>{t.navDecks}</NavLink>
+        <NavLink to="/quiz">{t.navQuiz}</NavLink>
         <NavLink to="/settings">{t.navSettings}</NavLink>
         <Form method="post" action="/language" className="inline-form">
           <input type="hidden" name="lang" value={other} />

@@ -27,7 +27,7 @@ export interface CardContent {
 }
 
 /** Text in the learner's card language: one of them, or both (the UI language first). */
-export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: { text: Bilingual; mode: CardLanguage; uiLang: Lang; as?: 'p' | 'div' | 'h2'; className?: string }) {
+export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: { text: Bilingual; mode: CardLanguage; uiLang: Lang; as?: 'p' | 'div' | 'h2' | 'h3'; className?: string }) {
   const zhFirst = uiLang === 'zh-Hans'
   const parts: Array<{ lang: 'en' | 'zh-Hans'; value: string }> = []
   if (mode !== 'zh') parts.push({ lang: 'en', value: text.en })

@@ -1,0 +1,91 @@
+import { data, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/quiz-attempt'
+import { BilingualText } from '~/components/card-view'
+import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
+import type { ContentItem } from '~/domain/content/schema'
+import { gradeResponse } from '~/domain/questions'
+import { nextQuestionPosition, questionSeed } from '~/domain/quiz'
+import { useLang, useT } from '~/i18n/react'
+import { getDb } from '~/utils/db.server'
+import { getSettings } from '~/utils/progress.server'
+import { liveItem, questionFor } from '~/utils/questions.server'
+import { attemptAnswers, getOwnAttempt, recordQuizAnswer } from '~/utils/quiz.server'
+import { composeResponse, formFields } from '~/utils/review-input.server'
+import { getSessionUser } from '~/utils/session.server'
+
+async function ownAttemptOr404(request: Request, attemptId: string) {
+  const user = await getSessionUser(request)
+  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
+  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
+  return { user, attempt }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const db = getDb()
+  const now = Date.now()
+  const answered = new Set((await attemptAnswers(db, attempt.id)).map((a) => a.position))
+  const position = nextQuestionPosition(answered, attempt.itemIds.length)
+  if (position === null || attempt.finishedAt !== null || (attempt.deadline !== null && now > attempt.deadline)) {
+    throw redirect(`/quiz/${attempt.id}/result`)
+  }
+  const item = await liveItem(db, attempt.itemIds[position]!)
+  const settings = await getSettings(db, user.id)
+  return {
+    attemptId: attempt.id,
+    position,
+    total: attempt.itemIds.length,
+    minutesLeft: attempt.deadline === null ? null : Math.max(0, Math.ceil((attempt.deadline - now) / 60_000)),
+    prompt: item?.prompt ?? { en: '(retired item)', zh: '（已停用条目）' },
+    // Flip cards ask for a typed answer in a quiz: a score needs an answer to check.
+    question: item ? await questionFor(db, item.kind === 'flip' ? { ...item, kind: 'typed' } : item, questionSeed(attempt.seed, position)) : ({ kind: 'typed' } as const),
+    cardLanguage: settings.cardLanguage,
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { attempt } = await ownAttemptOr404(request, params.attemptId)
+  const db = getDb()
+  const now = Date.now()
+  const read = formFields(await request.formData())
+  if (!read.ok) return data({ error: read.error }, { status: 400 })
+  const position = Number(read.fields.position)
+  if (!Number.isInteger(position) || position < 0 || position >= attempt.itemIds.length) {
+    return data({ error: `position: must be a question number from 0 to ${attempt.itemIds.length - 1}` }, { status: 400 })
+  }
+  const response = (composeResponse(read.fields) ?? '').slice(0, 2000)
+  if (attempt.finishedAt === null && (attempt.deadline === null || now <= attempt.deadline)) {
+    const item = await liveItem(db, attempt.itemIds[position]!)
+    const asked: ContentItem | null = item && (item.kind === 'flip' ? { ...item, kind: 'typed' } : item)
+    const correct = asked ? gradeResponse(asked, await questionFor(db, asked, questionSeed(attempt.seed, position)), response).correct : false
+    await recordQuizAnswer(db, attempt, position, response, correct, now)
+  }
+  const last = position === attempt.itemIds.length - 1
+  return redirect(last ? `/quiz/${attempt.id}/result` : `/quiz/${attempt.id}`)
+}
+
+export default function QuizAttempt({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const navigation = useNavigation()
+  const { position, total, question, prompt, cardLanguage, minutesLeft } = loaderData
+  return (
+    <div className="study">
+      <div className="quiz-head">
+        <h1 className="study-title">{t.quizQuestionOf(position + 1, total)}</h1>
+        {minutesLeft !== null ? <p className="muted">{t.quizTimeLeft(minutesLeft)}</p> : null}
+      </div>
+      <progress className="quiz-progress" max={total} value={position} aria-label={t.quizQuestionOf(position + 1, total)} />
+      {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}
+      <article className="card">
+        <BilingualText text={prompt} mode={cardLanguage} uiLang={lang} as="h2" className="prompt" />
+        <QuestionForm key={position} question={question} hidden={{ position: String(position) }} mode={cardLanguage} uiLang={lang} />
+      </article>
+      <div className="bottom-bar">
+        <button type="submit" form={QUESTION_FORM_ID} className="button primary reveal" disabled={navigation.state !== 'idle'}>
+          {position === total - 1 ? t.quizFinish : t.quizNext}
+        </button>
+      </div>
+    </div>
+  )
+}

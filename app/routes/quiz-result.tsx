@@ -1,0 +1,113 @@
+import { data, Form, Link, redirect } from 'react-router'
+import type { Route } from './+types/quiz-result'
+import { BilingualText, Citation } from '~/components/card-view'
+import { VerdictView } from '~/components/questions/verdict-view'
+import { toCardContent } from '~/domain/card-content'
+import { gradeResponse } from '~/domain/questions'
+import { questionSeed } from '~/domain/quiz'
+import { useLang, useT } from '~/i18n/react'
+import { sourceDocs } from '~/utils/content.server'
+import { getDb } from '~/utils/db.server'
+import { getSettings } from '~/utils/progress.server'
+import { liveItem, questionFor } from '~/utils/questions.server'
+import { bestDeckFor, finishAttempt, getOwnAttempt, requestReviews } from '~/utils/quiz.server'
+import { getSessionUser } from '~/utils/session.server'
+
+async function ownAttemptOr404(request: Request, attemptId: string) {
+  const user = await getSessionUser(request)
+  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
+  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
+  return { user, attempt }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const db = getDb()
+  const now = Date.now()
+  const result = await finishAttempt(db, attempt, now)
+  const [sources, settings] = await Promise.all([sourceDocs(db), getSettings(db, user.id)])
+  const responses = new Map(result.answers.map((a) => [a.position, a.response]))
+  const mistakes = []
+  for (const position of result.missedPositions) {
+    const item = await liveItem(db, attempt.itemIds[position]!)
+    if (!item) continue
+    const asked = item.kind === 'flip' ? { ...item, kind: 'typed' as const } : item
+    const question = await questionFor(db, asked, questionSeed(attempt.seed, position))
+    const response = responses.get(position)
+    mistakes.push({
+      position,
+      itemId: item.id,
+      content: toCardContent(item, sources),
+      question,
+      verdict: response === undefined ? null : gradeResponse(asked, question, response),
+    })
+  }
+  const missedIds = mistakes.map((m) => m.itemId)
+  const url = new URL(request.url)
+  return {
+    score: result.score,
+    total: result.total,
+    timedOut: attempt.deadline !== null && now > attempt.deadline && result.answers.length < result.total,
+    mistakes,
+    added: url.searchParams.has('added') ? Number(url.searchParams.get('added')) || 0 : null,
+    studyDeck: await bestDeckFor(db, missedIds),
+    cardLanguage: settings.cardLanguage,
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const form = await request.formData()
+  if (form.get('intent') !== 'request-review') return data({ error: 'intent must be "request-review"' }, { status: 400 })
+  const db = getDb()
+  const { missedPositions } = await finishAttempt(db, attempt, Date.now())
+  const missed = [...new Set(missedPositions.map((p) => attempt.itemIds[p]!))]
+  const live = (await Promise.all(missed.map((id) => liveItem(db, id)))).filter((i) => i !== null).map((i) => i.id)
+  const added = await requestReviews(db, user.id, live, Date.now())
+  return redirect(`/quiz/${attempt.id}/result?added=${added}`)
+}
+
+export default function QuizResult({ loaderData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const { score, total, mistakes, added, studyDeck, cardLanguage, timedOut } = loaderData
+  return (
+    <div className="page">
+      <h1>{t.quizScore(score, total)}</h1>
+      {timedOut ? <p className="muted">{t.quizTimeUp}</p> : null}
+      <div role="status" aria-live="polite">
+        {added !== null ? <p className="success">{t.quizMissedAdded(added)}</p> : null}
+      </div>
+      {mistakes.length === 0 ? (
+        <p>{t.quizNoMistakes}</p>
+      ) : (
+        <>
+          <div className="result-actions">
+            {added === null ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="request-review" />
+                <button type="submit" className="button primary">{t.quizReviewMissed}</button>
+              </Form>
+            ) : null}
+            {added !== null && studyDeck ? <Link className="button primary" to={`/decks/${studyDeck}/study`}>{t.quizStudyMissed}</Link> : null}
+          </div>
+          <h2>{t.quizMistakes}</h2>
+          <ol className="mistakes">
+            {mistakes.map((m) => (
+              <li key={m.position} className="card">
+                <BilingualText text={m.content.prompt} mode={cardLanguage} uiLang={lang} as="h3" className="prompt" />
+                {m.verdict ? <VerdictView question={m.question} verdict={m.verdict} mode={cardLanguage} uiLang={lang} /> : <p className="muted">{t.noAnswer}</p>}
+                <p className="answer-label">{t.answer}</p>
+                <BilingualText text={m.content.answer} mode={cardLanguage} uiLang={lang} as="div" className="answer" />
+                {m.content.sources.map((c, i) => (
+                  <Citation key={i} c={c} mode={cardLanguage} uiLang={lang} />
+                ))}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p><Link to="/quiz">{t.quizSetupTitle}</Link></p>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { isNull } from 'drizzle-orm'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/quiz'
+import { items } from '../../db/schema'
+import { categories, type ContentItem } from '~/domain/content/schema'
+import { quizSetupSchema } from '~/domain/quiz'
+import { useLang, useT } from '~/i18n/react'
+import { sourceDocs } from '~/utils/content.server'
+import { getDb } from '~/utils/db.server'
+import { deckSummaries } from '~/utils/progress.server'
+import { createAttempt, recentAttempts } from '~/utils/quiz.server'
+import { requireLearner } from '~/utils/session.server'
+
+async function choices() {
+  const db = getDb()
+  const [decks, sources, rows] = await Promise.all([
+    deckSummaries(db, null, Date.now()),
+    sourceDocs(db),
+    db.select({ data: items.data }).from(items).where(isNull(items.retiredAt)),
+  ])
+  const tags = [...new Set(rows.flatMap((r) => (r.data as ContentItem).tags))].sort()
+  return { decks: decks.map((d) => ({ id: d.id, title: d.data.title })), sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title })), tags }
+}
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const { user, setCookie } = await requireLearner(request)
+  const [options, attempts] = await Promise.all([choices(), recentAttempts(getDb(), user.id)])
+  return data(
+    { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) },
+    setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
+  )
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const { user } = await requireLearner(request)
+  const submission = parseWithZod(await request.formData(), { schema: quizSetupSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const setup = submission.value
+  const options = await choices()
+  // Only choices the form offered: anything else is refused with its field named.
+  const invalid: Record<string, string[]> = {}
+  if (setup.deckId && !options.decks.some((d) => d.id === setup.deckId)) invalid.deckId = ['errorQuizDeck']
+  if (setup.source && !options.sources.some((s) => s.id === setup.source)) invalid.source = ['errorChoice']
+  if (setup.category && !(categories as readonly string[]).includes(setup.category)) invalid.category = ['errorChoice']
+  if (setup.tag && !options.tags.includes(setup.tag)) invalid.tag = ['errorChoice']
+  if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
+  const attempt = await createAttempt(getDb(), user.id, setup, Date.now())
+  if (!attempt) return data({ result: submission.reply({ formErrors: ['quizNoItems'] }) }, { status: 400 })
+  return redirect(`/quiz/${attempt.id}`)
+}
+
+export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const navigation = useNavigation()
+  const { options, attempts } = loaderData
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    defaultValue: { count: '10' },
+    constraint: getZodConstraint(quizSetupSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizSetupSchema }),
+  })
+  const msg = (errors?: string[]) => (errors?.[0] ? ((t as unknown as Record<string, string>)[errors[0]] ?? errors[0]) : null)
+  const title = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
+  const select = (name: 'deckId' | 'source' | 'category' | 'tag', label: string, opts: Array<{ value: string; label: string }>, any: string) => (
+    <div className="field">
+      <label htmlFor={fields[name].id}>{label}</label>
+      <select {...getSelectProps(fields[name])} aria-describedby={fields[name].errorId}>
+        <option value="">{any}</option>
+        {opts.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      <p className="field-error" id={fields[name].errorId}>{msg(fields[name].errors)}</p>
+    </div>
+  )
+  return (
+    <div className="page narrow">
+      <h1>{t.quizSetupTitle}</h1>
+      <p className="muted">{t.quizSetupHelp}</p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        {form.errors ? <p role="alert" className="error">{msg(form.errors)}</p> : null}
+        {select('deckId', t.quizDeck, options.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
+        {select('source', t.quizSource, options.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
+        {select('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
+        {select('tag', t.quizTag, options.tags.map((tag) => ({ value: tag, label: tag })), t.quizAny)}
+        <div className="field">
+          <label htmlFor={fields.count.id}>{t.quizCount}</label>
+          <input {...getInputProps(fields.count, { type: 'number' })} inputMode="numeric" aria-describedby={fields.count.errorId} />
+          <p className="field-error" id={fields.count.errorId}>{msg(fields.count.errors)}</p>
+        </div>
+        <div className="field">
+          <label htmlFor={fields.timeLimitMinutes.id}>{t.quizTimeLimit}</label>
+          <input {...getInputProps(fields.timeLimitMinutes, { type: 'number' })} inputMode="numeric" aria-describedby={fields.timeLimitMinutes.errorId} />
+          <p className="field-error" id={fields.timeLimitMinutes.errorId}>{msg(fields.timeLimitMinutes.errors)}</p>
+        </div>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.quizStart}</button>
+      </Form>
+      {attempts.length > 0 ? (
+        <section aria-labelledby="history">
+          <h2 id="history">{t.quizHistory}</h2>
+          <ul className="attempts">
+            {attempts.map((a) => (
+              <li key={a.id}>
+                <Link to={a.finished ? `/quiz/${a.id}/result` : `/quiz/${a.id}`}>
+                  {a.finished ? t.quizAttemptLine(a.score ?? 0, a.total, new Date(a.startedAt).toLocaleString(lang)) : `${t.quizUnfinished} · ${t.quizContinue}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  )
+}

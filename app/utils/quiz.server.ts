@@ -1,0 +1,108 @@
+/** Quiz attempts in the database: creating one, answering, finishing, and sending missed items to review. */
+import { randomUUID } from 'node:crypto'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { deckItems, items, quizAnswers, quizAttempts, reviewRequests, type QuizConfig } from '../../db/schema'
+import { matchesDeckFilter } from '~/domain/content/bundle'
+import type { ContentItem } from '~/domain/content/schema'
+import { pickQuizItems, scoreAttempt, type QuizSetup } from '~/domain/quiz'
+import type { Database } from './db.server'
+
+export type Attempt = typeof quizAttempts.$inferSelect
+
+async function candidateIds(db: Database, setup: QuizSetup): Promise<string[]> {
+  if (setup.deckId) {
+    const rows = await db.select({ id: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, setup.deckId)).orderBy(deckItems.position)
+    return rows.map((r) => r.id)
+  }
+  const rows = await db.select({ id: items.id, data: items.data }).from(items).where(isNull(items.retiredAt)).orderBy(items.position)
+  const filter = {
+    sources: setup.source ? [setup.source] : undefined,
+    categories: setup.category ? [setup.category as ContentItem['category']] : undefined,
+    tags: setup.tag ? [setup.tag] : undefined,
+  }
+  return rows.filter((r) => matchesDeckFilter(r.data as ContentItem, filter)).map((r) => r.id)
+}
+
+export async function createAttempt(db: Database, userId: string, setup: QuizSetup, now: number): Promise<Attempt | null> {
+  const seed = randomUUID()
+  const ids = pickQuizItems(await candidateIds(db, setup), setup.count, seed)
+  if (ids.length === 0) return null
+  const config: QuizConfig = {
+    deckId: setup.deckId,
+    sources: setup.source ? [setup.source] : undefined,
+    categories: setup.category ? [setup.category] : undefined,
+    tags: setup.tag ? [setup.tag] : undefined,
+    count: setup.count,
+    timeLimitMinutes: setup.timeLimitMinutes ?? null,
+  }
+  const attempt: Attempt = {
+    id: randomUUID(),
+    userId,
+    config,
+    itemIds: ids,
+    seed,
+    startedAt: now,
+    deadline: setup.timeLimitMinutes ? now + setup.timeLimitMinutes * 60_000 : null,
+    finishedAt: null,
+    score: null,
+  }
+  await db.insert(quizAttempts).values(attempt)
+  return attempt
+}
+
+/** A learner's own attempt; someone else's is indistinguishable from a missing one. */
+export async function getOwnAttempt(db: Database, userId: string, attemptId: string): Promise<Attempt | null> {
+  const [row] = await db.select().from(quizAttempts).where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.userId, userId)))
+  return row ?? null
+}
+
+export async function attemptAnswers(db: Database, attemptId: string) {
+  return db.select().from(quizAnswers).where(eq(quizAnswers.attemptId, attemptId)).orderBy(quizAnswers.position)
+}
+
+/** Stores one answer; answering a position twice (a retried POST) keeps the first. */
+export async function recordQuizAnswer(db: Database, attempt: Attempt, position: number, response: string, correct: boolean, now: number) {
+  await db
+    .insert(quizAnswers)
+    .values({ attemptId: attempt.id, position, itemId: attempt.itemIds[position]!, response, correct, answeredAt: now })
+    .onConflictDoNothing()
+}
+
+export async function finishAttempt(db: Database, attempt: Attempt, now: number) {
+  const answers = await attemptAnswers(db, attempt.id)
+  const result = scoreAttempt(answers, attempt.itemIds.length, attempt.deadline)
+  if (attempt.finishedAt === null) {
+    await db
+      .update(quizAttempts)
+      .set({ finishedAt: now, score: result.score })
+      .where(and(eq(quizAttempts.id, attempt.id), isNull(quizAttempts.finishedAt)))
+  }
+  return { ...result, answers }
+}
+
+/** Missed items come first in the learner's reviews (until answered once). */
+export async function requestReviews(db: Database, userId: string, itemIds: readonly string[], now: number): Promise<number> {
+  if (itemIds.length === 0) return 0
+  await db
+    .insert(reviewRequests)
+    .values(itemIds.map((itemId) => ({ userId, itemId, requestedAt: now })))
+    .onConflictDoUpdate({ target: [reviewRequests.userId, reviewRequests.itemId], set: { requestedAt: sql`excluded.requested_at` } })
+  return itemIds.length
+}
+
+/** The deck holding most of these items: where "study them now" should go. */
+export async function bestDeckFor(db: Database, itemIds: readonly string[]): Promise<string | null> {
+  if (itemIds.length === 0) return null
+  const [row] = await db
+    .select({ deckId: deckItems.deckId, n: sql<number>`count(*)` })
+    .from(deckItems)
+    .where(sql`${deckItems.itemId} in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})`)
+    .groupBy(deckItems.deckId)
+    .orderBy(desc(sql`count(*)`))
+    .limit(1)
+  return row?.deckId ?? null
+}
+
+export async function recentAttempts(db: Database, userId: string) {
+  return db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(desc(quizAttempts.startedAt)).limit(10)
+}

@@ -1,0 +1,99 @@
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { reviewLogs, reviewRequests, users } from '../../db/schema'
+import type { Question, Verdict } from '~/domain/questions'
+import { action, loader } from '~/routes/study'
+import { freshDatabase } from '../support/db'
+import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+
+type Card = { itemId: string; reviewId: string; question: Question }
+type CheckData = { check: { itemId: string; reviewId: string; response: string; question: Question; verdict: Verdict } }
+
+async function open(cookie: string | null, query = '') {
+  const res = await settle<{ card: Card | null }>(loader(args(getRequest(`/decks/kinds/study${query}`, cookie), { deckId: 'kinds' })))
+  return { card: res.body.card, cookie: cookie ?? cookieFrom(res.headers) }
+}
+const post = (cookie: string, fields: Record<string, string>) => settle<CheckData & { error: string }>(action(args(formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })))
+
+describe('interactive kinds in review', () => {
+  it('checks a typed answer without writing, then records the rating with the response graded by the server', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
+    expect(card?.question).toEqual({ kind: 'typed' })
+    const checked = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '28 october 2025' })
+    expect(checked.status).toBe(200)
+    expect(checked.body.check.verdict).toMatchObject({ correct: true, suggestedRating: 3 })
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
+    const recorded = await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '28 october 2025' })
+    expect(recorded.status).toBe(302)
+    const [log] = await db.select().from(reviewLogs)
+    expect(log).toMatchObject({ response: '28 october 2025', correct: true, rating: 3 })
+  })
+
+  it('records a wrong answer as wrong whatever rating the learner picks (the browser cannot claim it was right)', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
+    const checked = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
+    expect(checked.body.check.verdict).toMatchObject({ correct: false, suggestedRating: 1 })
+    expect(checked.body.check.verdict.detail).toMatchObject({ kind: 'typed', typed: '29 October 2025' })
+    await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '4', response: '29 October 2025', correct: 'true' })
+    const [log] = await db.select().from(reviewLogs)
+    expect(log).toMatchObject({ rating: 4, correct: false })
+  })
+
+  it('grades the choice the learner saw: the shuffle is rebuilt from the review id', async () => {
+    await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-choice-asean-chair')
+    if (card?.question.kind !== 'choice') throw new Error('expected a choice question')
+    const malaysia = card.question.options.findIndex((o) => o.en === 'Malaysia')
+    const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String(malaysia) })
+    expect(right.body.check.verdict.correct).toBe(true)
+    const wrong = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String((malaysia + 1) % 4) })
+    expect(wrong.body.check.verdict.correct).toBe(false)
+  })
+
+  it('accepts an ordering from the per-row selects a page without scripts submits', async () => {
+    await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-ordering-autumn-trips')
+    if (card?.question.kind !== 'ordering') throw new Error('expected an ordering question')
+    const chronological = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
+    const positions = Object.fromEntries(card.question.events.map((e, i) => [`order-${i}`, String(chronological.indexOf(e.en) + 1)]))
+    const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, ...positions })
+    expect(right.body.check.verdict.correct).toBe(true)
+    const duplicate = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, 'order-0': '1', 'order-1': '1', 'order-2': '2' })
+    expect(duplicate.body.check.verdict.correct).toBe(false)
+  })
+
+  it('matches pairs and framing sides from their selects', async () => {
+    await freshDatabase()
+    const m = await open(null, '?card=kd-matching-roles')
+    if (m.card?.question.kind !== 'matching') throw new Error('expected matching')
+    const roles = ['U.S. Secretary of State', 'Prime Minister of Malaysia', 'WTO Director-General']
+    const fields = Object.fromEntries(roles.map((role, i) => [`match-${i}`, String((m.card!.question as Extract<Question, { kind: 'matching' }>).rights.findIndex((r) => r.en === role))]))
+    expect((await post(m.cookie!, { intent: 'check', reviewId: m.card.reviewId, itemId: m.card.itemId, ...fields })).body.check.verdict.correct).toBe(true)
+    const f = await open(m.cookie, '?card=kd-framing-pair-summit')
+    if (f.card?.question.kind !== 'framing-pair') throw new Error('expected framing pair')
+    const whose = f.card.question.sides.map((s) => (s.en.startsWith('A friendly') ? 'japanese-official' : 'chinese-commentary'))
+    expect((await post(m.cookie!, { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[0]!, 'side-1': whose[1]! })).body.check.verdict.correct).toBe(true)
+    expect((await post(m.cookie!, { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[1]!, 'side-1': whose[0]! })).body.check.verdict.correct).toBe(false)
+  })
+
+  it('refuses a check for an unknown card, writing nothing', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null)
+    const res = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: 'no-such-item', response: 'x' })
+    expect(res.status).toBe(404)
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
+  })
+
+  it('puts requested items (missed in a quiz) first, until answered once', async () => {
+    const db = await freshDatabase()
+    const { cookie } = await open(null)
+    const [user] = await db.select().from(users)
+    await db.insert(reviewRequests).values({ userId: user!.id, itemId: 'kd-matching-roles', requestedAt: Date.now() })
+    const { card } = await open(cookie)
+    expect(card?.itemId).toBe('kd-matching-roles')
+    await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '0,1,2' })
+    expect(await db.select().from(reviewRequests).where(eq(reviewRequests.userId, user!.id))).toEqual([])
+  })
+})
