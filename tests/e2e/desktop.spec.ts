@@ -58,3 +58,34 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText(/Today: 1 answered/)).toBeVisible()
   })
 })
+
+test('no accessibility violations on any question kind, before and after checking', async ({ page }) => {
+  for (const id of ['kd-typed-meeting-day', 'kd-choice-asean-chair', 'kd-true-false-overnight', 'kd-cloze-summit-day', 'kd-ordering-autumn-trips', 'kd-matching-roles', 'kd-attribution-rocket-start', 'kd-framing-pair-summit']) {
+    await page.goto(`/decks/kinds/study?card=${id}`)
+    expect((await new AxeBuilder({ page }).analyze()).violations, `${id} front`).toEqual([])
+    await page.getByRole('button', { name: 'Check' }).click()
+    await expect(page.locator('.verdict')).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations, `${id} verdict`).toEqual([])
+  }
+  await page.goto('/quiz')
+  expect((await new AxeBuilder({ page }).analyze()).violations, 'quiz setup').toEqual([])
+})
+
+test('ordering by keyboard alone: pick up with Enter, place with Enter', async ({ page }) => {
+  await page.goto('/decks/kinds/study?card=kd-ordering-autumn-trips')
+  const order = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
+  for (let target = 0; target < order.length; target++) {
+    const texts = await page.locator('.order-item').allInnerTexts()
+    const current = texts.findIndex((t) => t.includes(order[target]!))
+    if (current === target) continue
+    await page.locator('.order-item').nth(current).focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.order-item').nth(target).focus()
+    await page.keyboard.press('Enter')
+  }
+  await page.getByRole('button', { name: 'Check' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.verdict')).toContainText('Correct')
+  await page.keyboard.press('3')
+  await expect(page.locator('.verdict')).toHaveCount(0)
+})

@@ -29,9 +29,9 @@ function Choices({ name, legend, options }: { name: string; legend: string; opti
   return (
     <fieldset className="choices">
       <legend className="visually-hidden">{legend}</legend>
-      {options.map((o, i) => (
+      {options.map((o) => (
         <label key={o.value} className="choice">
-          <input type="radio" name={name} value={o.value} required={i === 0} />
+          <input type="radio" name={name} value={o.value} />
           <span>{o.label}</span>
         </label>
       ))}
@@ -84,8 +84,8 @@ function QuestionInputs({ question, mode, uiLang, t }: { question: Question; mod
               <blockquote className="statement"><Text text={side} mode={mode} uiLang={uiLang} /></blockquote>
               <div className="field">
                 <label htmlFor={`side-${i}`}>{t.sideLabel(i + 1)}</label>
-                <select id={`side-${i}`} name={`side-${i}`} defaultValue="" required>
-                  <option value="" disabled>{t.chooseOne}</option>
+                <select id={`side-${i}`} name={`side-${i}`} defaultValue="">
+                  <option value="">{t.chooseOne}</option>
                   {question.options.map((p) => (
                     <option key={p} value={p}>{t.perspectiveNames[p] ?? p}</option>
                   ))}

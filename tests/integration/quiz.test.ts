@@ -1,0 +1,122 @@
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { quizAnswers, quizAttempts, reviewRequests } from '../../db/schema'
+import type { Question } from '~/domain/questions'
+import { scoreAttempt } from '~/domain/quiz'
+import { action as setupAction, loader as setupLoader } from '~/routes/quiz'
+import { action as answerAction, loader as questionLoader } from '~/routes/quiz-attempt'
+import { action as resultAction, loader as resultLoader } from '~/routes/quiz-result'
+import { freshDatabase } from '../support/db'
+import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+
+async function learner() {
+  return cookieFrom((await settle(setupLoader(args(getRequest('/quiz'), {})))).headers)!
+}
+async function start(cookie: string, fields: Record<string, string>) {
+  return settle<{ result: { error?: Record<string, string[]> } }>(setupAction(args(formRequest('/quiz', fields, cookie), {})))
+}
+const question = (cookie: string, id: string) => settle<{ position: number; total: number; question: Question; prompt: { en: string } }>(questionLoader(args(getRequest(`/quiz/${id}`, cookie), { attemptId: id })))
+const answer = (cookie: string, id: string, fields: Record<string, string>) => settle(answerAction(args(formRequest(`/quiz/${id}`, fields, cookie), { attemptId: id })))
+
+describe('quiz scoring (pure)', () => {
+  it('counts right answers before the deadline; unanswered and late answers are wrong', () => {
+    const answers = [
+      { position: 0, correct: true, answeredAt: 100 },
+      { position: 1, correct: false, answeredAt: 100 },
+      { position: 2, correct: true, answeredAt: 300 },
+    ]
+    expect(scoreAttempt(answers, 4, null)).toEqual({ score: 2, total: 4, missedPositions: [1, 3] })
+    expect(scoreAttempt(answers, 4, 200)).toEqual({ score: 1, total: 4, missedPositions: [1, 2, 3] })
+  })
+})
+
+describe('quiz mode', () => {
+  it('stores an attempt and each answer, scores it and sends the missed items to review', async () => {
+    const db = await freshDatabase()
+    const cookie = await learner()
+    const started = await start(cookie, { deckId: 'dates', count: '3' })
+    expect(started.status).toBe(302)
+    const id = started.location!.split('/').pop()!
+    const [attempt] = await db.select().from(quizAttempts)
+    expect(attempt).toMatchObject({ id, finishedAt: null, deadline: null })
+    expect(attempt!.itemIds).toHaveLength(3)
+    for (let i = 0; i < 3; i++) {
+      const q = await question(cookie, id)
+      expect(q.body).toMatchObject({ position: i, total: 3, question: { kind: 'typed' } }) // flip cards become typed in a quiz
+      const res = await answer(cookie, id, { position: String(i), response: i === 0 ? 'not a date at all' : '' })
+      expect(res.location).toBe(i === 2 ? `/quiz/${id}/result` : `/quiz/${id}`)
+    }
+    // A retried POST for an answered position changes nothing.
+    await answer(cookie, id, { position: '0', response: 'something else' })
+    expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 3 }])
+    expect((await db.select().from(quizAnswers).where(eq(quizAnswers.position, 0)))[0]!.response).toBe('not a date at all')
+    const result = await settle<{ score: number; total: number; mistakes: unknown[] }>(resultLoader(args(getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })))
+    expect(result.body).toMatchObject({ score: 0, total: 3 })
+    expect(result.body.mistakes).toHaveLength(3)
+    expect((await db.select().from(quizAttempts))[0]).toMatchObject({ score: 0 })
+    const sent = await settle(resultAction(args(formRequest(`/quiz/${id}/result`, { intent: 'request-review' }, cookie), { attemptId: id })))
+    expect(sent.location).toBe(`/quiz/${id}/result?added=3`)
+    expect(await db.select({ n: count() }).from(reviewRequests)).toEqual([{ n: 3 }])
+  })
+
+  it('grades a correct answer as correct', async () => {
+    await freshDatabase()
+    const cookie = await learner()
+    const id = (await start(cookie, { deckId: 'kinds', count: '8' })).location!.split('/').pop()!
+    let correct = 0
+    for (let i = 0; i < 8; i++) {
+      const q = (await question(cookie, id)).body
+      const response =
+        q.question.kind === 'true-false' ? 'true' : q.question.kind === 'attribution' ? 'japanese-official' : q.question.kind === 'cloze' ? 'Tokyo' : q.question.kind === 'typed' ? '2025-10-28' : ''
+      if (response) correct++
+      await answer(cookie, id, { position: String(q.position), response })
+    }
+    const result = await settle<{ score: number }>(resultLoader(args(getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })))
+    expect(result.body.score).toBe(correct)
+  })
+
+  it('does not count answers after the time limit', async () => {
+    const db = await freshDatabase()
+    const cookie = await learner()
+    const id = (await start(cookie, { deckId: 'dates', count: '2', timeLimitMinutes: '5' })).location!.split('/').pop()!
+    await db.update(quizAttempts).set({ deadline: Date.now() - 1 }).where(eq(quizAttempts.id, id))
+    await answer(cookie, id, { position: '0', response: '2025-10-21' })
+    expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 0 }])
+    const q = await question(cookie, id)
+    expect(q.location).toBe(`/quiz/${id}/result`)
+  })
+
+  it("hides another learner's attempt (404) and writes nothing for them", async () => {
+    const db = await freshDatabase()
+    const alice = await learner()
+    const bob = await learner()
+    const id = (await start(alice, { deckId: 'dates', count: '2' })).location!.split('/').pop()!
+    expect((await question(bob, id)).status).toBe(404)
+    expect((await answer(bob, id, { position: '0', response: 'x' })).status).toBe(404)
+    expect((await settle(resultLoader(args(getRequest(`/quiz/${id}/result`, bob), { attemptId: id })))).status).toBe(404)
+    expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 0 }])
+  })
+
+  it.each([
+    [{ count: '0' }, 'count', 'errorQuizCount'],
+    [{ count: '101' }, 'count', 'errorQuizCount'],
+    [{ count: 'ten' }, 'count', 'errorQuizCount'],
+    [{ count: '5', timeLimitMinutes: '0' }, 'timeLimitMinutes', 'errorQuizTime'],
+    [{ count: '5', deckId: 'no-such-deck' }, 'deckId', 'errorQuizDeck'],
+    [{ count: '5', category: 'gossip' }, 'category', 'errorChoice'],
+  ])('refuses a bad setup %o with a field message, creating nothing', async (fields, field, message) => {
+    const db = await freshDatabase()
+    const res = await start(await learner(), fields)
+    expect(res.status).toBe(400)
+    expect(res.body.result.error?.[field]).toEqual([message])
+    expect(await db.select({ n: count() }).from(quizAttempts)).toEqual([{ n: 0 }])
+  })
+
+  it('says so when no item matches, creating nothing', async () => {
+    const db = await freshDatabase()
+    const res = await start(await learner(), { count: '5', source: 'c5-summit-breakout' })
+    expect(res.status).toBe(400)
+    expect(res.body.result.error?.['']).toEqual(['quizNoItems'])
+    expect(await db.select({ n: count() }).from(quizAttempts)).toEqual([{ n: 0 }])
+  })
+})
