@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from 'react-router'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { useNonce } from './utils/nonce'
@@ -9,7 +9,10 @@ import './styles.css'
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await getSessionUser(request)
-  return { lang: await requestLanguage(request, user?.id ?? null) }
+  return {
+    lang: await requestLanguage(request, user?.id ?? null),
+    account: user?.kind === 'account' ? { name: user.displayName ?? user.email ?? '', role: user.role } : null,
+  }
 }
 
 export function meta() {
@@ -47,6 +50,7 @@ function useTimeZoneCookie() {
 
 function Header() {
   const t = useT()
+  const account = (useRouteLoaderData('root') as { account: { name: string; role: string } | null } | undefined)?.account ?? null
   const lang = useLang()
   const location = useLocation()
   const other = lang === 'en' ? 'zh-Hans' : 'en'
@@ -57,7 +61,9 @@ function Header() {
       <nav aria-label={t.appName} className="topnav">
         <NavLink to="/" end>{t.navDecks}</NavLink>
         <NavLink to="/quiz">{t.navQuiz}</NavLink>
+        {account ? <NavLink to="/classes">{t.navClasses}</NavLink> : null}
         <NavLink to="/settings">{t.navSettings}</NavLink>
+        {account ? <NavLink to="/account">{t.navAccount}</NavLink> : <NavLink to="/login">{t.navSignIn}</NavLink>}
         <Form method="post" action="/language" className="inline-form">
           <input type="hidden" name="lang" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

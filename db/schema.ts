@@ -11,8 +11,72 @@ export const users = sqliteTable('users', {
   /** 'guest' until an account claims it: signing up upgrades this same row, so progress needs no copying. */
   kind: text('kind', { enum: ['guest', 'account'] }).notNull().default('guest'),
   email: text('email'),
+  displayName: text('display_name'),
+  /** scrypt, self-describing: "scrypt$N$r$p$salt$hash" (app/utils/password.server.ts). */
+  passwordHash: text('password_hash'),
+  role: text('role', { enum: ['student', 'instructor'] }).notNull().default('student'),
   createdAt: integer('created_at').notNull(),
 }, (t) => [uniqueIndex('users_email_unique').on(t.email)])
+
+/** One-time password-reset links: only the token's hash is stored; used or expired ones are refused. */
+export const passwordResets = sqliteTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+})
+
+/** Failed sign-ins per key (an e-mail or a client address) in the current window: too many slow the next ones down. */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  failures: integer('failures').notNull(),
+})
+
+export const classes = sqliteTable('classes', {
+  id: text('id').primaryKey(),
+  instructorId: text('instructor_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** Short code students type or follow as a link to join. */
+  joinCode: text('join_code').notNull(),
+  createdAt: integer('created_at').notNull(),
+  archivedAt: integer('archived_at'),
+}, (t) => [uniqueIndex('classes_join_code').on(t.joinCode), index('classes_instructor').on(t.instructorId)])
+
+export const classMembers = sqliteTable('class_members', {
+  classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  joinedAt: integer('joined_at').notNull(),
+  removedAt: integer('removed_at'),
+}, (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user').on(t.userId)])
+
+export const assignments = sqliteTable('assignments', {
+  id: text('id').primaryKey(),
+  classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  /** What is assigned: a deck, or a filter over items (kept for display; the items are fixed below). */
+  scope: text('scope', { mode: 'json' }).$type<AssignmentScope>().notNull(),
+  dueAt: integer('due_at').notNull(),
+  goal: text('goal', { enum: ['memory', 'quiz'] }).notNull(),
+  /** Memory goal: the predicted recall (FSRS retrievability) of the assigned items on the due date. */
+  targetRecall: real('target_recall').notNull().default(0.85),
+  /** Quiz goal: the share of a quiz on the assigned items to answer correctly. */
+  targetScore: real('target_score'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('assignments_class').on(t.classId, t.dueAt)])
+
+export interface AssignmentScope {
+  deckId?: string
+  sources?: string[]
+  categories?: string[]
+  tags?: string[]
+}
+
+/** The items of an assignment, fixed when it is created (a later content change does not move the goal). */
+export const assignmentItems = sqliteTable('assignment_items', {
+  assignmentId: text('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+}, (t) => [primaryKey({ columns: [t.assignmentId, t.itemId] }), index('assignment_items_item').on(t.itemId)])
 
 /** The cookie holds a random token; we store only its SHA-256, so a database leak reveals no live session. */
 export const sessions = sqliteTable('sessions', {
@@ -149,6 +213,7 @@ export const quizAttempts = sqliteTable('quiz_attempts', {
 }, (t) => [index('quiz_attempts_user').on(t.userId, t.startedAt)])
 
 export interface QuizConfig {
+  assignmentId?: string
   deckId?: string
   sources?: string[]
   categories?: string[]

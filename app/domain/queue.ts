@@ -2,7 +2,7 @@
  * Which card comes next. The database finds the head of each queue (the earliest-due learning card, the
  * earliest-due review card, the first unseen card); this decides between them, Anki-style:
  * learning/relearning due now, then cards the learner asked to see again (missed in a quiz), then reviews by
- * due time, then new cards within today's limit; when nothing
+ * due time and then new cards within today's limit — each time assigned items before the rest; when nothing
  * else is left, a learning card due within the learn-ahead window rather than ending the session early.
  */
 export const LEARN_AHEAD_MS = 20 * 60 * 1000
@@ -16,6 +16,10 @@ export interface QueueHeads {
   fresh: { itemId: string } | null
   /** Oldest card the learner asked to see again (e.g. missed in a quiz), due or not. */
   requested?: { itemId: string } | null
+  /** Earliest-due review card that belongs to one of the learner's assignments (due now only). */
+  assignedReview?: { itemId: string; due: number } | null
+  /** First unseen card of the deck that belongs to one of the learner's assignments. */
+  assignedFresh?: { itemId: string } | null
 }
 
 export interface DailyCounts {
@@ -37,8 +41,11 @@ export function nextDueCard(heads: QueueHeads, counts: DailyCounts, limits: Limi
   if (heads.learning && heads.learning.due <= now) return { kind: 'learning', itemId: heads.learning.itemId }
   if (heads.requested) return { kind: 'requested', itemId: heads.requested.itemId }
   const reviewsLeft = counts.reviewsToday < limits.maxReviewsPerDay
+  const newLeft = counts.newToday < limits.newPerDay
+  if (heads.assignedReview && heads.assignedReview.due <= now && reviewsLeft) return { kind: 'review', itemId: heads.assignedReview.itemId }
   if (heads.review && heads.review.due <= now && reviewsLeft) return { kind: 'review', itemId: heads.review.itemId }
-  if (heads.fresh && counts.newToday < limits.newPerDay) return { kind: 'new', itemId: heads.fresh.itemId }
+  if (heads.assignedFresh && newLeft) return { kind: 'new', itemId: heads.assignedFresh.itemId }
+  if (heads.fresh && newLeft) return { kind: 'new', itemId: heads.fresh.itemId }
   if (heads.learning && heads.learning.due <= now + LEARN_AHEAD_MS) return { kind: 'learning', itemId: heads.learning.itemId }
   const upcoming = [
     heads.learning?.due,

@@ -6,6 +6,8 @@ import { z } from 'zod'
 import { seededPick } from './shuffle'
 
 export const quizSetupSchema = z.object({
+  /** A quiz on an assignment's items (its goal may be a quiz score). */
+  assignmentId: z.string().max(80).optional(),
   deckId: z.string().max(80).optional(),
   source: z.string().max(80).optional(),
   category: z.string().max(20).optional(),

@@ -80,3 +80,10 @@ export function studyDayAt(now: number, timeZone: string, rolloverHour = DAY_ROL
   const end = instantOf(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), rolloverHour, timeZone)
   return { start, end }
 }
+
+/** The last millisecond of a calendar date (YYYY-MM-DD) in a time zone: when "due on" that date ends. */
+export function endOfLocalDate(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const next = new Date(Date.UTC(y, m - 1, d + 1))
+  return instantOf(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, timeZone) - 1
+}

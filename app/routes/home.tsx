@@ -4,6 +4,8 @@ import { useLang, useT } from '~/i18n/react'
 import { studyDayAt } from '~/domain/study-day'
 import { getDb } from '~/utils/db.server'
 import { dailyProgress, deckSummaries, getSettings } from '~/utils/progress.server'
+import { assignmentItemIds, assignmentsForStudent } from '~/utils/classes.server'
+import { bestDeckFor } from '~/utils/quiz.server'
 import { getSessionUser } from '~/utils/session.server'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -17,7 +19,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   ])
   const newLimit = settings?.newPerDay ?? 20
   const newLeft = Math.max(0, newLimit - (progress?.newToday ?? 0))
+  const assigned = user?.kind === 'account' ? await assignmentsForStudent(db, user.id) : []
+  const studyDecks = await Promise.all(assigned.map(async (a) => a.deckId ?? (await bestDeckFor(db, await assignmentItemIds(db, a.id)))))
   return {
+    assignments: assigned.map((a, i) => ({ ...a, studyDeck: studyDecks[i] ?? null })),
+    joined: new URL(request.url).searchParams.get('joined'),
     decks: decks.map((d) => ({ ...d, freshToday: Math.min(d.fresh, newLeft) })),
     progress: progress && { reviewed: progress.answeredToday, newSeen: progress.newToday, newLimit },
   }
@@ -26,9 +32,39 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
-  const { decks, progress } = loaderData
+  const { decks, progress, assignments, joined } = loaderData
   return (
     <div className="page">
+      <div role="status">{joined ? <p className="success">{t.joinedClass(joined)}</p> : null}</div>
+      {assignments.length > 0 ? (
+        <section aria-labelledby="assignments-title" className="assignments">
+          <h1 id="assignments-title">{t.yourAssignments}</h1>
+          <ul className="deck-list">
+            {assignments.map((a) => (
+              <li key={a.id} className={`deck assignment${a.progress.met ? ' met' : ''}`}>
+                <div className="deck-link">
+                  <span className="deck-title">{a.title}</span>
+                  <span className="deck-desc">{a.className} · {t.dueOn(new Date(a.dueAt).toLocaleDateString(lang))}</span>
+                  <span>{t.progressStudied(a.progress.studied, a.progress.total)}</span>
+                  <span>
+                    {a.goal === 'memory'
+                      ? t.progressRecall(Math.round(a.progress.recallOnDue * 100), Math.round(a.targetRecall * 100))
+                      : t.progressQuiz(a.progress.bestQuizScore === null ? null : Math.round(a.progress.bestQuizScore * 100), Math.round((a.targetScore ?? 1) * 100))}
+                  </span>
+                  <progress max={1} value={a.goal === 'memory' ? Math.min(1, a.progress.recallOnDue / a.targetRecall) : a.progress.studied / Math.max(1, a.progress.total)} aria-label={a.title} />
+                  <span className="deck-meta">
+                    <strong>{a.progress.met ? t.goalMet : t.goalInProgress}</strong>
+                    <span className="assignment-actions">
+                      {a.studyDeck ? <Link className="button small" to={`/decks/${a.studyDeck}/study`}>{t.studyAssignment}</Link> : null}
+                      {a.goal === 'quiz' ? <Link className="button small" to={`/quiz?assignment=${a.id}`}>{t.takeAssignmentQuiz}</Link> : null}
+                    </span>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h1>{t.decksTitle}</h1>
       <p className="muted">{t.tagline}</p>
       {progress ? <p className="today">{t.todayProgress(progress)}</p> : null}

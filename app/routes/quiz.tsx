@@ -1,32 +1,19 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { isNull } from 'drizzle-orm'
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/quiz'
-import { items } from '../../db/schema'
-import { categories, type ContentItem } from '~/domain/content/schema'
+import { categories } from '~/domain/content/schema'
 import { quizSetupSchema } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
-import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
-import { deckSummaries } from '~/utils/progress.server'
+import { studentAssignment } from '~/utils/classes.server'
+import { invalidChoices, itemChoices } from '~/utils/item-choices.server'
 import { createAttempt, recentAttempts } from '~/utils/quiz.server'
 import { requireLearner } from '~/utils/session.server'
 
-async function choices() {
-  const db = getDb()
-  const [decks, sources, rows] = await Promise.all([
-    deckSummaries(db, null, Date.now()),
-    sourceDocs(db),
-    db.select({ data: items.data }).from(items).where(isNull(items.retiredAt)),
-  ])
-  const tags = [...new Set(rows.flatMap((r) => (r.data as ContentItem).tags))].sort()
-  return { decks: decks.map((d) => ({ id: d.id, title: d.data.title })), sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title })), tags }
-}
-
 export async function loader({ request }: Route.LoaderArgs) {
   const { user, setCookie } = await requireLearner(request)
-  const [options, attempts] = await Promise.all([choices(), recentAttempts(getDb(), user.id)])
+  const [options, attempts] = await Promise.all([itemChoices(getDb()), recentAttempts(getDb(), user.id)])
   return data(
     { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) },
     setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
@@ -38,13 +25,9 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: quizSetupSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const setup = submission.value
-  const options = await choices()
-  // Only choices the form offered: anything else is refused with its field named.
-  const invalid: Record<string, string[]> = {}
-  if (setup.deckId && !options.decks.some((d) => d.id === setup.deckId)) invalid.deckId = ['errorQuizDeck']
-  if (setup.source && !options.sources.some((s) => s.id === setup.source)) invalid.source = ['errorChoice']
-  if (setup.category && !(categories as readonly string[]).includes(setup.category)) invalid.category = ['errorChoice']
-  if (setup.tag && !options.tags.includes(setup.tag)) invalid.tag = ['errorChoice']
+  // Only choices the form offered (and only the learner's own assignments): anything else is refused.
+  const invalid = invalidChoices(await itemChoices(getDb()), setup)
+  if (setup.assignmentId && !(await studentAssignment(getDb(), user.id, setup.assignmentId))) invalid.assignmentId = ['errorChoice']
   if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
   const attempt = await createAttempt(getDb(), user.id, setup, Date.now())
   if (!attempt) return data({ result: submission.reply({ formErrors: ['quizNoItems'] }) }, { status: 400 })
@@ -56,6 +39,8 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
   const lang = useLang()
   const navigation = useNavigation()
   const { options, attempts } = loaderData
+  const [params] = useSearchParams()
+  const assignmentId = params.get('assignment')
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     defaultValue: { count: '10' },
@@ -82,7 +67,9 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
       <h1>{t.quizSetupTitle}</h1>
       <p className="muted">{t.quizSetupHelp}</p>
       <Form method="post" {...getFormProps(form)} noValidate>
+        {assignmentId ? <input type="hidden" name="assignmentId" value={assignmentId} /> : null}
         {form.errors ? <p role="alert" className="error">{msg(form.errors)}</p> : null}
+        {fields.assignmentId.errors ? <p role="alert" className="error">{msg(fields.assignmentId.errors)}</p> : null}
         {select('deckId', t.quizDeck, options.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
         {select('source', t.quizSource, options.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
         {select('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}

@@ -4,7 +4,7 @@
  * domain modules (scheduling, queue, study-day).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { cardStates, deckItems, decks, items, newCardCursors, reviewLogs, reviewRequests, userSettings, type StoredCard } from '../../db/schema'
+import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, decks, items, newCardCursors, reviewLogs, reviewRequests, userSettings, type StoredCard } from '../../db/schema'
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
 import { newCard, previewIntervals, scheduleReview, State, type RatingValue } from '~/domain/scheduling'
 import { studyDayAt } from '~/domain/study-day'
@@ -120,12 +120,50 @@ async function advanceNewCardCursor(db: Database, userId: string, deckId: string
     on conflict (user_id, deck_id) do update set position = excluded.position where position = ${from}`)
 }
 
-async function queueHeads(db: Database, userId: string, deckId: string): Promise<QueueHeads> {
+/**
+ * Heads of the assigned-items queues. They start from the learner's class memberships (CROSS JOIN fixes
+ * that order in SQLite), so a learner in no class pays one index probe, whatever their history.
+ */
+function assignedHeadQueries(db: Database, userId: string, deckId: string, now: number) {
+  const fromAssignments = sql`from ${classMembers} m
+    cross join ${classes} c on c.id = m.class_id and c.archived_at is null
+    cross join ${assignments} a on a.class_id = c.id and a.due_at >= ${now}
+    cross join ${assignmentItems} ai on ai.assignment_id = a.id
+    cross join ${deckItems} di on di.deck_id = ${deckId} and di.item_id = ai.item_id`
+  return {
+    review: db.all<{ itemId: string; due: number }>(sql`select cs.item_id as itemId, cs.due as due ${fromAssignments}
+      cross join ${cardStates} cs on cs.user_id = m.user_id and cs.item_id = ai.item_id
+      where m.user_id = ${userId} and m.removed_at is null and cs.state = ${State.Review} and cs.due <= ${now}
+      order by cs.due limit 1`),
+    fresh: db.all<{ itemId: string }>(sql`select ai.item_id as itemId ${fromAssignments}
+      where m.user_id = ${userId} and m.removed_at is null
+        and not exists (select 1 from ${cardStates} cs where cs.user_id = ${userId} and cs.item_id = ai.item_id)
+      order by di.position limit 1`),
+  }
+}
+
+async function queueHeads(db: Database, userId: string, deckId: string, now: number): Promise<QueueHeads> {
   const q = queueHeadQueries(db, userId, deckId)
-  const [[requested], [learning], [relearning], [review], [fresh]] = await Promise.all([q.requested, q.learning, q.relearning, q.review, q.fresh])
+  const assigned = assignedHeadQueries(db, userId, deckId, now)
+  const [[requested], [learning], [relearning], [review], [fresh], [assignedReview], [assignedFresh]] = await Promise.all([
+    q.requested,
+    q.learning,
+    q.relearning,
+    q.review,
+    q.fresh,
+    assigned.review,
+    assigned.fresh,
+  ])
   if (fresh && fresh.position > fresh.cursor) await advanceNewCardCursor(db, userId, deckId, fresh.cursor, fresh.position)
   const learningHead = learning && relearning ? (learning.due <= relearning.due ? learning : relearning) : (learning ?? relearning ?? null)
-  return { learning: learningHead, review: review ?? null, fresh: fresh ? { itemId: fresh.itemId } : null, requested: requested ?? null }
+  return {
+    learning: learningHead,
+    review: review ?? null,
+    fresh: fresh ? { itemId: fresh.itemId } : null,
+    requested: requested ?? null,
+    assignedReview: assignedReview ?? null,
+    assignedFresh: assignedFresh ?? null,
+  }
 }
 
 export interface StudyCard {
@@ -166,7 +204,7 @@ export async function nextStudyState(db: Database, userId: string, deckId: strin
   const settings = await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
   const [heads, progress, preferred] = await Promise.all([
-    queueHeads(db, userId, deckId),
+    queueHeads(db, userId, deckId, now),
     dailyProgress(db, userId, day.start),
     preferItemId ? isInDeck(db, deckId, preferItemId) : Promise.resolve(false),
   ])

@@ -5,11 +5,13 @@ import { deckItems, items, quizAnswers, quizAttempts, reviewRequests, type QuizC
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { ContentItem } from '~/domain/content/schema'
 import { pickQuizItems, scoreAttempt, type QuizSetup } from '~/domain/quiz'
+import { assignmentItemIds } from './classes.server'
 import type { Database } from './db.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
 async function candidateIds(db: Database, setup: QuizSetup): Promise<string[]> {
+  if (setup.assignmentId) return assignmentItemIds(db, setup.assignmentId)
   if (setup.deckId) {
     const rows = await db.select({ id: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, setup.deckId)).orderBy(deckItems.position)
     return rows.map((r) => r.id)
@@ -28,6 +30,7 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
   const ids = pickQuizItems(await candidateIds(db, setup), setup.count, seed)
   if (ids.length === 0) return null
   const config: QuizConfig = {
+    assignmentId: setup.assignmentId,
     deckId: setup.deckId,
     sources: setup.source ? [setup.source] : undefined,
     categories: setup.category ? [setup.category] : undefined,

@@ -1,0 +1,56 @@
+import { data, Form, redirect } from 'react-router'
+import type { Route } from './+types/account'
+import { useLang, useT } from '~/i18n/react'
+import { activeSessions, revokeSessions } from '~/utils/auth.server'
+import { requireAccount } from '~/utils/session.server'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireAccount(request)
+  const url = new URL(request.url)
+  return { user, sessions: await activeSessions(request, user.id), revoked: url.searchParams.has('revoked') ? Number(url.searchParams.get('revoked')) || 0 : null }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireAccount(request)
+  const form = await request.formData()
+  const which = form.get('session')
+  if (typeof which !== 'string' || !/^(others|[A-Za-z0-9_-]{16})$/.test(which)) return data({ error: 'session: choose a session to sign out' }, { status: 400 })
+  const n = await revokeSessions(request, user.id, which)
+  return redirect(`/account?revoked=${n}`)
+}
+
+export default function Account({ loaderData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const { user, sessions, revoked } = loaderData
+  return (
+    <div className="page narrow">
+      <h1>{t.accountTitle}</h1>
+      <p>{t.signedInAs(user.displayName ?? user.email ?? '')} · {user.email}</p>
+      <div role="status">{revoked !== null ? <p className="success">{t.revoked(revoked)}</p> : null}</div>
+      <h2>{t.sessionsTitle}</h2>
+      <ul className="sessions">
+        {sessions.map((s) => (
+          <li key={s.id}>
+            <span>{s.current ? t.sessionCurrent : s.id.slice(0, 6)} · {t.sessionSince(new Date(s.createdAt).toLocaleString(lang))}</span>
+            {s.current ? null : (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="session" value={s.id} />
+                <button type="submit" className="secondary small">{t.revoke}</button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {sessions.length > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="session" value="others" />
+          <button type="submit" className="secondary">{t.revokeOthers}</button>
+        </Form>
+      ) : null}
+      <Form method="post" action="/logout">
+        <button type="submit" className="secondary">{t.signOut}</button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,16 @@
+import type { Route } from './+types/assignment-export'
+import { assignmentDashboard, toCsv } from '~/utils/dashboard.server'
+import { getDb } from '~/utils/db.server'
+import { ownAssignment } from '~/utils/instructor-access.server'
+
+/** The per-student table as CSV (a resource route: no page, just the file). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { assignment } = await ownAssignment(request, params.classId, params.assignmentId)
+  const { students, totalItems } = await assignmentDashboard(getDb(), assignment, Date.now())
+  const csv = toCsv(
+    ['student', 'email', 'items_started', 'items_total', 'due_now', 'predicted_recall_on_due_date', 'reviews_7d', 'minutes_7d', 'last_active'],
+    students.map((s) => [s.name, s.email, s.started, totalItems, s.dueNow, Math.round(s.recallOnDue * 1000) / 1000, s.reviews7d, s.minutes7d, s.lastActive ? new Date(s.lastActive).toISOString() : null]),
+  )
+  const filename = `assignment-${assignment.id.slice(0, 8)}.csv`
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } })
+}

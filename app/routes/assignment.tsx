@@ -1,0 +1,107 @@
+import { Link, useSearchParams } from 'react-router'
+import type { Route } from './+types/assignment'
+import { useLang, useT } from '~/i18n/react'
+import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/utils/dashboard.server'
+import { getDb } from '~/utils/db.server'
+import { ownAssignment } from '~/utils/instructor-access.server'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { klass, assignment } = await ownAssignment(request, params.classId, params.assignmentId)
+  const url = new URL(request.url)
+  const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
+  const sort = url.searchParams.get('sort') ?? 'name'
+  const dashboard = await assignmentDashboard(getDb(), assignment, Date.now())
+  const students = (studentSortKeys as readonly string[]).includes(sort) ? sortRows(dashboard.students, sort as keyof StudentRow, dir) : dashboard.students
+  const isort = url.searchParams.get('isort') ?? 'correctShare'
+  const idir = url.searchParams.get('idir') === 'desc' ? 'desc' : 'asc'
+  const items = (itemSortKeys as readonly string[]).includes(isort) ? sortRows(dashboard.items, isort as keyof ItemRow, idir) : dashboard.items
+  return { klass: { id: klass.id, name: klass.name }, assignment, students, items, totalItems: dashboard.totalItems }
+}
+
+function SortHeader({ label, keyName, param, dirParam }: { label: string; keyName: string; param: string; dirParam: string }) {
+  const t = useT()
+  const [params] = useSearchParams()
+  const active = params.get(param) === keyName || (!params.get(param) && ((param === 'sort' && keyName === 'name') || (param === 'isort' && keyName === 'correctShare')))
+  const dir = params.get(dirParam) === 'desc' ? 'desc' : 'asc'
+  const next = new URLSearchParams(params)
+  next.set(param, keyName)
+  next.set(dirParam, active && dir === 'asc' ? 'desc' : 'asc')
+  return (
+    <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <Link to={`?${next}`} preventScrollReset aria-label={active ? t.sortedBy(label, dir) : undefined}>
+        {label}
+        {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+      </Link>
+    </th>
+  )
+}
+
+export default function AssignmentDashboard({ loaderData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const { klass, assignment, students, items, totalItems } = loaderData
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
+  return (
+    <div className="page wide">
+      <p><Link to={`/classes/${klass.id}`}>← {klass.name}</Link></p>
+      <h1>{t.dashboardTitle(assignment.title)}</h1>
+      <p className="muted">
+        {t.dueOn(new Date(assignment.dueAt).toLocaleString(lang))} · {t.itemsInDeck(totalItems)} ·{' '}
+        {assignment.goal === 'memory' ? `${t.goalMemory} ≥ ${pct(assignment.targetRecall)}` : `${t.goalQuiz} ≥ ${pct(assignment.targetScore)}`}
+      </p>
+      <p><a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>{t.exportCsv}</a></p>
+      <h2>{t.perStudent}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perStudent}>
+        <table className="data">
+          <thead>
+            <tr>
+              <SortHeader label={t.colStudent} keyName="name" param="sort" dirParam="dir" />
+              <SortHeader label={t.colStarted} keyName="started" param="sort" dirParam="dir" />
+              <SortHeader label={t.colDueNow} keyName="dueNow" param="sort" dirParam="dir" />
+              <SortHeader label={t.colRecall} keyName="recallOnDue" param="sort" dirParam="dir" />
+              <SortHeader label={t.colReviews7d} keyName="reviews7d" param="sort" dirParam="dir" />
+              <SortHeader label={t.colTime7d} keyName="minutes7d" param="sort" dirParam="dir" />
+              <SortHeader label={t.colLastActive} keyName="lastActive" param="sort" dirParam="dir" />
+            </tr>
+          </thead>
+          <tbody>
+            {students.map((s) => (
+              <tr key={s.userId}>
+                <th scope="row">{s.name}</th>
+                <td>{s.started}/{totalItems}</td>
+                <td>{s.dueNow}</td>
+                <td className={s.recallOnDue >= assignment.targetRecall ? 'ok' : 'behind'}>{pct(s.recallOnDue)}</td>
+                <td>{s.reviews7d}</td>
+                <td>{s.minutes7d}</td>
+                <td>{s.lastActive ? new Date(s.lastActive).toLocaleDateString(lang) : t.never}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t.perItem}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perItem}>
+        <table className="data">
+          <thead>
+            <tr>
+              <SortHeader label={t.colItem} keyName="prompt" param="isort" dirParam="idir" />
+              <SortHeader label={t.colAnswers} keyName="answers" param="isort" dirParam="idir" />
+              <SortHeader label={t.colCorrect} keyName="correctShare" param="isort" dirParam="idir" />
+              <th scope="col">{t.colCommonWrong}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.itemId}>
+                <th scope="row">{lang === 'en' ? i.prompt.en : i.prompt.zh}</th>
+                <td>{i.answers}</td>
+                <td>{pct(i.correctShare)}</td>
+                <td>{i.commonWrong.map((w) => `${t.perspectiveNames[w.response] ?? w.response} (${w.count})`).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/class'
+import { Field, FormErrors } from '~/components/field'
+import { assignmentSchema } from '~/domain/account-forms'
+import { categories } from '~/domain/content/schema'
+import { endOfLocalDate } from '~/domain/study-day'
+import { useLang, useT } from '~/i18n/react'
+import { archiveClass, classAssignments, classMembersOf, createAssignment, instructorClass, removeMember } from '~/utils/classes.server'
+import { getDb } from '~/utils/db.server'
+import { invalidChoices, itemChoices } from '~/utils/item-choices.server'
+import { getSettings } from '~/utils/progress.server'
+import { requireAccount } from '~/utils/session.server'
+
+/** The instructor's own class, or 404 for anyone else (students, other instructors). */
+async function ownClass(request: Request, classId: string) {
+  const user = await requireAccount(request)
+  const klass = user.role === 'instructor' ? await instructorClass(getDb(), user.id, classId) : null
+  if (!klass) throw data('There is no such class.', { status: 404 })
+  return { user, klass }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { klass } = await ownClass(request, params.classId)
+  const db = getDb()
+  const [members, assignmentList, choices] = await Promise.all([classMembersOf(db, klass.id), classAssignments(db, klass.id), itemChoices(db)])
+  return { klass, joinLink: `${new URL(request.url).origin}/join/${klass.joinCode}`, members, assignments: assignmentList, choices }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user, klass } = await ownClass(request, params.classId)
+  const db = getDb()
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'remove-student') {
+    const userId = String(form.get('userId') ?? '')
+    if (!(await removeMember(db, klass.id, userId))) return data({ intent, result: null, error: 'That student is not in this class.' }, { status: 404 })
+    return redirect(`/classes/${klass.id}`)
+  }
+  if (intent === 'archive') {
+    await archiveClass(db, klass.id)
+    return redirect('/classes')
+  }
+  if (intent === 'create-assignment') {
+    const submission = parseWithZod(form, { schema: assignmentSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
+    const v = submission.value
+    const invalid = invalidChoices(await itemChoices(db), v)
+    if (Object.keys(invalid).length > 0) return data({ intent, result: submission.reply({ fieldErrors: invalid }), error: null }, { status: 400 })
+    const settings = await getSettings(db, user.id)
+    const created = await createAssignment(db, klass.id, {
+      title: v.title,
+      scope: v.deckId ? { deckId: v.deckId } : { sources: v.source ? [v.source] : undefined, categories: v.category ? [v.category] : undefined, tags: v.tag ? [v.tag] : undefined },
+      dueAt: endOfLocalDate(v.dueDate, settings.timeZone),
+      goal: v.goal,
+      targetRecall: v.targetRecall,
+      targetScore: v.goal === 'quiz' ? (v.targetScore ?? null) : null,
+    })
+    if (!created) return data({ intent, result: submission.reply({ formErrors: ['errorNoAssignmentItems'] }), error: null }, { status: 400 })
+    return redirect(`/classes/${klass.id}/assignments/${created.id}`)
+  }
+  return data({ intent: null, result: null, error: 'intent: must be "create-assignment", "remove-student" or "archive"' }, { status: 400 })
+}
+
+export default function ClassPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const lang = useLang()
+  const navigation = useNavigation()
+  const { klass, joinLink, members, assignments, choices } = loaderData
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' && actionData?.intent === 'create-assignment' ? actionData.result : undefined,
+    constraint: getZodConstraint(assignmentSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
+    defaultValue: { goal: 'memory', targetRecall: '0.85' },
+  })
+  const title = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
+  const pick = (name: 'deckId' | 'source' | 'category' | 'tag', label: string, options: Array<{ value: string; label: string }>, any: string) => (
+    <Field meta={fields[name]} label={label}>
+      {(d) => (
+        <select {...getSelectProps(fields[name])} aria-describedby={d}>
+          <option value="">{any}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+  return (
+    <div className="page">
+      <h1>{klass.name}</h1>
+      {actionData?.error ? <p role="alert" className="error">{actionData.error}</p> : null}
+      <dl className="join-info">
+        <dt>{t.joinCode}</dt>
+        <dd><code className="join-code">{klass.joinCode}</code></dd>
+        <dt>{t.joinLink}</dt>
+        <dd><a href={joinLink}>{joinLink}</a></dd>
+      </dl>
+      <section aria-labelledby="assignments">
+        <h2 id="assignments">{t.assignmentsTitle}</h2>
+        {assignments.length === 0 ? <p className="muted">{t.noAssignments}</p> : null}
+        <ul className="plain-list">
+          {assignments.map((a) => (
+            <li key={a.id}>
+              <Link to={`/classes/${klass.id}/assignments/${a.id}`}>{a.title}</Link> · {t.dueOn(new Date(a.dueAt).toLocaleDateString(lang))} · {t.itemsInDeck(a.items)}
+            </li>
+          ))}
+        </ul>
+        <details className="new-assignment" open={actionData?.intent === 'create-assignment' || assignments.length === 0}>
+          <summary>{t.newAssignment}</summary>
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <input type="hidden" name="intent" value="create-assignment" />
+            <FormErrors errors={form.errors} />
+            <Field meta={fields.title} label={t.assignmentTitleLabel}>{(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}</Field>
+            {pick('deckId', t.quizDeck, choices.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
+            {pick('source', t.quizSource, choices.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
+            {pick('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
+            {pick('tag', t.quizTag, choices.tags.map((tag) => ({ value: tag, label: tag })), t.quizAny)}
+            <Field meta={fields.dueDate} label={t.dueDate}>{(d) => <input {...getInputProps(fields.dueDate, { type: 'date' })} aria-describedby={d} />}</Field>
+            <Field meta={fields.goal} label={t.goal}>
+              {(d) => (
+                <select {...getSelectProps(fields.goal)} aria-describedby={d}>
+                  <option value="memory">{t.goalMemory}</option>
+                  <option value="quiz">{t.goalQuiz}</option>
+                </select>
+              )}
+            </Field>
+            <Field meta={fields.targetRecall} label={t.targetRecall}>{(d) => <input {...getInputProps(fields.targetRecall, { type: 'number' })} step="0.01" aria-describedby={d} />}</Field>
+            <Field meta={fields.targetScore} label={t.targetScore}>{(d) => <input {...getInputProps(fields.targetScore, { type: 'number' })} step="0.05" aria-describedby={d} />}</Field>
+            <button type="submit" className="button primary">{t.createAssignment}</button>
+          </Form>
+        </details>
+      </section>
+      <section aria-labelledby="members">
+        <h2 id="members">{t.members}</h2>
+        {members.length === 0 ? <p className="muted">{t.noStudents}</p> : null}
+        <ul className="plain-list">
+          {members.map((m) => (
+            <li key={m.userId} className="member">
+              <span>{m.displayName ?? m.email}</span>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="remove-student" />
+                <input type="hidden" name="userId" value={m.userId} />
+                <button type="submit" className="secondary small">{t.removeStudent(m.displayName ?? m.email ?? '')}</button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {klass.archivedAt === null ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="archive" />
+          <button type="submit" className="secondary">{t.archiveClass}</button>
+        </Form>
+      ) : null}
+    </div>
+  )
+}

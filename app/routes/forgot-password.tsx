@@ -1,0 +1,38 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useNavigation } from 'react-router'
+import type { Route } from './+types/forgot-password'
+import { Field } from '~/components/field'
+import { forgotPasswordSchema } from '~/domain/account-forms'
+import { useT } from '~/i18n/react'
+import { requestPasswordReset } from '~/utils/auth.server'
+
+export async function action({ request }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
+  // The same answer whether or not the account exists: the form must not reveal who has one.
+  await requestPasswordReset(submission.value.email, new URL(request.url).origin)
+  return { result: submission.reply({ resetForm: true }), sent: true }
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const t = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(forgotPasswordSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+  })
+  return (
+    <div className="page narrow">
+      <h1>{t.forgotTitle}</h1>
+      <p className="muted">{t.forgotHelp}</p>
+      <div role="status">{actionData?.sent ? <p className="success">{t.forgotSent}</p> : null}</div>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
+        <button type="submit" className="button primary">{t.forgotSubmit}</button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+import { data, Form, redirect } from 'react-router'
+import type { Route } from './+types/join'
+import { useT } from '~/i18n/react'
+import { classByCode, joinClass } from '~/utils/classes.server'
+import { getDb } from '~/utils/db.server'
+import { requireAccount } from '~/utils/session.server'
+import { users } from '../../db/schema'
+import { eq } from 'drizzle-orm'
+
+async function openClass(code: string) {
+  const klass = /^[A-Z0-9]{6,12}$/.test(code) ? await classByCode(getDb(), code) : null
+  if (!klass) throw data('No open class has this join code.', { status: 404 })
+  return klass
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requireAccount(request)
+  const klass = await openClass(params.code.toUpperCase())
+  const [instructor] = await getDb().select({ name: users.displayName }).from(users).where(eq(users.id, klass.instructorId))
+  return { name: klass.name, instructor: instructor?.name ?? '' }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireAccount(request)
+  const klass = await openClass(params.code.toUpperCase())
+  const result = await joinClass(getDb(), user.id, klass)
+  if (result === 'joined' || result === 'already') return redirect(`/?joined=${encodeURIComponent(klass.name)}`)
+  return data({ error: result === 'removed' ? ('joinRemoved' as const) : ('joinOwn' as const) }, { status: 403 })
+}
+
+export default function Join({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  return (
+    <div className="page narrow">
+      <h1>{t.joinClassTitle}</h1>
+      {actionData?.error ? <p role="alert" className="error">{t[actionData.error]}</p> : null}
+      <p>{t.joinPrompt(loaderData.name, loaderData.instructor)}</p>
+      <Form method="post">
+        <button type="submit" className="button primary">{t.joinSubmit}</button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import type { Route } from './+types/login'
+import { Field, FormErrors, safeNext } from '~/components/field'
+import { signInSchema } from '~/domain/account-forms'
+import { useT } from '~/i18n/react'
+import { signIn } from '~/utils/auth.server'
+import { getSessionUser } from '~/utils/session.server'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request)
+  if (user?.kind === 'account') throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
+  return { reset: new URL(request.url).searchParams.get('reset') === '1' }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = await request.formData()
+  const submission = parseWithZod(form, { schema: signInSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const result = await signIn(request, submission.value)
+  if (!result.ok) {
+    const status = result.error === 'errorThrottled' ? 429 : 401
+    const headers = result.retryAfterMinutes ? { 'Retry-After': String(result.retryAfterMinutes * 60) } : undefined
+    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status, headers })
+  }
+  return redirect(safeNext(String(form.get('next') ?? '')), { headers: { 'Set-Cookie': result.value.cookie } })
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT()
+  const navigation = useNavigation()
+  const [params] = useSearchParams()
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(signInSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  })
+  return (
+    <div className="page narrow">
+      <h1>{t.signInTitle}</h1>
+      {loaderData.reset ? <p role="status" className="success">{t.resetDone}</p> : null}
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="next" value={params.get('next') ?? '/'} />
+        <FormErrors errors={form.errors} />
+        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" aria-describedby={d} />}</Field>
+        <Field meta={fields.password} label={t.password}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" aria-describedby={d} />}</Field>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.signInSubmit}</button>
+      </Form>
+      <p><Link to="/forgot-password">{t.forgotLink}</Link></p>
+      <p><Link to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.noAccount}</Link></p>
+    </div>
+  )
+}

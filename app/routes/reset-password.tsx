@@ -1,0 +1,38 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/reset-password'
+import { Field, FormErrors } from '~/components/field'
+import { resetPasswordSchema } from '~/domain/account-forms'
+import { useT } from '~/i18n/react'
+import { resetPassword } from '~/utils/auth.server'
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 })
+  const result = await resetPassword(params.token, submission.value.password)
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) }, { status: 400 })
+  return redirect('/login?reset=1')
+}
+
+export default function ResetPassword({ actionData }: Route.ComponentProps) {
+  const t = useT()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(resetPasswordSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
+  })
+  return (
+    <div className="page narrow">
+      <h1>{t.resetTitle}</h1>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormErrors errors={form.errors} />
+        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
+        <Field meta={fields.confirm} label={t.confirmPassword}>{(d) => <input {...getInputProps(fields.confirm, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
+        <button type="submit" className="button primary">{t.resetSubmit}</button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import type { Route } from './+types/signup'
+import { Field, FormErrors, safeNext } from '~/components/field'
+import { signUpSchema } from '~/domain/account-forms'
+import { useT } from '~/i18n/react'
+import { signUp } from '~/utils/auth.server'
+import { getSessionUser } from '~/utils/session.server'
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await getSessionUser(request)
+  if (user?.kind === 'account') throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
+  return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const form = await request.formData()
+  const submission = parseWithZod(form, { schema: signUpSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const result = await signUp(request, submission.value)
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status: 409 })
+  return redirect(safeNext(String(form.get('next') ?? '')), { headers: { 'Set-Cookie': result.value.cookie } })
+}
+
+export default function SignUp({ actionData }: Route.ComponentProps) {
+  const t = useT()
+  const navigation = useNavigation()
+  const [params] = useSearchParams()
+  const [form, fields] = useForm({
+    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    constraint: getZodConstraint(signUpSchema),
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    defaultValue: { role: 'student' },
+  })
+  return (
+    <div className="page narrow">
+      <h1>{t.signUpTitle}</h1>
+      <p className="muted">{t.signUpHelp}</p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="next" value={params.get('next') ?? '/'} />
+        <FormErrors errors={form.errors} />
+        <Field meta={fields.displayName} label={t.displayName}>{(d) => <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="name" aria-describedby={d} />}</Field>
+        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
+        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
+        <fieldset className="choices">
+          <legend>{t.roleLabel}</legend>
+          <label className="choice"><input type="radio" name={fields.role.name} value="student" defaultChecked={fields.role.initialValue !== 'instructor'} /> <span>{t.roleStudent}</span></label>
+          <label className="choice"><input type="radio" name={fields.role.name} value="instructor" defaultChecked={fields.role.initialValue === 'instructor'} /> <span>{t.roleInstructor}</span></label>
+        </fieldset>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.signUpSubmit}</button>
+      </Form>
+      <p><Link to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.haveAccount}</Link></p>
+    </div>
+  )
+}
