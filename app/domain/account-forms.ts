@@ -33,7 +33,7 @@ export const joinSchema = z.object({
 
 export const assignmentSchema = z
   .object({
-    title: z.string({ error: 'errorTitle' }).trim().min(1, 'errorTitle').max(120, 'errorTitle'),
+    title: z.string({ error: 'errorAssignmentTitle' }).trim().min(1, 'errorAssignmentTitle').max(120, 'errorAssignmentTitle'),
     deckId: z.string().max(80).optional(),
     source: z.string().max(80).optional(),
     category: z.string().max(20).optional(),

@@ -1,0 +1,151 @@
+import { count, eq } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cardStates, reviewLogs, sessions, users } from '../../db/schema'
+import { action as accountAction, loader as accountLoader } from '~/routes/account'
+import { action as forgotAction } from '~/routes/forgot-password'
+import { action as loginAction } from '~/routes/login'
+import { action as logoutAction } from '~/routes/logout'
+import { action as resetAction } from '~/routes/reset-password'
+import { action as signupAction } from '~/routes/signup'
+import { action as studyAction, loader as studyLoader } from '~/routes/study'
+import { MAX_FAILURES } from '~/utils/auth.server'
+import { logMailer, setMailer } from '~/utils/mailer.server'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { getSessionUser } from '~/utils/session.server'
+import { signUp } from '../support/actors'
+import { freshDatabase } from '../support/db'
+import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+
+afterEach(() => setMailer(logMailer))
+const who = (cookie: string | null) => getSessionUser(getRequest('/', cookie))
+const login = (fields: Record<string, string>, headers: Record<string, string> = {}) => {
+  const request = formRequest('/login', fields)
+  for (const [k, v] of Object.entries(headers)) request.headers.set(k, v)
+  return settle<{ result: { error: Record<string, string[]> } }>(loginAction(args(request, {})))
+}
+
+describe('passwords', () => {
+  it('hashes with scrypt, verifies only the right password, and never stores the password', async () => {
+    const hash = await hashPassword('correct horse battery')
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/)
+    expect(hash).not.toContain('correct horse')
+    expect(await verifyPassword('correct horse battery', hash)).toBe(true)
+    expect(await verifyPassword('correct horse batterY', hash)).toBe(false)
+    expect(await hashPassword('correct horse battery')).not.toBe(hash) // salted
+  })
+})
+
+describe('sign-up', () => {
+  it("claims the guest's progress: the same user row becomes the account", async () => {
+    const db = await freshDatabase()
+    const page = await settle<{ card: { itemId: string; reviewId: string } }>(studyLoader(args(getRequest('/decks/all/study'), { deckId: 'all' })))
+    const guestCookie = cookieFrom(page.headers)!
+    await settle(studyAction(args(formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }, guestCookie), { deckId: 'all' })))
+    const guest = await who(guestCookie)
+    const { cookie } = await signUp('student', guestCookie, 'Mei')
+    const account = await who(cookie)
+    expect(account).toMatchObject({ id: guest!.id, kind: 'account', displayName: 'Mei', role: 'student' })
+    expect(await db.select({ n: count() }).from(reviewLogs).where(eq(reviewLogs.userId, account!.id))).toEqual([{ n: 1 }])
+    expect(await db.select({ n: count() }).from(cardStates).where(eq(cardStates.userId, account!.id))).toEqual([{ n: 1 }])
+    // The guest cookie no longer works: a new session id was issued at sign-up.
+    expect(await who(guestCookie)).toBeNull()
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 1 }])
+  })
+
+  it('refuses a taken e-mail and bad fields, writing nothing', async () => {
+    const db = await freshDatabase()
+    const { email } = await signUp('student')
+    const taken = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(args(formRequest('/signup', { displayName: 'X', email: email.toUpperCase(), password: 'long enough password' }), {})))
+    expect(taken.status).toBe(409)
+    expect(taken.body.result.error['']).toEqual(['errorEmailTaken'])
+    const bad = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(args(formRequest('/signup', { displayName: '', email: 'not-an-email', password: 'short', role: 'admin' }), {})))
+    expect(bad.status).toBe(400)
+    expect(bad.body.result.error).toMatchObject({ displayName: ['errorName'], email: ['errorEmail'], password: ['errorPasswordLength'], role: ['errorChoice'] })
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 1 }])
+  })
+})
+
+describe('sign-in and sign-out', () => {
+  it('signs in with a new session id (HttpOnly, SameSite=Lax), and sign-out revokes it', async () => {
+    await freshDatabase()
+    const { email } = await signUp('student')
+    const res = await login({ email, password: 'correct horse battery' })
+    expect(res.status).toBe(302)
+    const setCookie = res.headers.get('Set-Cookie')!
+    expect(setCookie).toMatch(/^sd_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly/)
+    const cookie = setCookie.split(';')[0]!
+    expect((await who(cookie))?.kind).toBe('account')
+    await settle(logoutAction(args(formRequest('/logout', {}, cookie), {})))
+    expect(await who(cookie)).toBeNull()
+  })
+
+  it(`slows down repeated failures: after ${MAX_FAILURES} wrong passwords even the right one waits`, async () => {
+    await freshDatabase()
+    const { email } = await signUp('student')
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const wrong = await login({ email, password: 'wrong password!!' })
+      expect(wrong.status).toBe(401)
+      expect(wrong.body.result.error['']).toEqual(['errorBadCredentials'])
+    }
+    const blocked = await login({ email, password: 'correct horse battery' })
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('Retry-After')).toBe('900')
+    expect(blocked.body.result.error['']).toEqual(['errorThrottled'])
+  })
+
+  it('throttles by client address too, across e-mails', async () => {
+    await freshDatabase()
+    for (let i = 0; i < MAX_FAILURES; i++) await login({ email: `nobody${i}@example.org`, password: 'whatever password' }, { 'X-Forwarded-For': '203.0.113.9' })
+    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, { 'X-Forwarded-For': '203.0.113.9' })).status).toBe(429)
+    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(401)
+  })
+
+  it('gives the same answer for an unknown e-mail as for a wrong password', async () => {
+    await freshDatabase()
+    const res = await login({ email: 'ghost@example.org', password: 'whatever password' })
+    expect(res.status).toBe(401)
+    expect(res.body.result.error['']).toEqual(['errorBadCredentials'])
+  })
+})
+
+describe('sessions', () => {
+  it('lists your sessions and revokes the others', async () => {
+    const db = await freshDatabase()
+    const { email, cookie } = await signUp('student')
+    const other = (await login({ email, password: 'correct horse battery' })).headers.get('Set-Cookie')!.split(';')[0]!
+    const page = await settle<{ sessions: Array<{ id: string; current: boolean }> }>(accountLoader(args(getRequest('/account', cookie), {})))
+    expect(page.body.sessions).toHaveLength(2)
+    expect(page.body.sessions.filter((s) => s.current)).toHaveLength(1)
+    expect(JSON.stringify(page.body)).not.toMatch(/token/i)
+    const res = await settle(accountAction(args(formRequest('/account', { session: 'others' }, cookie), {})))
+    expect(res.location).toBe('/account?revoked=1')
+    expect(await who(other)).toBeNull()
+    expect((await who(cookie))?.email).toBe(email)
+    expect((await settle(accountAction(args(formRequest('/account', { session: '../../etc' }, cookie), {})))).status).toBe(400)
+    expect(await db.select({ n: count() }).from(sessions)).toEqual([{ n: 2 }])
+  })
+})
+
+describe('password reset', () => {
+  it('mails a one-time link that sets a new password and ends every session', async () => {
+    await freshDatabase()
+    const { email, cookie } = await signUp('student')
+    const sent: string[] = []
+    setMailer({ sendPasswordReset: async (to, link) => void sent.push(`${to} ${link}`) })
+    const ask = await settle<{ sent: boolean }>(forgotAction(args(formRequest('/forgot-password', { email }), {})))
+    expect(ask.body.sent).toBe(true)
+    const unknown = await settle<{ sent: boolean }>(forgotAction(args(formRequest('/forgot-password', { email: 'ghost@example.org' }), {})))
+    expect(unknown.body.sent).toBe(true) // same answer: no account discovery
+    expect(sent).toHaveLength(1)
+    const token = sent[0]!.split('/reset-password/')[1]!
+    const mismatch = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'something else entirely' }), { token })))
+    expect(mismatch.body.result.error.confirm).toEqual(['errorPasswordsDiffer'])
+    const done = await settle(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'a brand new password' }), { token })))
+    expect(done.location).toBe('/login?reset=1')
+    expect(await who(cookie)).toBeNull()
+    expect((await login({ email, password: 'a brand new password' })).status).toBe(302)
+    expect((await login({ email, password: 'correct horse battery' })).status).toBe(401)
+    const reused = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'yet another password', confirm: 'yet another password' }), { token })))
+    expect(reused.body.result.error['']).toEqual(['errorResetLink'])
+  })
+})
