@@ -17,7 +17,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } }, testMatch: /phone.*\.spec\.ts/ },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } }, testMatch: /desktop\.spec\.ts/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } }, testMatch: /desktop.*\.spec\.ts/ },
   ],
   webServer: {
     command: 'node --import tsx tests/e2e/start-server.ts',
