@@ -171,7 +171,20 @@ export const reviewLogs = sqliteTable('review_logs', {
 }, (t) => [
   index('review_logs_user_time').on(t.userId, t.reviewedAt),
   index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
+  // Only wrong typed answers: the dashboard's "commonest wrong answers" reads these, not the whole log.
+  index('review_logs_wrong').on(t.itemId, t.response, t.userId).where(sql`correct = 0 and response is not null and undone_at is null`),
 ])
+
+/**
+ * Answers and right answers per (learner, item): a cache of the log kept in the same atomic batch as each
+ * answer and undo, so the dashboard sums 60k rows rather than scanning millions of log rows.
+ */
+export const answerCounts = sqliteTable('answer_counts', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  answers: integer('answers').notNull(),
+  correct: integer('correct').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('answer_counts_item').on(t.itemId)])
 
 /** A ts-fsrs Card with dates as epoch milliseconds: what we store and send over the wire. */
 export interface StoredCard {

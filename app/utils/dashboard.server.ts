@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm'
 import type { AssignmentRow } from './classes.server'
 import type { Database } from './db.server'
-import { retrievability } from '~/domain/scheduling'
+import { recallAt } from '~/domain/scheduling'
 
 export interface StudentRow {
   userId: string
@@ -36,60 +36,61 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
   const a = assignment.id
   const c = assignment.classId
   const since = now - WEEK_MS
-  const [students, recallRows, itemRows, wrongRows, totals] = await Promise.all([
-    db.all<{ user_id: string; name: string | null; email: string | null; started: number; due_now: number; reviews7d: number; ms7d: number | null; last_active: number | null }>(sql`
+  const members = sql`(select user_id from class_members where class_id = ${c} and removed_at is null)`
+  // IN (subquery) builds a small in-memory index once: cheaper than a lookup per row into the table.
+  const assigned = sql`(select item_id from assignment_items where assignment_id = ${a})`
+  // Separate set-based queries merged by student in JS: joining them would copy the large per-student
+  // curve strings through SQLite's temporary indexes.
+  const [base, started, recent, itemRows, wrongRows, totals] = await Promise.all([
+    db.all<{ user_id: string; name: string | null; email: string | null; last_active: number | null }>(sql`
       select m.user_id, u.display_name as name, u.email,
-        coalesce(cs.started, 0) as started, coalesce(cs.due_now, 0) as due_now,
-        coalesce(rl.reviews7d, 0) as reviews7d, rl.ms7d, la.last_active
-      from class_members m
-      join users u on u.id = m.user_id
-      left join (
-        select s.user_id, count(*) as started, sum(s.due <= ${now}) as due_now
-        from card_states s join assignment_items ai on ai.item_id = s.item_id and ai.assignment_id = ${a}
-        where s.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)
-        group by s.user_id
-      ) cs on cs.user_id = m.user_id
-      left join (
-        select l.user_id, count(*) as reviews7d, sum(l.duration_ms) as ms7d
-        from review_logs l join assignment_items ai on ai.item_id = l.item_id and ai.assignment_id = ${a}
-        where l.reviewed_at >= ${since} and l.undone_at is null
-          and l.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)
-        group by l.user_id
-      ) rl on rl.user_id = m.user_id
-      left join (
-        select l.user_id, max(l.reviewed_at) as last_active from review_logs l
-        where l.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)
-        group by l.user_id
-      ) la on la.user_id = m.user_id
+        (select max(l.reviewed_at) from review_logs l where l.user_id = m.user_id) as last_active
+      from class_members m join users u on u.id = m.user_id
       where m.class_id = ${c} and m.removed_at is null`),
-    // Predicted recall needs FSRS's forgetting curve (no pow() in SQL here): one set-based read, computed in JS.
-    db.all<{ user_id: string; stability: number; difficulty: number; state: number; last_review: number | null; reps: number; due: number; lapses: number; elapsed_days: number; scheduled_days: number; learning_steps: number }>(sql`
-      select s.user_id, s.stability, s.difficulty, s.state, s.last_review, s.reps, s.due, s.lapses, s.elapsed_days, s.scheduled_days, s.learning_steps
-      from card_states s join assignment_items ai on ai.item_id = s.item_id and ai.assignment_id = ${a}
-      where s.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)`),
-    db.all<{ item_id: string; data: string; answers: number; correct: number | null }>(sql`
-      select ai.item_id, i.data, count(l.id) as answers,
-        sum(case when l.id is null then null when l.correct is not null then l.correct else l.rating > 1 end) as correct
+    // Items started, due now, and (stability, last review) pairs for the forgetting curve packed in one string
+    // per student (no pow() in this SQLite; 60k row objects would cost more than the computation).
+    db.all<{ user_id: string; started: number; due_now: number; curve: string | null }>(sql`
+      select s.user_id, count(*) as started, sum(s.due <= ${now}) as due_now,
+        group_concat(case when s.reps > 0 then s.stability || ' ' || s.last_review end, ' ') as curve
+      from class_members mm cross join card_states s on s.user_id = mm.user_id
+      where mm.class_id = ${c} and mm.removed_at is null and s.item_id in ${assigned}
+      group by s.user_id`),
+    // Driven by each member's recent log rows (time index), kept if the item is assigned.
+    db.all<{ user_id: string; reviews7d: number; ms7d: number | null }>(sql`
+      select l.user_id, count(*) as reviews7d, sum(l.duration_ms) as ms7d
+      from class_members mm
+      cross join review_logs l indexed by review_logs_user_time on l.user_id = mm.user_id and l.reviewed_at >= ${since}
+      where mm.class_id = ${c} and mm.removed_at is null and l.undone_at is null
+        and exists (select 1 from assignment_items ai where ai.assignment_id = ${a} and ai.item_id = l.item_id)
+      group by l.user_id`),
+    db.all<{ item_id: string; data: string; answers: number | null; correct: number | null }>(sql`
+      select ai.item_id, i.data, t.answers, t.correct
       from assignment_items ai
       join items i on i.id = ai.item_id
-      left join review_logs l on l.item_id = ai.item_id and l.undone_at is null
-        and l.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)
-      where ai.assignment_id = ${a}
-      group by ai.item_id`),
+      left join (
+        select ac.item_id, sum(ac.answers) as answers, sum(ac.correct) as correct
+        from class_members mm cross join answer_counts ac on ac.user_id = mm.user_id
+        where mm.class_id = ${c} and mm.removed_at is null and ac.item_id in ${assigned}
+        group by ac.item_id
+      ) t on t.item_id = ai.item_id
+      where ai.assignment_id = ${a}`),
     db.all<{ item_id: string; response: string; n: number }>(sql`
       select l.item_id, l.response, count(*) as n
-      from review_logs l join assignment_items ai on ai.item_id = l.item_id and ai.assignment_id = ${a}
-      where l.correct = 0 and l.response is not null and l.response != '' and l.undone_at is null
-        and l.user_id in (select user_id from class_members where class_id = ${c} and removed_at is null)
+      from review_logs l indexed by review_logs_wrong
+      where l.correct = 0 and l.response is not null and l.undone_at is null and l.response != ''
+        and l.item_id in ${assigned} and l.user_id in ${members}
       group by l.item_id, l.response
       order by n desc`),
     db.all<{ n: number }>(sql`select count(*) as n from assignment_items where assignment_id = ${a}`),
   ])
   const totalItems = totals[0]?.n ?? 0
-  const recallSum = new Map<string, number>()
-  for (const r of recallRows) {
-    const card = { due: r.due, stability: r.stability, difficulty: r.difficulty, elapsedDays: r.elapsed_days, scheduledDays: r.scheduled_days, learningSteps: r.learning_steps, reps: r.reps, lapses: r.lapses, state: r.state, lastReview: r.last_review }
-    recallSum.set(r.user_id, (recallSum.get(r.user_id) ?? 0) + retrievability(card, Math.max(assignment.dueAt, r.last_review ?? 0)))
+  const startedBy = new Map(started.map((r) => [r.user_id, r]))
+  const recentBy = new Map(recent.map((r) => [r.user_id, r]))
+  const recallOf = (curve: string | null | undefined) => {
+    const parts = curve ? curve.split(' ') : []
+    let sum = 0
+    for (let i = 0; i + 1 < parts.length; i += 2) sum += recallAt(Number(parts[i]), Number(parts[i + 1]), assignment.dueAt)
+    return totalItems === 0 ? 0 : sum / totalItems
   }
   const wrongByItem = new Map<string, Array<{ response: string; count: number }>>()
   for (const w of wrongRows) {
@@ -99,15 +100,15 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
   }
   return {
     totalItems,
-    students: students.map((s) => ({
+    students: base.map((s) => ({
       userId: s.user_id,
       name: s.name ?? s.email ?? s.user_id,
       email: s.email,
-      started: s.started,
-      dueNow: s.due_now,
-      recallOnDue: totalItems === 0 ? 0 : (recallSum.get(s.user_id) ?? 0) / totalItems,
-      reviews7d: s.reviews7d,
-      minutes7d: Math.round((s.ms7d ?? 0) / 60_000),
+      started: startedBy.get(s.user_id)?.started ?? 0,
+      dueNow: startedBy.get(s.user_id)?.due_now ?? 0,
+      recallOnDue: recallOf(startedBy.get(s.user_id)?.curve),
+      reviews7d: recentBy.get(s.user_id)?.reviews7d ?? 0,
+      minutes7d: Math.round((recentBy.get(s.user_id)?.ms7d ?? 0) / 60_000),
       lastActive: s.last_active,
     })),
     items: itemRows.map((i) => {
@@ -117,8 +118,8 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
         prompt: data.prompt,
         kind: data.kind,
         category: data.category,
-        answers: i.answers,
-        correctShare: i.answers === 0 ? null : (i.correct ?? 0) / i.answers,
+        answers: i.answers ?? 0,
+        correctShare: !i.answers ? null : (i.correct ?? 0) / i.answers,
         commonWrong: wrongByItem.get(i.item_id) ?? [],
       }
     }),

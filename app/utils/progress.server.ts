@@ -4,7 +4,7 @@
  * domain modules (scheduling, queue, study-day).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, decks, items, newCardCursors, reviewLogs, reviewRequests, userSettings, type StoredCard } from '../../db/schema'
+import { answerCounts, assignmentItems, assignments, cardStates, classes, classMembers, deckItems, decks, items, newCardCursors, reviewLogs, reviewRequests, userSettings, type StoredCard } from '../../db/schema'
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
 import { newCard, previewIntervals, scheduleReview, State, type RatingValue } from '~/domain/scheduling'
 import { studyDayAt } from '~/domain/study-day'
@@ -324,6 +324,12 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   const correct = input.correct === undefined ? null : input.correct ? 1 : 0
   const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
     select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct} where ${guard}`)
+  // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
+  const right = (input.correct ?? rating > 1) ? 1 : 0
+  const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
+  const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct)
+    select ${userId}, ${itemId}, 1, ${right} where ${recorded}
+    on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct`)
   // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
   const fulfilRequest = db
     .delete(reviewRequests)
@@ -335,7 +341,7 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
         .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
     : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
   try {
-    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest])
+    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest, countAnswer])
     if (logResult.rowsAffected === 0) return { status: 'stale' }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.
@@ -362,7 +368,7 @@ export type UndoResult = { status: 'undone'; itemId: string } | { status: 'nothi
 /** Undoes the learner's latest answer: marks it undone and restores the card exactly as it was before. */
 export async function undoLastReview(db: Database, userId: string, now: number): Promise<UndoResult> {
   const [last] = await db
-    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before })
+    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before, rating: reviewLogs.rating, correct: reviewLogs.correct })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt)))
     .orderBy(desc(reviewLogs.reviewedAt), desc(reviewLogs.id))
@@ -382,7 +388,12 @@ export async function undoLastReview(db: Database, userId: string, now: number):
   const restore = becomesNew ? db.delete(cardStates).where(stateMatches) : db.update(cardStates).set(before).where(stateMatches)
   // A card that is new again may sit below a new-card cursor: forget this learner's cursors.
   const resetCursors = db.delete(newCardCursors).where(and(eq(newCardCursors.userId, userId), becomesNew ? markedByUs : sql`0`))
-  const [marked] = await db.batch([markUndone, restore, resetCursors])
+  const wasRight = (last.correct ?? last.rating > 1) ? 1 : 0
+  const uncount = db
+    .update(answerCounts)
+    .set({ answers: sql`${answerCounts.answers} - 1`, correct: sql`${answerCounts.correct} - ${wasRight}` })
+    .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
+  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount])
   return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
 }
 

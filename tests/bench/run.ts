@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the production build on loopback and writes bench-results.json.
  * Sizes: 50 concurrent learners for 10 s per throughput run; 100k cards / 1M log rows for next card;
- * 10k items for content load; 50 × 40 answers for the loss/duplicate load test; Lighthouse median of 3.
+ * 10k items for content load; 50 × 40 answers for the loss/duplicate load test; Lighthouse median of 3;
+ * the dashboard for 200 students × 300 items × 30 reviews.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { ROOT } from '../support/paths'
 import { runLearnerLoad } from '../reliability/learner-load'
 import { checkDatabase } from '../reliability/verify'
 import { measureContentLoad } from './content-load'
+import { measureDashboard } from './dashboard'
 import { measureLighthouse } from './lighthouse'
 import { measureNextCard } from './next-card'
 import { measureStudyPageJs } from './page-weight'
@@ -88,6 +90,11 @@ log('content: validate + load 10,000 generated items')
 const content = await measureContentLoad(dbUrl('content'))
 log(`  ${content.totalMs} ms (validate ${content.validateMs}, load ${content.loadMs}; unchanged reload ${content.reloadUnchangedMs})`)
 
+// 6. Instructor dashboard.
+log('dashboard: 200 students × 300 items × 30 reviews each (generating…)')
+const dashboard = await measureDashboard(dbUrl('dashboard'))
+log(`  median ${dashboard.medianMs} ms over ${dashboard.logs} log rows (${dashboard.logsLast7Days} in the last 7 days)`)
+
 const results = {
   measured_at: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -101,10 +108,10 @@ const results = {
   lighthouse_performance: 'performance' in lighthouse ? lighthouse.performance : null,
   lighthouse_accessibility: 'accessibility' in lighthouse ? lighthouse.accessibility : null,
   content_load_10k_ms: content.totalMs,
-  dashboard_ms: null as number | null, // the instructor dashboard does not exist yet
+  dashboard_ms: dashboard.medianMs,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 

@@ -11,6 +11,8 @@ export interface DatabaseCheck {
   unacknowledgedStored: number
   statesMatchingReplay: number
   statesDiffering: number
+  /** Rows of the answer_counts cache that differ from the log's own counts. */
+  answerCountsDiffering: number
   integrity: string
 }
 
@@ -39,6 +41,17 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       if (expected && JSON.stringify(expected) === JSON.stringify(cardFromRow(row))) matching++
       else differing++
     }
+    const countsDiffering = Number(
+      (
+        await db.$client.execute(`select count(*) from (
+          select user_id, item_id, count(*) as answers, sum(coalesce(correct, rating > 1)) as correct from review_logs where undone_at is null group by user_id, item_id
+          except select user_id, item_id, answers, correct from answer_counts where answers > 0
+        ) union all select count(*) from (
+          select user_id, item_id, answers, correct from answer_counts where answers > 0
+          except select user_id, item_id, count(*), sum(coalesce(correct, rating > 1)) from review_logs where undone_at is null group by user_id, item_id
+        )`)
+      ).rows.reduce((n, r) => n + Number(r[0]), 0),
+    )
     const rebuiltCount = [...rebuilt.values()].reduce((n, m) => n + m.size, 0)
     differing += Math.max(0, rebuiltCount - states.length)
     return {
@@ -49,6 +62,7 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       unacknowledgedStored: [...ids].filter((id) => !acknowledged.has(id)).length,
       statesMatchingReplay: matching,
       statesDiffering: differing,
+      answerCountsDiffering: countsDiffering,
       integrity,
     }
   } finally {

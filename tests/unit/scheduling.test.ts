@@ -116,3 +116,18 @@ describe('rebuildCardStates', () => {
     expect([...rebuilt.keys()]).toEqual(['x'])
   })
 })
+
+describe('recallAt', () => {
+  it('agrees with ts-fsrs retrievability for real scheduled cards', async () => {
+    const { recallAt, retrievability } = await import('~/domain/scheduling')
+    let card = scheduleReview(newCard(T0), Rating.Good, T0, 0.9)
+    card = scheduleReview(card, Rating.Good, card.due, 0.9)
+    card = scheduleReview(card, Rating.Easy, card.due, 0.9)
+    for (const days of [0, 1, 5, 30, 200]) {
+      const at = card.lastReview! + days * DAY
+      expect(recallAt(card.stability, card.lastReview, at)).toBeCloseTo(retrievability(card, at), 2)
+    }
+    expect(recallAt(5, null, T0)).toBe(0)
+    expect(recallAt(10, T0, T0)).toBe(1)
+  })
+})

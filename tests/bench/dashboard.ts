@@ -1,0 +1,63 @@
+/**
+ * The instructor dashboard for 200 students × 300 items × 30 reviews each, generated in SQL. Each card's
+ * reviews spread over about a year with growing gaps, as spaced repetition produces them.
+ */
+import { openDatabase } from '../../db/client'
+import { migrateDatabase } from '../../db/migrate'
+import { assignmentDashboard } from '~/utils/dashboard.server'
+
+const STUDENTS = 200
+const ITEMS = 300
+const REVIEWS_PER_CARD = 30
+
+export async function measureDashboard(databaseUrl: string) {
+  const db = openDatabase(databaseUrl)
+  await migrateDatabase(db)
+  const now = Date.now()
+  const item = JSON.stringify({ id: 'x', kind: 'typed', category: 'date', prompt: { en: 'Q', zh: '问' }, answer: { en: 'A', zh: '答' }, accepted: [], explanation: { en: 'E', zh: '解' }, tags: [], sources: [] })
+  const before = JSON.stringify({ due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 2, lastReview: null })
+  const started = performance.now()
+  await db.$client.executeMultiple(`
+    insert into users (id, kind, role, display_name, created_at) values ('teacher', 'account', 'instructor', 'Teacher', ${now});
+    insert into classes (id, instructor_id, name, join_code, created_at) values ('class', 'teacher', 'Bench class', 'BENCH234', ${now});
+    insert into assignments (id, class_id, title, scope, due_at, goal, target_recall, created_at) values ('assignment', 'class', 'Bench', '{"tags":["bench"]}', ${now + 14 * 86400000}, 'memory', 0.85, ${now});
+    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ITEMS})
+      insert into items (id, bank, kind, category, position, data, content_hash, updated_at) select 'dash-item-' || i, 'bench', 'typed', 'date', i, '${item}', 'h', ${now} from n;
+    insert into assignment_items (assignment_id, item_id) select 'assignment', id from items where bank = 'bench';
+    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${STUDENTS})
+      insert into users (id, kind, role, display_name, created_at) select 'student-' || i, 'account', 'student', 'Student ' || i, ${now} from n;
+    insert into class_members (class_id, user_id, joined_at) select 'class', id, ${now} from users where role = 'student';
+    insert into card_states (user_id, item_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
+      select u.id, i.id, ${now} + ((abs(random()) % 20) - 5) * 86400000, 1 + abs(random()) % 60, 5, 3, 10, 0, ${REVIEWS_PER_CARD}, 1, 2, ${now} - (abs(random()) % 10) * 86400000
+      from users u cross join items i where u.role = 'student' and i.bank = 'bench';
+    with recursive r(k) as (select 0 union all select k + 1 from r where k < ${REVIEWS_PER_CARD - 1})
+      insert into review_logs (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
+      select s.user_id || '|' || s.item_id || '|' || r.k, s.user_id, s.item_id, 1 + abs(random()) % 4,
+        -- Review k of a card comes 0.4·k² days after its first (growing gaps, as FSRS spaces them); each card
+        -- started 337–399 days ago, so its last review is 1–63 days old.
+        ${now} - ((337 + abs(s.rowid * 2654435761) % 63) * 86400 - r.k * r.k * 34560) * 1000 - abs(random()) % 3600000, 4000, 0.9, '${before}',
+        case when abs(random()) % 4 = 0 then '2025-10-2' || (abs(random()) % 9) else null end, case when abs(random()) % 4 = 0 then 0 else 1 end
+      from card_states s cross join r;
+    -- The cache the app keeps beside the log, as recordReview would have left it.
+    insert into answer_counts (user_id, item_id, answers, correct)
+      select user_id, item_id, count(*), sum(coalesce(correct, rating > 1)) from review_logs group by user_id, item_id;
+    analyze;
+  `)
+  // A running server's WAL is checkpointed continuously; read the steady state, not a fresh bulk load.
+  await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+  const generateMs = Math.round(performance.now() - started)
+  const [assignment] = await db.query.assignments.findMany()
+  const counts = await db.$client.execute(`select (select count(*) from review_logs) as logs, (select count(*) from card_states) as cards, (select count(*) from review_logs where reviewed_at >= ${now - 7 * 86400000}) as recent`)
+  await assignmentDashboard(db, assignment!, now) // warm-up
+  const times: number[] = []
+  let students = 0
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now()
+    const result = await assignmentDashboard(db, assignment!, now)
+    times.push(performance.now() - t)
+    students = result.students.length
+  }
+  times.sort((a, b) => a - b)
+  db.$client.close()
+  return { medianMs: Math.round(times[3]!), students, logs: Number(counts.rows[0]!.logs), cards: Number(counts.rows[0]!.cards), logsLast7Days: Number(counts.rows[0]!.recent), generateMs }
+}
