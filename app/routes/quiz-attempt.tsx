@@ -9,19 +9,11 @@ import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/utils/progress.server'
 import { liveItem, questionFor } from '~/utils/questions.server'
-import { attemptAnswers, getOwnAttempt, recordQuizAnswer } from '~/utils/quiz.server'
+import { attemptAnswers, recordQuizAnswer, requireOwnAttempt } from '~/utils/quiz.server'
 import { composeResponse, formFields } from '~/utils/review-input.server'
-import { getSessionUser } from '~/utils/session.server'
-
-async function ownAttemptOr404(request: Request, attemptId: string) {
-  const user = await getSessionUser(request)
-  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
-  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
-  return { user, attempt }
-}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const answered = new Set((await attemptAnswers(db, attempt.id)).map((a) => a.position))
@@ -44,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { attempt } = await ownAttemptOr404(request, params.attemptId)
+  const { attempt } = await requireOwnAttempt(request, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const read = formFields(await request.formData())

@@ -10,18 +10,10 @@ import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/utils/progress.server'
 import { liveItem, questionFor } from '~/utils/questions.server'
-import { bestDeckFor, finishAttempt, getOwnAttempt, requestReviews } from '~/utils/quiz.server'
-import { getSessionUser } from '~/utils/session.server'
-
-async function ownAttemptOr404(request: Request, attemptId: string) {
-  const user = await getSessionUser(request)
-  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
-  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
-  return { user, attempt }
-}
+import { bestDeckFor, finishAttempt, requestReviews, requireOwnAttempt } from '~/utils/quiz.server'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const result = await finishAttempt(db, attempt, now)
@@ -56,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user, attempt } = await ownAttemptOr404(request, params.attemptId)
+  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
   const form = await request.formData()
   if (form.get('intent') !== 'request-review') return data({ error: 'intent must be "request-review"' }, { status: 400 })
   const db = getDb()

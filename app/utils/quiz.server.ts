@@ -6,7 +6,9 @@ import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { ContentItem } from '~/domain/content/schema'
 import { pickQuizItems, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { assignmentItemIds } from './classes.server'
-import type { Database } from './db.server'
+import { data } from 'react-router'
+import { getDb, type Database } from './db.server'
+import { getSessionUser } from './session.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
@@ -51,6 +53,14 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
   }
   await db.insert(quizAttempts).values(attempt)
   return attempt
+}
+
+/** The gate of every quiz page: the signed-in learner's own attempt, else 404 (never "forbidden": no leak). */
+export async function requireOwnAttempt(request: Request, attemptId: string) {
+  const user = await getSessionUser(request)
+  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
+  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
+  return { user, attempt }
 }
 
 /** A learner's own attempt; someone else's is indistinguishable from a missing one. */
