@@ -1,11 +1,9 @@
 import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/join'
 import { useT } from '~/i18n/react'
-import { classByCode, joinClass } from '~/utils/classes.server'
+import { classByCode, instructorName, joinClass } from '~/utils/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/session.server'
-import { users } from '../../db/schema'
-import { eq } from 'drizzle-orm'
 
 async function openClass(code: string) {
   const klass = /^[A-Z0-9]{6,12}$/.test(code) ? await classByCode(getDb(), code) : null
@@ -16,8 +14,7 @@ async function openClass(code: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requireAccount(request)
   const klass = await openClass(params.code.toUpperCase())
-  const [instructor] = await getDb().select({ name: users.displayName }).from(users).where(eq(users.id, klass.instructorId))
-  return { name: klass.name, instructor: instructor?.name ?? '' }
+  return { name: klass.name, instructor: await instructorName(getDb(), klass) }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

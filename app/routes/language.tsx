@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm'
 import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/language'
-import { userSettings } from '../../db/schema'
 import { LANGUAGES } from '~/i18n'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
+import { saveSettings } from '~/utils/progress.server'
 import { getSessionUser } from '~/utils/session.server'
 
 const schema = z.object({
@@ -19,7 +18,7 @@ export async function action({ request }: Route.ActionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw data('Unknown language: choose en or zh-Hans.', { status: 400 })
   const user = await getSessionUser(request)
-  if (user) await getDb().update(userSettings).set({ uiLanguage: parsed.data.lang }).where(eq(userSettings.userId, user.id))
+  if (user) await saveSettings(getDb(), user.id, { uiLanguage: parsed.data.lang })
   return redirect(parsed.data.redirectTo, { headers: { 'Set-Cookie': languageCookie(parsed.data.lang) } })
 }
 

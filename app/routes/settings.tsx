@@ -1,14 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { eq } from 'drizzle-orm'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
-import { userSettings } from '../../db/schema'
 import { settingsSchema, type SettingsErrorKey } from '~/domain/settings-form'
 import { useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
-import { getSettings } from '~/utils/progress.server'
+import { getSettings, saveSettings } from '~/utils/progress.server'
 import { requireLearner } from '~/utils/session.server'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -28,7 +26,7 @@ export async function action({ request }: Route.ActionArgs) {
     return data({ result: submission.reply() }, { status: 400 })
   }
   const value = submission.value
-  await getDb().update(userSettings).set(value).where(eq(userSettings.userId, user.id))
+  await saveSettings(getDb(), user.id, value)
   const headers = new Headers({ Location: '/settings?saved=1' })
   headers.append('Set-Cookie', languageCookie(value.uiLanguage))
   if (setCookie) headers.append('Set-Cookie', setCookie)

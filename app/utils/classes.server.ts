@@ -61,6 +61,11 @@ export async function classByCode(db: Database, code: string): Promise<ClassRow 
   return row ?? null
 }
 
+export async function instructorName(db: Database, klass: ClassRow): Promise<string> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, klass.instructorId))
+  return row?.name ?? ''
+}
+
 export type JoinResult = 'joined' | 'already' | 'removed' | 'own-class'
 
 export async function joinClass(db: Database, userId: string, klass: ClassRow): Promise<JoinResult> {

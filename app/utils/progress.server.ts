@@ -18,6 +18,10 @@ export async function getSettings(db: Database, userId: string): Promise<Setting
   return row
 }
 
+export async function saveSettings(db: Database, userId: string, values: Partial<Omit<Settings, 'userId'>>): Promise<void> {
+  await db.update(userSettings).set(values).where(eq(userSettings.userId, userId))
+}
+
 export interface DailyProgress {
   newToday: number
   reviewsToday: number
