@@ -31,9 +31,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     nextStudyState(db, user.id, deck.id, now, preferItemId),
     requestLanguage(request, user.id),
     sourceDocs(db),
-    deckSummaries(db, user.id, now),
+    deckSummaries(db, user.id, now, deck.id),
   ])
-  const summary = summaries.find((d) => d.id === deck.id)
+  const summary = summaries[0]
   const newLeft = Math.max(0, state.settings.newPerDay - state.progress.newToday)
   const common = {
     deck: { id: deck.id, title: deck.data.title },

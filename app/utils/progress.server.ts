@@ -50,7 +50,8 @@ export interface DeckSummary {
   due: number
 }
 
-export async function deckSummaries(db: Database, userId: string | null, now: number): Promise<DeckSummary[]> {
+/** Counts per deck (all live decks, or just `onlyDeckId` — the study page needs one). */
+export async function deckSummaries(db: Database, userId: string | null, now: number, onlyDeckId?: string): Promise<DeckSummary[]> {
   const rows = await db
     .select({
       id: decks.id,
@@ -63,7 +64,7 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
     .from(decks)
     .leftJoin(deckItems, eq(deckItems.deckId, decks.id))
     .leftJoin(cardStates, and(eq(cardStates.userId, userId ?? ''), eq(cardStates.itemId, deckItems.itemId)))
-    .where(isNull(decks.retiredAt))
+    .where(onlyDeckId === undefined ? isNull(decks.retiredAt) : and(isNull(decks.retiredAt), eq(decks.id, onlyDeckId)))
     .groupBy(decks.id)
     .orderBy(decks.position)
   return rows as DeckSummary[]
