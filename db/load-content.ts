@@ -107,8 +107,3 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return report
 }
-
-export async function countLiveItems(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(items).where(isNull(items.retiredAt))
-  return row?.n ?? 0
-}

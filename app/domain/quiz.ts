@@ -3,6 +3,7 @@
  * learner's choice) and how an attempt scores (right answers given before the deadline; unanswered = wrong).
  */
 import { z } from 'zod'
+import type { ContentItem } from './content/schema'
 import { seededPick } from './shuffle'
 
 export const quizSetupSchema = z.object({
@@ -19,6 +20,11 @@ export type QuizSetup = z.infer<typeof quizSetupSchema>
 
 export function pickQuizItems(candidateIds: readonly string[], count: number, seed: string): string[] {
   return seededPick(candidateIds, Math.min(count, candidateIds.length), seed)
+}
+
+/** A quiz scores answers, so a flip card (nothing to check) is asked as a typed question. */
+export function asQuizItem<T extends { kind: ContentItem['kind'] }>(item: T): T {
+  return item.kind === 'flip' ? { ...item, kind: 'typed' } : item
 }
 
 /** The seed of one question: the attempt's seed and its position, so each question shuffles differently. */

@@ -2,14 +2,12 @@ import { data, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/quiz-attempt'
 import { BilingualText } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
-import type { ContentItem } from '~/domain/content/schema'
 import { gradeResponse } from '~/domain/questions'
-import { nextQuestionPosition, questionSeed } from '~/domain/quiz'
+import { nextQuestionPosition } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/utils/progress.server'
-import { liveItem, questionFor } from '~/utils/questions.server'
-import { attemptAnswers, recordQuizAnswer, requireOwnAttempt } from '~/utils/quiz.server'
+import { attemptAnswers, quizQuestionAt, recordQuizAnswer, requireOwnAttempt } from '~/utils/quiz.server'
 import { composeResponse, formFields } from '~/utils/review-input.server'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -21,16 +19,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (position === null || attempt.finishedAt !== null || (attempt.deadline !== null && now > attempt.deadline)) {
     throw redirect(`/quiz/${attempt.id}/result`)
   }
-  const item = await liveItem(db, attempt.itemIds[position]!)
+  const asked = await quizQuestionAt(db, attempt, position)
   const settings = await getSettings(db, user.id)
   return {
     attemptId: attempt.id,
     position,
     total: attempt.itemIds.length,
     minutesLeft: attempt.deadline === null ? null : Math.max(0, Math.ceil((attempt.deadline - now) / 60_000)),
-    prompt: item?.prompt ?? { en: '(retired item)', zh: '（已停用条目）' },
-    // Flip cards ask for a typed answer in a quiz: a score needs an answer to check.
-    question: item ? await questionFor(db, item.kind === 'flip' ? { ...item, kind: 'typed' } : item, questionSeed(attempt.seed, position)) : ({ kind: 'typed' } as const),
+    prompt: asked?.item.prompt ?? { en: '(retired item)', zh: '（已停用条目）' },
+    question: asked?.question ?? ({ kind: 'typed' } as const),
     cardLanguage: settings.cardLanguage,
   }
 }
@@ -47,9 +44,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const response = (composeResponse(read.fields) ?? '').slice(0, 2000)
   if (attempt.finishedAt === null && (attempt.deadline === null || now <= attempt.deadline)) {
-    const item = await liveItem(db, attempt.itemIds[position]!)
-    const asked: ContentItem | null = item && (item.kind === 'flip' ? { ...item, kind: 'typed' } : item)
-    const correct = asked ? gradeResponse(asked, await questionFor(db, asked, questionSeed(attempt.seed, position)), response).correct : false
+    const asked = await quizQuestionAt(db, attempt, position)
+    const correct = asked ? gradeResponse(asked.asked, asked.question, response).correct : false
     await recordQuizAnswer(db, attempt, position, response, correct, now)
   }
   const last = position === attempt.itemIds.length - 1

@@ -4,13 +4,12 @@ import { BilingualText, Citation } from '~/components/card-view'
 import { VerdictView } from '~/components/questions/verdict-view'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
-import { questionSeed } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/utils/progress.server'
-import { liveItem, questionFor } from '~/utils/questions.server'
-import { bestDeckFor, finishAttempt, requestReviews, requireOwnAttempt } from '~/utils/quiz.server'
+import { liveItem } from '~/utils/questions.server'
+import { bestDeckFor, finishAttempt, quizQuestionAt, requestReviews, requireOwnAttempt } from '~/utils/quiz.server'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
@@ -21,10 +20,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const responses = new Map(result.answers.map((a) => [a.position, a.response]))
   const mistakes = []
   for (const position of result.missedPositions) {
-    const item = await liveItem(db, attempt.itemIds[position]!)
-    if (!item) continue
-    const asked = item.kind === 'flip' ? { ...item, kind: 'typed' as const } : item
-    const question = await questionFor(db, asked, questionSeed(attempt.seed, position))
+    const shown = await quizQuestionAt(db, attempt, position)
+    if (!shown) continue
+    const { item, asked, question } = shown
     const response = responses.get(position)
     mistakes.push({
       position,

@@ -4,10 +4,11 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { deckItems, items, quizAnswers, quizAttempts, reviewRequests, type QuizConfig } from '../../db/schema'
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { ContentItem } from '~/domain/content/schema'
-import { pickQuizItems, scoreAttempt, type QuizSetup } from '~/domain/quiz'
+import { asQuizItem, pickQuizItems, questionSeed, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { assignmentItemIds } from './classes.server'
 import { data } from 'react-router'
 import { getDb, type Database } from './db.server'
+import { liveItem, questionFor } from './questions.server'
 import { getSessionUser } from './session.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
@@ -61,6 +62,14 @@ export async function requireOwnAttempt(request: Request, attemptId: string) {
   const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
   if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
   return { user, attempt }
+}
+
+/** The question at one position of an attempt, exactly as it was (and will be) shown; null if retired. */
+export async function quizQuestionAt(db: Database, attempt: Attempt, position: number) {
+  const item = await liveItem(db, attempt.itemIds[position]!)
+  if (!item) return null
+  const asked = asQuizItem(item)
+  return { item, asked, question: await questionFor(db, asked, questionSeed(attempt.seed, position)) }
 }
 
 /** A learner's own attempt; someone else's is indistinguishable from a missing one. */
