@@ -15,4 +15,3 @@ export const settingsSchema = z.object({
 })
 
 export type SettingsInput = z.infer<typeof settingsSchema>
-export type SettingsErrorKey = 'errorRetention' | 'errorNewPerDay' | 'errorMaxReviews' | 'errorChoice' | 'errorTimeZone'

@@ -2,9 +2,9 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/class'
+import { ScopeFields } from '~/components/scope-fields'
 import { Field, FormErrors } from '~/components/field'
 import { assignmentSchema } from '~/domain/account-forms'
-import { categories } from '~/domain/content/schema'
 import { endOfLocalDate } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
 import { archiveClass, classAssignments, classMembersOf, createAssignment, instructorClass, removeMember } from '~/utils/classes.server'
@@ -75,19 +75,6 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
     onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
     defaultValue: { goal: 'memory', targetRecall: '0.85' },
   })
-  const title = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
-  const pick = (name: 'deckId' | 'source' | 'category' | 'tag', label: string, options: Array<{ value: string; label: string }>, any: string) => (
-    <Field meta={fields[name]} label={label}>
-      {(d) => (
-        <select {...getSelectProps(fields[name])} aria-describedby={d}>
-          <option value="">{any}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
   return (
     <div className="page">
       <h1>{klass.name}</h1>
@@ -114,10 +101,7 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
             <input type="hidden" name="intent" value="create-assignment" />
             <FormErrors errors={form.errors} />
             <Field meta={fields.title} label={t.assignmentTitleLabel}>{(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}</Field>
-            {pick('deckId', t.quizDeck, choices.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
-            {pick('source', t.quizSource, choices.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
-            {pick('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
-            {pick('tag', t.quizTag, choices.tags.map((tag) => ({ value: tag, label: tag })), t.quizAny)}
+            <ScopeFields fields={fields} choices={choices} />
             <Field meta={fields.dueDate} label={t.dueDate}>{(d) => <input {...getInputProps(fields.dueDate, { type: 'date' })} aria-describedby={d} />}</Field>
             <Field meta={fields.goal} label={t.goal}>
               {(d) => (

@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/quiz'
-import { categories } from '~/domain/content/schema'
+import { ScopeFields } from '~/components/scope-fields'
+import { Field, FormErrors } from '~/components/field'
 import { quizSetupSchema } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
@@ -48,42 +49,17 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: quizSetupSchema }),
   })
-  const msg = (errors?: string[]) => (errors?.[0] ? ((t as unknown as Record<string, string>)[errors[0]] ?? errors[0]) : null)
-  const title = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
-  const select = (name: 'deckId' | 'source' | 'category' | 'tag', label: string, opts: Array<{ value: string; label: string }>, any: string) => (
-    <div className="field">
-      <label htmlFor={fields[name].id}>{label}</label>
-      <select {...getSelectProps(fields[name])} aria-describedby={fields[name].errorId}>
-        <option value="">{any}</option>
-        {opts.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
-        ))}
-      </select>
-      <p className="field-error" id={fields[name].errorId}>{msg(fields[name].errors)}</p>
-    </div>
-  )
   return (
     <div className="page narrow">
       <h1>{t.quizSetupTitle}</h1>
       <p className="muted">{t.quizSetupHelp}</p>
       <Form method="post" {...getFormProps(form)} noValidate>
         {assignmentId ? <input type="hidden" name="assignmentId" value={assignmentId} /> : null}
-        {form.errors ? <p role="alert" className="error">{msg(form.errors)}</p> : null}
-        {fields.assignmentId.errors ? <p role="alert" className="error">{msg(fields.assignmentId.errors)}</p> : null}
-        {select('deckId', t.quizDeck, options.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
-        {select('source', t.quizSource, options.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
-        {select('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
-        {select('tag', t.quizTag, options.tags.map((tag) => ({ value: tag, label: tag })), t.quizAny)}
-        <div className="field">
-          <label htmlFor={fields.count.id}>{t.quizCount}</label>
-          <input {...getInputProps(fields.count, { type: 'number' })} inputMode="numeric" aria-describedby={fields.count.errorId} />
-          <p className="field-error" id={fields.count.errorId}>{msg(fields.count.errors)}</p>
-        </div>
-        <div className="field">
-          <label htmlFor={fields.timeLimitMinutes.id}>{t.quizTimeLimit}</label>
-          <input {...getInputProps(fields.timeLimitMinutes, { type: 'number' })} inputMode="numeric" aria-describedby={fields.timeLimitMinutes.errorId} />
-          <p className="field-error" id={fields.timeLimitMinutes.errorId}>{msg(fields.timeLimitMinutes.errors)}</p>
-        </div>
+        <FormErrors errors={form.errors} />
+        <FormErrors errors={fields.assignmentId.errors} />
+        <ScopeFields fields={fields} choices={options} />
+        <Field meta={fields.count} label={t.quizCount}>{(d) => <input {...getInputProps(fields.count, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
+        <Field meta={fields.timeLimitMinutes} label={t.quizTimeLimit}>{(d) => <input {...getInputProps(fields.timeLimitMinutes, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
         <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.quizStart}</button>
       </Form>
       {attempts.length > 0 ? (

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
-import { settingsSchema, type SettingsErrorKey } from '~/domain/settings-form'
+import { Field } from '~/components/field'
+import { settingsSchema } from '~/domain/settings-form'
 import { useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
@@ -52,65 +53,42 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
   })
-  const message = (errors: string[] | undefined) => {
-    const key = errors?.[0] as SettingsErrorKey | undefined
-    return key ? (t[key] ?? key) : null
-  }
-  const field = (name: keyof typeof fields, label: string, control: React.ReactNode, help?: string) => {
-    const f = fields[name]
-    const error = message(f.errors)
-    return (
-      <div className="field">
-        <label htmlFor={f.id}>{label}</label>
-        {control}
-        {help ? <p className="help" id={`${f.id}-help`}>{help}</p> : null}
-        <p className="field-error" id={f.errorId} aria-live="polite">{error}</p>
-      </div>
-    )
-  }
-  const described = (f: (typeof fields)[keyof typeof fields], help = false) => ({
-    'aria-describedby': [help ? `${f.id}-help` : null, f.errorId].filter(Boolean).join(' '),
-  })
   return (
     <div className="page narrow">
       <h1>{t.settingsTitle}</h1>
       <div role="status" aria-live="polite">{loaderData.saved ? <p className="success">{t.settingsSaved}</p> : null}</div>
       <Form method="post" {...getFormProps(form)} noValidate>
-        {field(
-          'desiredRetention',
-          t.desiredRetention,
-          <input {...getInputProps(fields.desiredRetention, { type: 'number' })} step="0.01" inputMode="decimal" {...described(fields.desiredRetention, true)} />,
-          t.desiredRetentionHelp,
-        )}
-        {field('newPerDay', t.newPerDay, <input {...getInputProps(fields.newPerDay, { type: 'number' })} inputMode="numeric" {...described(fields.newPerDay)} />)}
-        {field('maxReviewsPerDay', t.maxReviewsPerDay, <input {...getInputProps(fields.maxReviewsPerDay, { type: 'number' })} inputMode="numeric" {...described(fields.maxReviewsPerDay)} />)}
-        {field(
-          'uiLanguage',
-          t.uiLanguage,
-          <select {...getSelectProps(fields.uiLanguage)} {...described(fields.uiLanguage)}>
-            <option value="en">{t.langNames.en}</option>
-            <option value="zh-Hans" lang="zh-Hans">{t.langNames['zh-Hans']}</option>
-          </select>,
-        )}
-        {field(
-          'cardLanguage',
-          t.cardLanguage,
-          <select {...getSelectProps(fields.cardLanguage)} {...described(fields.cardLanguage)}>
-            <option value="both">{t.cardLanguageBoth}</option>
-            <option value="en">{t.cardLanguageEn}</option>
-            <option value="zh">{t.cardLanguageZh}</option>
-          </select>,
-        )}
-        {field(
-          'timeZone',
-          t.timeZone,
-          <select {...getSelectProps(fields.timeZone)} {...described(fields.timeZone, true)}>
-            {(loaderData.timeZones.includes(settings.timeZone) ? loaderData.timeZones : [settings.timeZone, ...loaderData.timeZones]).map((tz) => (
-              <option key={tz} value={tz}>{tz}</option>
-            ))}
-          </select>,
-          t.timeZoneHelp,
-        )}
+        <Field meta={fields.desiredRetention} label={t.desiredRetention} help={t.desiredRetentionHelp}>
+          {(d) => <input {...getInputProps(fields.desiredRetention, { type: 'number' })} step="0.01" inputMode="decimal" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.newPerDay} label={t.newPerDay}>{(d) => <input {...getInputProps(fields.newPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
+        <Field meta={fields.maxReviewsPerDay} label={t.maxReviewsPerDay}>{(d) => <input {...getInputProps(fields.maxReviewsPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
+        <Field meta={fields.uiLanguage} label={t.uiLanguage}>
+          {(d) => (
+            <select {...getSelectProps(fields.uiLanguage)} aria-describedby={d}>
+              <option value="en">{t.langNames.en}</option>
+              <option value="zh-Hans" lang="zh-Hans">{t.langNames['zh-Hans']}</option>
+            </select>
+          )}
+        </Field>
+        <Field meta={fields.cardLanguage} label={t.cardLanguage}>
+          {(d) => (
+            <select {...getSelectProps(fields.cardLanguage)} aria-describedby={d}>
+              <option value="both">{t.cardLanguageBoth}</option>
+              <option value="en">{t.cardLanguageEn}</option>
+              <option value="zh">{t.cardLanguageZh}</option>
+            </select>
+          )}
+        </Field>
+        <Field meta={fields.timeZone} label={t.timeZone} help={t.timeZoneHelp}>
+          {(d) => (
+            <select {...getSelectProps(fields.timeZone)} aria-describedby={d}>
+              {(loaderData.timeZones.includes(settings.timeZone) ? loaderData.timeZones : [settings.timeZone, ...loaderData.timeZones]).map((tz) => (
+                <option key={tz} value={tz}>{tz}</option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>
           {t.save}
         </button>

@@ -13,7 +13,7 @@ import { formatDueTime, formatInterval } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs } from '~/utils/content.server'
 import { getDb } from '~/utils/db.server'
-import { requestLanguage } from '~/utils/lang.server'
+import { languageFor } from '~/utils/lang.server'
 import { deckExists, deckSummaries, nextStudyState, recordReview, undoLastReview } from '~/utils/progress.server'
 import { liveItem, questionFor } from '~/utils/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
@@ -27,13 +27,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const now = Date.now()
   const preferItemId = url.searchParams.get('card') ?? undefined
-  const [state, lang, sources, summaries] = await Promise.all([
+  const [state, sources, summaries] = await Promise.all([
     nextStudyState(db, user.id, deck.id, now, preferItemId),
-    requestLanguage(request, user.id),
     sourceDocs(db),
     deckSummaries(db, user.id, now, deck.id),
   ])
   const summary = summaries[0]
+  const lang = languageFor(request, state.settings.uiLanguage)
   const newLeft = Math.max(0, state.settings.newPerDay - state.progress.newToday)
   const common = {
     deck: { id: deck.id, title: deck.data.title },

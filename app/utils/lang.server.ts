@@ -10,10 +10,16 @@ export const LANG_COOKIE = 'sd_lang'
 export async function requestLanguage(request: Request, userId: string | null): Promise<Lang> {
   const fromCookie = readCookie(request, LANG_COOKIE)
   if (isLang(fromCookie)) return fromCookie
-  if (userId) {
-    const [row] = await getDb().select({ lang: userSettings.uiLanguage }).from(userSettings).where(eq(userSettings.userId, userId))
-    if (row && isLang(row.lang)) return row.lang
-  }
+  if (!userId) return languageFor(request, null)
+  const [row] = await getDb().select({ lang: userSettings.uiLanguage }).from(userSettings).where(eq(userSettings.userId, userId))
+  return languageFor(request, row?.lang ?? null)
+}
+
+/** The same choice when the learner's settings are already in hand (no second read). */
+export function languageFor(request: Request, storedLanguage: string | null): Lang {
+  const fromCookie = readCookie(request, LANG_COOKIE)
+  if (isLang(fromCookie)) return fromCookie
+  if (isLang(storedLanguage)) return storedLanguage
   return langFromAcceptLanguage(request.headers.get('Accept-Language'))
 }
 
