@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './tests/support/browser'
 
-const PORT = Number(process.env.E2E_PORT ?? 3210)
+const PORT = Number(process.env.E2E_PORT ?? 3210 + Number(process.env.TEST_PORT_OFFSET ?? 0))
 const executablePath = findChromium() ?? undefined
 
 export default defineConfig({

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import { newLearner, startApp } from '../support/app-server'
-import { ROOT } from '../support/paths'
+import { ROOT, testPort } from '../support/paths'
 import { runLearnerLoad } from '../reliability/learner-load'
 import { checkDatabase } from '../reliability/verify'
 import { measureContentLoad } from './content-load'
@@ -38,7 +38,7 @@ const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).ma
 
 // 1. Reviews through the real route action.
 log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study`)
-const app = await startApp({ port: 3500, databaseUrl: dbUrl('reviews') })
+const app = await startApp({ port: testPort(3500), databaseUrl: dbUrl('reviews') })
 const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
 await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: 2 }) // warm-up
 const review = await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: SECONDS })
@@ -56,8 +56,8 @@ await app.stop()
 // 2. The same write from a bare node:http handler.
 log('baseline: bare node:http handler, same session lookup + review write')
 spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline') }, stdio: 'ignore' })
-const baselineProc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline'), PORT: '3501', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] })
-const baseUrl = 'http://127.0.0.1:3501'
+const baselineProc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline'), PORT: String(testPort(3501)), NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] })
+const baseUrl = `http://127.0.0.1:${testPort(3501)}`
 for (let i = 0; i < 100; i++) {
   try {
     if ((await fetch(`${baseUrl}/healthz`)).ok) break
@@ -73,7 +73,7 @@ log(`  ${baseline.rps} reviews/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms
 
 // 3. Nothing lost, nothing doubled: the full-size load test.
 log('load test: 50 learners × 40 answers, retries and double submits')
-const loadApp = await startApp({ port: 3502, databaseUrl: dbUrl('load') })
+const loadApp = await startApp({ port: testPort(3502), databaseUrl: dbUrl('load') })
 const load = await runLearnerLoad({ url: loadApp.url, deckId: 'timeline', learners: 50, reviewsPerLearner: 40, retryShare: 0.2, doubleShare: 0.1, seed: 3 })
 await loadApp.stop()
 const loadCheck = await checkDatabase(dbUrl('load'), load.acknowledged)

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../support/app-server'
-import { TMP_DIR } from '../support/paths'
+import { testPort, TMP_DIR } from '../support/paths'
 import { runLearnerLoad } from './learner-load'
 import { checkDatabase } from './verify'
 
@@ -26,7 +26,7 @@ function dbFile(name: string) {
 describe('under concurrent load', () => {
   it(`${LEARNERS} learners × ${REVIEWS} answers with retries and double submits: nothing lost, nothing doubled, no 5xx, states = replay`, async () => {
     const databaseUrl = dbFile('load')
-    const app = await startApp({ port: 3320, databaseUrl })
+    const app = await startApp({ port: testPort(3320), databaseUrl })
     running.push(app)
     const load = await runLearnerLoad({ url: app.url, deckId: 'timeline', learners: LEARNERS, reviewsPerLearner: REVIEWS, retryShare: 0.25, doubleShare: 0.15, seed: 11 })
     await app.stop()
@@ -43,7 +43,7 @@ describe('under concurrent load', () => {
 describe('after a crash', () => {
   it('kill -9 mid-load, restart: integrity ok and every acknowledged answer is in the log', async () => {
     const databaseUrl = dbFile('crash')
-    const first = await startApp({ port: 3321, databaseUrl })
+    const first = await startApp({ port: testPort(3321), databaseUrl })
     running.push(first)
     let killed = false
     const loadPromise = runLearnerLoad({ url: first.url, deckId: 'timeline', learners: LEARNERS, reviewsPerLearner: REVIEWS * 3, seed: 5, shouldStop: () => killed })
@@ -58,7 +58,7 @@ describe('after a crash', () => {
     killed = true
     const load = await loadPromise
     expect(load.acknowledged.size).toBeGreaterThan(0)
-    const second = await startApp({ port: 3322, databaseUrl, setup: false })
+    const second = await startApp({ port: testPort(3322), databaseUrl, setup: false })
     running.push(second)
     const afterCrash = await checkDatabase(databaseUrl, load.acknowledged)
     expect(afterCrash).toMatchObject({ integrity: 'ok', lostReviews: 0, duplicateReviews: 0, statesDiffering: 0, answerCountsDiffering: 0 })

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../support/app-server'
-import { TMP_DIR } from '../support/paths'
+import { testPort, TMP_DIR } from '../support/paths'
 import { checkDatabase } from './verify'
 
 let app: RunningApp
@@ -12,9 +12,9 @@ const dbUrl = `file:${path.join(TMP_DIR, `security-${process.pid}.db`)}`
 
 beforeAll(async () => {
   for (const s of ['', '-wal', '-shm']) rmSync(dbUrl.slice(5) + s, { force: true })
-  app = await startApp({ port: 3330, databaseUrl: dbUrl })
+  app = await startApp({ port: testPort(3330), databaseUrl: dbUrl })
   // As deployed: production cookies (Secure) — no INSECURE_COOKIES escape hatch.
-  secureApp = await startApp({ port: 3331, databaseUrl: dbUrl, setup: false, env: { INSECURE_COOKIES: '' } })
+  secureApp = await startApp({ port: testPort(3331), databaseUrl: dbUrl, setup: false, env: { INSECURE_COOKIES: '' } })
 })
 afterAll(async () => {
   await app?.stop()
