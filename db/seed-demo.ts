@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import { and, asc, count, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
-import type { ContentItem, Perspective } from '~/domain/content/schema'
-import { clozeGap, gradeResponse, isInteractive, type Question } from '~/domain/questions'
+import type { ContentItem } from '~/domain/content/schema'
+import { gradeResponse, isInteractive, sampleResponse } from '~/domain/questions'
 import { retrievability, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { endOfLocalDate, studyDayAt } from '~/domain/study-day'
 import { createAssignment, createClass } from '~/utils/classes.server'
@@ -287,7 +287,7 @@ async function answerFor(db: Database, item: ContentItem, card: StoredCard | nul
   let durationMs: number
   if (isInteractive(item.kind)) {
     const question = await questionFor(db, item, reviewId)
-    const response = recalled ? correctResponse(item, question, rng) : wrongResponse(item, question, rng)
+    const response = sampleResponse(item, question, recalled, rng)
     const verdict = gradeResponse(item, question, response)
     recalled = verdict.correct
     graded = { response, correct: verdict.correct }
@@ -306,78 +306,6 @@ async function answerFor(db: Database, item: ContentItem, card: StoredCard | nul
   return { reviewId, rating, durationMs, graded }
 }
 
-/** The grader's own view of the right answer (choice index, order, pairs, perspectives). */
-function expected(item: ContentItem, question: Question) {
-  return gradeResponse(item, question, '').detail
-}
-
-function correctResponse(item: ContentItem, question: Question, rng: () => number): string {
-  const detail = expected(item, question)
-  switch (question.kind) {
-    case 'typed':
-      return pick(rng, [item.answer.en, item.answer.en, ...item.accepted])
-    case 'cloze':
-      return clozeGap(item).en
-    case 'choice':
-      return detail.kind === 'choice' ? String(detail.correctIndex) : '0'
-    case 'true-false':
-      return String(item.isTrue)
-    case 'ordering':
-      return detail.kind === 'ordering' ? detail.correctOrder.join(',') : ''
-    case 'matching':
-      return detail.kind === 'matching' ? detail.correctRights.join(',') : ''
-    case 'attribution':
-    case 'framing-pair':
-      return detail.kind === 'perspectives' ? detail.expected.join(',') : ''
-    case 'flip':
-      return ''
-  }
-}
-
-/** Typical mistakes: a neighbouring date, another option, two events swapped, the other side's view. */
-function wrongResponse(item: ContentItem, question: Question, rng: () => number): string {
-  const detail = expected(item, question)
-  const swapTwo = (list: number[]) => {
-    const out = [...list]
-    if (out.length < 2) return out
-    const i = Math.floor(rng() * (out.length - 1))
-    ;[out[i], out[i + 1]] = [out[i + 1]!, out[i]!]
-    return out
-  }
-  switch (question.kind) {
-    case 'typed':
-    case 'cloze': {
-      const right = question.kind === 'cloze' ? clozeGap(item).en : item.answer.en
-      if (rng() < 0.15) return ''
-      if (item.date) {
-        const [y, m, d] = item.date.split('-').map(Number) as [number, number, number]
-        const shifted = new Date(Date.UTC(y, m - 1, d + pick(rng, [-7, -2, -1, 1, 2, 30])))
-        return shifted.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-      }
-      const words = right.split(/\s+/)
-      return words.length > 2 ? words.slice(0, Math.ceil(words.length / 2)).join(' ') : `${right}?`.replace(/\d/, (c) => String((Number(c) + 1) % 10))
-    }
-    case 'choice': {
-      const right = detail.kind === 'choice' ? detail.correctIndex : 0
-      const others = question.options.map((_, i) => i).filter((i) => i !== right)
-      return String(others.length > 0 ? pick(rng, others) : right)
-    }
-    case 'true-false':
-      return String(!item.isTrue)
-    case 'ordering':
-      return detail.kind === 'ordering' ? swapTwo(detail.correctOrder).join(',') : ''
-    case 'matching':
-      return detail.kind === 'matching' ? swapTwo(detail.correctRights).join(',') : ''
-    case 'attribution': {
-      const right = detail.kind === 'perspectives' ? detail.expected[0] : undefined
-      return pick(rng, question.options.filter((p: Perspective) => p !== right))
-    }
-    case 'framing-pair':
-      return detail.kind === 'perspectives' ? [...detail.expected].reverse().join(',') : ''
-    case 'flip':
-      return ''
-  }
-}
 
 export function formatLogins(logins: DemoLogins, port: string | number = process.env.PORT ?? 3000): string {
   const lines = [

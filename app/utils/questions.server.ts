@@ -2,12 +2,12 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
 import { items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
-import { buildQuestion, isInteractive, type Question } from '~/domain/questions'
+import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
 import type { Database } from './db.server'
 
 export async function questionFor(db: Database, item: ContentItem & { bank?: string }, seed: string): Promise<Question> {
   if (!isInteractive(item.kind)) return { kind: 'flip' }
-  const siblings = item.kind === 'choice' && !item.distractors ? await siblingAnswers(db, item.id) : []
+  const siblings = needsSiblings(item) ? await siblingAnswers(db, item.id) : []
   return buildQuestion(item, siblings, seed)
 }
 

@@ -1,6 +1,7 @@
 /** Parsing of the study action's form input: anything malformed becomes a clear 400, never a write. */
 import { z } from 'zod'
 import { itemIdSchema } from '~/domain/content/schema'
+import { readFormResponse } from '~/domain/questions'
 
 const MAX_DURATION_MS = 10 * 60 * 1000
 
@@ -56,28 +57,11 @@ export function formFields(form: FormData): { ok: true; fields: Record<string, s
 }
 
 /**
- * One response string from whichever inputs the question used: `response` itself (scripts on, or a
- * single input), or the per-row selects a page without scripts submits for ordering, matching and
- * framing pairs. Malformed combinations become '' (graded wrong), never an error.
+ * One response string from whichever inputs the question used (each kind module reads its own fields).
+ * Malformed combinations become '' (graded wrong), never an error.
  */
 export function composeResponse(fields: Record<string, string>): string | undefined {
-  if (fields.response !== undefined) return fields.response
-  const series = (prefix: string) => {
-    const values: string[] = []
-    for (let i = 0; i < 10 && fields[`${prefix}-${i}`] !== undefined; i++) values.push(fields[`${prefix}-${i}`]!)
-    return values
-  }
-  const positions = series('order')
-  if (positions.length > 0) {
-    const chosen = positions.map(Number)
-    const valid = chosen.every((p) => Number.isInteger(p) && p >= 1 && p <= chosen.length) && new Set(chosen).size === chosen.length
-    return valid ? chosen.map((p, display) => ({ p, display })).sort((a, b) => a.p - b.p).map((x) => x.display).join(',') : ''
-  }
-  const matches = series('match')
-  if (matches.length > 0) return matches.join(',')
-  const sides = series('side')
-  if (sides.length > 0) return sides.join(',')
-  return undefined
+  return readFormResponse(fields)
 }
 
 export function parseStudyForm(form: FormData): { ok: true; value: StudyForm } | { ok: false; error: string } {

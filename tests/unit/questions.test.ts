@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { ContentItem } from '~/domain/content/schema'
-import { buildQuestion, gradeResponse } from '~/domain/questions'
-import { seededPermutation } from '~/domain/shuffle'
+import { itemKinds, type ContentItem } from '~/domain/content/schema'
+import { buildQuestion, gradeResponse, isInteractive, sampleResponse } from '~/domain/questions'
+import { seededPermutation, seededRandom } from '~/domain/shuffle'
+import { loadContentFromDisk } from '~/utils/content-files.server'
+import { FIXTURE_CONTENT } from '../support/paths'
 
 const base = {
   category: 'event' as const,
@@ -128,5 +130,33 @@ describe('attribution and framing pair', () => {
       expect(gradeResponse(f, q, whose.join(',')).correct).toBe(true)
       expect(gradeResponse(f, q, [...whose].reverse().join(',')).correct).toBe(false)
     }
+  })
+})
+
+describe('every kind module', () => {
+  const { bundle } = loadContentFromDisk(FIXTURE_CONTENT)
+  const byKind = new Map(bundle.items.map((i) => [i.kind, i]))
+
+  it('has a fixture item for every kind', () => {
+    expect([...byKind.keys()].sort()).toEqual([...itemKinds].sort())
+  })
+
+  it.each([...itemKinds])('%s: a right sample response grades right and a wrong one wrong, for any seed', (kind) => {
+    const subject = byKind.get(kind)!
+    fc.assert(
+      fc.property(fc.string(), fc.integer(), (seed, n) => {
+        const q = buildQuestion(subject, siblings, seed)
+        expect(q.kind).toBe(kind)
+        const random = seededRandom(`${seed}:${n}`)
+        expect(gradeResponse(subject, q, sampleResponse(subject, q, true, random)).correct).toBe(true)
+        if (isInteractive(kind)) expect(gradeResponse(subject, q, sampleResponse(subject, q, false, random)).correct).toBe(false)
+      }),
+      { numRuns: 50 },
+    )
+  })
+
+  it('refuses to grade a question of another kind (a programming error, not a wrong answer)', () => {
+    const choice = byKind.get('choice')!
+    expect(() => gradeResponse(byKind.get('typed')!, buildQuestion(choice, siblings, 's'), '0')).toThrow(/cannot grade/)
   })
 })

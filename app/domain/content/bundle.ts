@@ -67,8 +67,8 @@ function checkReferences({ sources, decks, items, lineOf }: ContentBundle): Cont
     // The perspective an attribution or framing pair names must be one its citations actually carry.
     const cited = new Set(item.sources.map((c) => sources.find((d) => d.id === c.doc)?.perspective))
     const claimed = [
-      ...(item.perspective ? [{ field: 'perspective', value: item.perspective }] : []),
-      ...(item.sides ?? []).map((side, i) => ({ field: `sides.${i}.perspective`, value: side.perspective })),
+      ...(item.kind === 'attribution' ? [{ field: 'perspective', value: item.perspective }] : []),
+      ...(item.kind === 'framing-pair' ? item.sides.map((side, i) => ({ field: `sides.${i}.perspective`, value: side.perspective })) : []),
     ]
     for (const { field, value } of claimed) {
       if (!cited.has(value)) errors.push({ file: item.file, itemId: item.id, field, line: lineOf(item), message: `no cited source has perspective "${value}"` })

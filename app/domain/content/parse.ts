@@ -7,10 +7,13 @@
  */
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml'
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { ContentError } from './errors'
 import {
   bankSchema,
+  itemBaseShape,
+  itemKinds,
+  KIND_FIELDS,
   deckSchema,
   decksFileSchema,
   itemSchema,
@@ -63,16 +66,36 @@ function issuesToErrors(
   basePath: Path,
   lineOf: YamlFile['lineOf'],
   itemId?: string,
+  kindOf?: () => string | undefined,
 ): ContentError[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
     const path = [...basePath, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]
     const field = issue.path.length > 0 ? issue.path.join('.') : undefined
     let message = issue.message
-    if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`
+    if (issue.code === 'unrecognized_keys') {
+      // Another kind's field is named as such, on its own line; anything else is simply unknown.
+      const kind = kindOf?.()
+      const misplaced = kind ? issue.keys.filter((k) => (KIND_FIELDS as readonly string[]).includes(k)) : []
+      const unknown = issue.keys.filter((k) => !misplaced.includes(k))
+      return [
+        ...misplaced.map((key) => ({ file, itemId, field: [...issue.path, key].join('.'), line: lineOf([...path, key]), message: `"${key}" does not belong to a ${kind} item` })),
+        ...(unknown.length > 0 ? [{ file, itemId, field, line: lineOf(path), message: `unknown field(s): ${unknown.join(', ')}` }] : []),
+      ]
+    }
     if (issue.code === 'invalid_type' && message.includes('received undefined')) message = 'is required'
-    return { file, itemId, field, line: lineOf(path), message }
+    if (issue.code === 'invalid_union' && message.startsWith('kind: ')) {
+      return [{ file, itemId, field: 'kind', line: lineOf([...basePath, 'kind']), message: message.slice('kind: '.length) }]
+    }
+    return [{ file, itemId, field, line: lineOf(path), message }]
   })
 }
+
+/** Checks the fields every item has, for an item whose kind is unknown (so no kind's schema applies). */
+const anyKindItemSchema = z.looseObject(itemBaseShape).superRefine((item, ctx) => {
+  const known = new Set<string>([...Object.keys(itemBaseShape), 'kind', ...KIND_FIELDS])
+  const unknown = Object.keys(item).filter((k) => !known.has(k))
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: [], message: `unknown field(s): ${unknown.join(', ')}` })
+})
 
 /** Validates each list entry on its own so one bad entry does not hide the others. */
 function parseList<T>(
@@ -87,8 +110,16 @@ function parseList<T>(
   list.forEach((raw, index) => {
     const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined
     const result = schema.safeParse(raw)
-    if (result.success) out.push(result.data)
-    else errors.push(...issuesToErrors(file, result.error.issues, [listKey, index], yaml.lineOf, id ?? `#${index + 1}`))
+    if (result.success) {
+      out.push(result.data)
+      return
+    }
+    const kind = raw && typeof raw === 'object' ? (raw as { kind?: unknown }).kind : undefined
+    const kindKnown = typeof kind === 'string' && (itemKinds as readonly string[]).includes(kind)
+    const issues = [...result.error.issues]
+    // An item of no known kind still gets its other fields checked, so one run reports every problem.
+    if (listKey === 'items' && !kindKnown) issues.push(...(anyKindItemSchema.safeParse(raw).error?.issues ?? []))
+    errors.push(...issuesToErrors(file, issues, [listKey, index], yaml.lineOf, id ?? `#${index + 1}`, () => (kindKnown ? (kind as string) : undefined)))
   })
   return out
 }

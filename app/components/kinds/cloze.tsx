@@ -1,0 +1,20 @@
+import type { DetailOf, QuestionOf } from '~/domain/kinds'
+import { useT } from '~/i18n/react'
+import { Text } from '../questions/texts'
+import { TypedVerdict } from './typed'
+import type { KindView } from './view'
+
+export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
+  Input: function ClozeInput({ question, mode, uiLang }) {
+    const t = useT()
+    return (
+      <p className="cloze">
+        <Text text={question.before} mode={mode} uiLang={uiLang} />
+        <label className="visually-hidden" htmlFor="cloze-answer">{t.yourAnswer}</label>
+        <input id="cloze-answer" name="response" className="cloze-input" autoComplete="off" maxLength={200} enterKeyHint="done" />
+        <Text text={question.after} mode={mode} uiLang={uiLang} />
+      </p>
+    )
+  },
+  Verdict: ({ detail, correct }) => <TypedVerdict detail={detail} correct={correct} />,
+}
