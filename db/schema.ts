@@ -5,6 +5,10 @@
  */
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { ContentItem, DeckDef } from '../app/domain/content/schema'
+import type { StoredCard } from '../app/domain/scheduling'
+
+export type { StoredCard }
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -101,7 +105,7 @@ export const decks = sqliteTable('decks', {
   id: text('id').primaryKey(),
   position: integer('position').notNull(),
   /** The deck definition from content/decks.yaml (title, description, filter) as JSON. */
-  data: text('data', { mode: 'json' }).notNull(),
+  data: text('data', { mode: 'json' }).$type<DeckDef>().notNull(),
   retiredAt: integer('retired_at'),
 })
 
@@ -114,7 +118,7 @@ export const items = sqliteTable('items', {
   /** Introduction order for new cards (bank file order). */
   position: integer('position').notNull(),
   /** The whole validated item as JSON: prompt, answer, explanation, sources… */
-  data: text('data', { mode: 'json' }).notNull(),
+  data: text('data', { mode: 'json' }).$type<ContentItem>().notNull(),
   contentHash: text('content_hash').notNull(),
   updatedAt: integer('updated_at').notNull(),
   /** Set when an item leaves the content files; history stays, the item stops being introduced. */
@@ -185,20 +189,6 @@ export const answerCounts = sqliteTable('answer_counts', {
   answers: integer('answers').notNull(),
   correct: integer('correct').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('answer_counts_item').on(t.itemId)])
-
-/** A ts-fsrs Card with dates as epoch milliseconds: what we store and send over the wire. */
-export interface StoredCard {
-  due: number
-  stability: number
-  difficulty: number
-  elapsedDays: number
-  scheduledDays: number
-  learningSteps: number
-  reps: number
-  lapses: number
-  state: number
-  lastReview: number | null
-}
 
 /**
  * Items the learner asked to see again soon (e.g. missed in a quiz): they come first in the queue until

@@ -14,10 +14,10 @@ import type { ContentItem } from '~/domain/content/schema'
 import { gradeResponse, isInteractive, sampleResponse } from '~/domain/questions'
 import { retrievability, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { endOfLocalDate, studyDayAt } from '~/domain/study-day'
-import { createAssignment, createClass } from '~/utils/classes.server'
+import { createAssignment, createClass } from '~/data/classes.server'
 import { hashPassword } from '~/utils/password.server'
-import { recordReview } from '~/utils/progress.server'
-import { questionFor } from '~/utils/questions.server'
+import { recordReview } from '~/data/reviews.server'
+import { questionFor } from '~/data/questions.server'
 import { openDatabase, type Database } from './client'
 import { assignments, classes, classMembers, deckItems, items, users, userSettings } from './schema'
 
@@ -206,7 +206,7 @@ async function studyPool(db: Database, deckId: string): Promise<{ assigned: Pool
     .innerJoin(items, and(eq(items.id, deckItems.itemId), isNull(items.retiredAt)))
     .where(eq(deckItems.deckId, deckId))
     .orderBy(asc(deckItems.position))
-  const assigned = assignedRows.map((r) => ({ item: r.data as ContentItem, deckId }))
+  const assigned = assignedRows.map((r) => ({ item: r.data, deckId }))
   const ids = assigned.map((a) => a.item.id)
   const extraRows = await db
     .select({ data: items.data, deckId: deckItems.deckId })
@@ -216,7 +216,7 @@ async function studyPool(db: Database, deckId: string): Promise<{ assigned: Pool
     .orderBy(asc(deckItems.deckId), asc(deckItems.position))
   // The first deck (alphabetically) that has items outside the assignment; a handful of its first items.
   const extraDeck = extraRows[0]?.deckId
-  const extras = extraRows.filter((r) => r.deckId === extraDeck).slice(0, EXTRA_ITEMS).map((r) => ({ item: r.data as ContentItem, deckId: r.deckId }))
+  const extras = extraRows.filter((r) => r.deckId === extraDeck).slice(0, EXTRA_ITEMS).map((r) => ({ item: r.data, deckId: r.deckId }))
   return { assigned, extras }
 }
 
@@ -259,7 +259,7 @@ async function simulateStudent(db: Database, userId: string, profile: StudentPro
         continue
       }
       const answer = await answerFor(db, next.entry.item, next.card, profile, t, rng)
-      const result = await recordReview(db, { userId, itemId: next.entry.item.id, deckId: next.entry.deckId, reviewId: answer.reviewId, rating: answer.rating, durationMs: answer.durationMs, now: t, ...answer.graded })
+      const result = await recordReview(db, { userId, itemId: next.entry.item.id, deckId: next.entry.deckId, reviewId: answer.reviewId, rating: answer.rating, durationMs: answer.durationMs, now: t, response: answer.graded?.response })
       if (result.status !== 'recorded') throw new Error(`demo review not recorded (${result.status}) for ${next.entry.item.id}`)
       cards.set(next.entry.item.id, { card: result.card, entry: next.entry })
       written++

@@ -3,9 +3,20 @@
  * values go to the database, the wire and the tests. Pure: no clock, no I/O — callers pass `now`.
  */
 import { createEmptyCard, default_w, forgetting_curve, fsrs, type Card, type FSRS, type Grade, Rating, State } from 'ts-fsrs'
-import type { StoredCard } from '../../db/schema'
 
-export type { StoredCard }
+/** A ts-fsrs Card with dates as epoch milliseconds: what we store, send over the wire and replay. */
+export interface StoredCard {
+  due: number
+  stability: number
+  difficulty: number
+  elapsedDays: number
+  scheduledDays: number
+  learningSteps: number
+  reps: number
+  lapses: number
+  state: number
+  lastReview: number | null
+}
 export { Rating, State }
 
 export const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const

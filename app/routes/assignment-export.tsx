@@ -1,5 +1,5 @@
 import type { Route } from './+types/assignment-export'
-import { assignmentDashboard, toCsv } from '~/utils/dashboard.server'
+import { assignmentDashboard, toCsv } from '~/data/dashboard.server'
 import { getDb } from '~/utils/db.server'
 import { ownAssignment } from '~/utils/instructor-access.server'
 

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/assignment'
 import { useLang, useT } from '~/i18n/react'
-import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/utils/dashboard.server'
+import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
 import { getDb } from '~/utils/db.server'
 import { ownAssignment } from '~/utils/instructor-access.server'
 

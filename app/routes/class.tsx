@@ -7,10 +7,10 @@ import { Field, FormErrors } from '~/components/field'
 import { assignmentSchema } from '~/domain/account-forms'
 import { endOfLocalDate } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
-import { archiveClass, classAssignments, classMembersOf, createAssignment, instructorClass, removeMember } from '~/utils/classes.server'
+import { archiveClass, classAssignments, classMembersOf, createAssignment, instructorClass, removeMember } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
-import { invalidChoices, itemChoices } from '~/utils/item-choices.server'
-import { getSettings } from '~/utils/progress.server'
+import { invalidChoices, itemChoices } from '~/data/item-choices.server'
+import { getSettings } from '~/data/settings.server'
 import { requireAccount } from '~/utils/session.server'
 
 /** The instructor's own class, or 404 for anyone else (students, other instructors). */

@@ -5,7 +5,7 @@ import type { Route } from './+types/classes'
 import { Field } from '~/components/field'
 import { classSchema, joinSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
-import { classByCode, createClass, instructorClasses, studentClasses } from '~/utils/classes.server'
+import { classByCode, createClass, instructorClasses, studentClasses } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/session.server'
 

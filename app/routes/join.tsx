@@ -1,7 +1,7 @@
 import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/join'
 import { useT } from '~/i18n/react'
-import { classByCode, instructorName, joinClass } from '~/utils/classes.server'
+import { classByCode, instructorName, joinClass } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/session.server'
 

@@ -4,7 +4,7 @@ import type { Route } from './+types/language'
 import { LANGUAGES } from '~/i18n'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
-import { saveSettings } from '~/utils/progress.server'
+import { saveSettings } from '~/data/settings.server'
 import { getSessionUser } from '~/utils/session.server'
 
 const schema = z.object({

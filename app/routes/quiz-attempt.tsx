@@ -6,8 +6,8 @@ import { gradeResponse } from '~/domain/questions'
 import { nextQuestionPosition } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
-import { getSettings } from '~/utils/progress.server'
-import { attemptAnswers, quizQuestionAt, recordQuizAnswer, requireOwnAttempt } from '~/utils/quiz.server'
+import { getSettings } from '~/data/settings.server'
+import { attemptAnswers, quizQuestionAt, recordQuizAnswer, requireOwnAttempt } from '~/data/quiz.server'
 import { composeResponse, formFields } from '~/utils/review-input.server'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -5,11 +5,12 @@ import { VerdictView } from '~/components/questions/verdict-view'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
 import { useLang, useT } from '~/i18n/react'
-import { sourceDocs } from '~/utils/content.server'
+import { sourceDocs } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
-import { getSettings } from '~/utils/progress.server'
-import { liveItem } from '~/utils/questions.server'
-import { bestDeckFor, finishAttempt, quizQuestionAt, requestReviews, requireOwnAttempt } from '~/utils/quiz.server'
+import { getSettings } from '~/data/settings.server'
+import { liveItem } from '~/data/questions.server'
+import { bestDeckFor, finishAttempt, quizQuestionAt, requireOwnAttempt } from '~/data/quiz.server'
+import { requestReviews } from '~/data/study-queue.server'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, attempt } = await requireOwnAttempt(request, params.attemptId)

@@ -7,9 +7,9 @@ import { Field, FormErrors } from '~/components/field'
 import { quizSetupSchema } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
-import { studentAssignment } from '~/utils/classes.server'
-import { invalidChoices, itemChoices } from '~/utils/item-choices.server'
-import { createAttempt, recentAttempts } from '~/utils/quiz.server'
+import { studentAssignment } from '~/data/classes.server'
+import { invalidChoices, itemChoices } from '~/data/item-choices.server'
+import { createAttempt, recentAttempts } from '~/data/quiz.server'
 import { requireLearner } from '~/utils/session.server'
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -7,7 +7,7 @@ import { settingsSchema } from '~/domain/settings-form'
 import { useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
-import { getSettings, saveSettings } from '~/utils/progress.server'
+import { getSettings, saveSettings } from '~/data/settings.server'
 import { requireLearner } from '~/utils/session.server'
 
 export async function loader({ request }: Route.LoaderArgs) {

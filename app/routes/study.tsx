@@ -8,14 +8,16 @@ import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
 import type { ContentItem } from '~/domain/content/schema'
-import { gradeResponse, isInteractive } from '~/domain/questions'
+import { gradeResponse } from '~/domain/questions'
 import { formatDueTime, formatInterval } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
-import { sourceDocs } from '~/utils/content.server'
+import { sourceDocs } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
-import { deckExists, deckSummaries, nextStudyState, recordReview, undoLastReview } from '~/utils/progress.server'
-import { liveItem, questionFor } from '~/utils/questions.server'
+import { deckExists, deckSummaries } from '~/data/decks.server'
+import { nextStudyState } from '~/data/study-queue.server'
+import { recordReview, undoLastReview } from '~/data/reviews.server'
+import { liveItem, questionFor } from '~/data/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { getSessionUser, requireLearner } from '~/utils/session.server'
 
@@ -46,7 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     return data({ ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }, { headers })
   }
   const { card } = state
-  const item = card.item as unknown as ContentItem
+  const item = card.item
   // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown.
   const reviewId = randomUUID()
   return data(
@@ -90,14 +92,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     const verdict = gradeResponse(item, question, form.response ?? '')
     return data({ check: { itemId: item.id, reviewId: form.reviewId, response: form.response ?? '', question, verdict } })
   }
-  // An interactive card's response is graded again here: the stored verdict never trusts the browser.
-  let graded: { response: string; correct: boolean } | undefined
-  if (form.response !== undefined) {
-    const item = await liveItem(db, form.itemId)
-    if (item && isInteractive(item.kind)) {
-      graded = { response: form.response, correct: gradeResponse(item, await questionFor(db, item, form.reviewId), form.response).correct }
-    }
-  }
+  // The reviews module grades an interactive card's response itself: the stored verdict never trusts the browser.
   const result = await recordReview(db, {
     userId: user.id,
     itemId: form.itemId,
@@ -106,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     rating: form.rating,
     durationMs: reviewDuration(form, now),
     now,
-    ...graded,
+    response: form.response,
   })
   switch (result.status) {
     case 'recorded':

@@ -1,6 +1,6 @@
 /** The one gate for instructor pages: the signed-in instructor's own class (and assignment), else 404. */
 import { data } from 'react-router'
-import { classAssignment, instructorClass } from './classes.server'
+import { classAssignment, instructorClass } from '~/data/classes.server'
 import { getDb } from './db.server'
 import { requireAccount } from './session.server'
 

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http'
 import { getDb } from '~/utils/db.server'
-import { recordReview } from '~/utils/progress.server'
+import { recordReview } from '~/data/reviews.server'
 import { getSessionUser, requireLearner } from '~/utils/session.server'
 
 const port = Number(process.env.PORT ?? 3400)

@@ -4,7 +4,7 @@
  */
 import { openDatabase } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
-import { assignmentDashboard } from '~/utils/dashboard.server'
+import { assignmentDashboard } from '~/data/dashboard.server'
 
 const STUDENTS = 200
 const ITEMS = 300

@@ -4,7 +4,7 @@
  */
 import { openDatabase, type Database } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
-import { nextStudyState, queueHeadQueries } from '~/utils/progress.server'
+import { nextStudyState, queueHeadQueries } from '~/data/study-queue.server'
 
 const DECK_ITEMS = 110_000
 const CARDS = 100_000

@@ -4,7 +4,7 @@ import { seedDemo, SetupNeeded, studentEmail } from '../../db/seed-demo'
 import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, items, reviewLogs, users, userSettings } from '../../db/schema'
 import { rebuildCardStates, type LoggedReview, type RatingValue } from '~/domain/scheduling'
 import { verifyPassword } from '~/utils/password.server'
-import { cardFromRow, cardStatesFor, reviewLogFor } from '~/utils/progress.server'
+import { cardFromRow, cardStatesFor, reviewLogFor } from '~/data/reviews.server'
 import type { Database } from '~/utils/db.server'
 import { freshDatabase } from '../support/db'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { cardStates, reviewLogs, users } from '../../db/schema'
 import { newCard, rebuildCardStates, scheduleReview, type LoggedReview, type RatingValue } from '~/domain/scheduling'
 import { action, loader } from '~/routes/study'
-import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview } from '~/utils/progress.server'
+import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview } from '~/data/reviews.server'
 import { freshDatabase } from '../support/db'
 import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
 
@@ -216,5 +216,22 @@ describe('the review log is the truth', () => {
       expect(r.before).toEqual(replay.get(r.itemId) ?? newCard(r.reviewedAt))
       replay.set(r.itemId, scheduleReview(r.before, r.rating as RatingValue, r.reviewedAt, r.retention))
     }
+  })
+})
+
+describe('the reviews module grades responses itself', () => {
+  it('stores the verdict of the question the review id seeded, whatever the caller believes, and no response for a flip card', async () => {
+    const db = await freshDatabase()
+    const guest = await openStudy()
+    const [user] = await db.select().from(users)
+    const record = (itemId: string, reviewId: string, response: string) => recordReview(db, { userId: user!.id, itemId, reviewId, rating: 3, durationMs: 1, now: Date.now(), response })
+    expect(guest.cookie).toBeTruthy()
+    expect((await record('kd-true-false-overnight', 'grade-right-1', 'true')).status).toBe('recorded')
+    expect((await record('kd-cloze-summit-day', 'grade-wrong-1', 'Osaka')).status).toBe('recorded')
+    expect((await record('mh-date-takaichi-administration-start', 'grade-flip-1', 'anything')).status).toBe('recorded')
+    const rows = new Map((await db.select().from(reviewLogs)).map((r) => [r.id, r]))
+    expect(rows.get('grade-right-1')).toMatchObject({ response: 'true', correct: true })
+    expect(rows.get('grade-wrong-1')).toMatchObject({ response: 'Osaka', correct: false })
+    expect(rows.get('grade-flip-1')).toMatchObject({ response: null, correct: null })
   })
 })

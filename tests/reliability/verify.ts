@@ -1,7 +1,7 @@
 /** What must hold in the database after any load: every acknowledged answer stored once, states = replay. */
 import { openDatabase } from '../../db/client'
 import { rebuildCardStates, type LoggedReview } from '~/domain/scheduling'
-import { cardFromRow } from '~/utils/progress.server'
+import { cardFromRow } from '~/data/reviews.server'
 
 export interface DatabaseCheck {
   storedReviews: number

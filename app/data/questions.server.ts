@@ -3,7 +3,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm'
 import { items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
-import type { Database } from './db.server'
+import type { Database } from '~/utils/db.server'
 
 export async function questionFor(db: Database, item: ContentItem & { bank?: string }, seed: string): Promise<Question> {
   if (!isInteractive(item.kind)) return { kind: 'flip' }
@@ -19,10 +19,10 @@ async function siblingAnswers(db: Database, itemId: string) {
     .select({ id: items.id, data: items.data })
     .from(items)
     .where(and(eq(items.bank, self.bank), eq(items.category, self.category), ne(items.id, itemId), isNull(items.retiredAt)))
-  return rows.map((r) => ({ id: r.id, answer: (r.data as ContentItem).answer }))
+  return rows.map((r) => ({ id: r.id, answer: r.data.answer }))
 }
 
 export async function liveItem(db: Database, itemId: string): Promise<ContentItem | null> {
   const [row] = await db.select({ data: items.data }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt)))
-  return (row?.data as ContentItem | undefined) ?? null
+  return row?.data ?? null
 }

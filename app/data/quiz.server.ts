@@ -1,36 +1,23 @@
 /** Quiz attempts in the database: creating one, answering, finishing, and sending missed items to review. */
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { deckItems, items, quizAnswers, quizAttempts, reviewRequests, type QuizConfig } from '../../db/schema'
-import { matchesDeckFilter } from '~/domain/content/bundle'
-import type { ContentItem } from '~/domain/content/schema'
+import { deckItems, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
 import { asQuizItem, pickQuizItems, questionSeed, scoreAttempt, type QuizSetup } from '~/domain/quiz'
-import { assignmentItemIds } from './classes.server'
+import { itemsInScope } from './decks.server'
 import { data } from 'react-router'
-import { getDb, type Database } from './db.server'
+import { getDb, type Database } from '~/utils/db.server'
 import { liveItem, questionFor } from './questions.server'
-import { getSessionUser } from './session.server'
+import { getSessionUser } from '~/utils/session.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
-async function candidateIds(db: Database, setup: QuizSetup): Promise<string[]> {
-  if (setup.assignmentId) return assignmentItemIds(db, setup.assignmentId)
-  if (setup.deckId) {
-    const rows = await db.select({ id: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, setup.deckId)).orderBy(deckItems.position)
-    return rows.map((r) => r.id)
-  }
-  const rows = await db.select({ id: items.id, data: items.data }).from(items).where(isNull(items.retiredAt)).orderBy(items.position)
-  const filter = {
-    sources: setup.source ? [setup.source] : undefined,
-    categories: setup.category ? [setup.category as ContentItem['category']] : undefined,
-    tags: setup.tag ? [setup.tag] : undefined,
-  }
-  return rows.filter((r) => matchesDeckFilter(r.data as ContentItem, filter)).map((r) => r.id)
-}
-
 export async function createAttempt(db: Database, userId: string, setup: QuizSetup, now: number): Promise<Attempt | null> {
   const seed = randomUUID()
-  const ids = pickQuizItems(await candidateIds(db, setup), setup.count, seed)
+  const ids = pickQuizItems(
+    await itemsInScope(db, { assignmentId: setup.assignmentId, deckId: setup.deckId, sources: setup.source ? [setup.source] : undefined, categories: setup.category ? [setup.category] : undefined, tags: setup.tag ? [setup.tag] : undefined }),
+    setup.count,
+    seed,
+  )
   if (ids.length === 0) return null
   const config: QuizConfig = {
     assignmentId: setup.assignmentId,
@@ -100,16 +87,6 @@ export async function finishAttempt(db: Database, attempt: Attempt, now: number)
       .where(and(eq(quizAttempts.id, attempt.id), isNull(quizAttempts.finishedAt)))
   }
   return { ...result, answers }
-}
-
-/** Missed items come first in the learner's reviews (until answered once). */
-export async function requestReviews(db: Database, userId: string, itemIds: readonly string[], now: number): Promise<number> {
-  if (itemIds.length === 0) return 0
-  await db
-    .insert(reviewRequests)
-    .values(itemIds.map((itemId) => ({ userId, itemId, requestedAt: now })))
-    .onConflictDoUpdate({ target: [reviewRequests.userId, reviewRequests.itemId], set: { requestedAt: sql`excluded.requested_at` } })
-  return itemIds.length
 }
 
 /** The deck holding most of these items: where "study them now" should go. */

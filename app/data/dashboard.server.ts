@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { AssignmentRow } from './classes.server'
-import type { Database } from './db.server'
+import type { Database } from '~/utils/db.server'
 import { recallAt } from '~/domain/scheduling'
 
 export interface StudentRow {

@@ -3,12 +3,12 @@ import { isNull } from 'drizzle-orm'
 import { items } from '../../db/schema'
 import { categories, type ContentItem } from '~/domain/content/schema'
 import { sourceDocs } from './content.server'
-import type { Database } from './db.server'
-import { deckSummaries } from './progress.server'
+import type { Database } from '~/utils/db.server'
+import { deckSummaries } from './decks.server'
 
 export async function itemChoices(db: Database) {
   const [decks, sources, rows] = await Promise.all([deckSummaries(db, null, Date.now()), sourceDocs(db), db.select({ data: items.data }).from(items).where(isNull(items.retiredAt))])
-  const tags = [...new Set(rows.flatMap((r) => (r.data as ContentItem).tags))].sort()
+  const tags = [...new Set(rows.flatMap((r) => r.data.tags))].sort()
   return { decks: decks.map((d) => ({ id: d.id, title: d.data.title })), sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title })), tags }
 }
 

@@ -6,10 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, items, quizAttempts, users, type AssignmentScope } from '../../db/schema'
 import { assignmentProgress, type Progress } from '~/domain/assignment-progress'
-import { matchesDeckFilter } from '~/domain/content/bundle'
-import type { ContentItem } from '~/domain/content/schema'
-import { cardFromRow } from './progress.server'
-import type { Database } from './db.server'
+import { cardFromRow } from './reviews.server'
+import type { Database } from '~/utils/db.server'
+import { itemsInScope } from './decks.server'
 
 export type ClassRow = typeof classes.$inferSelect
 export type AssignmentRow = typeof assignments.$inferSelect
@@ -94,21 +93,12 @@ export async function archiveClass(db: Database, classId: string): Promise<void>
   await db.update(classes).set({ archivedAt: Date.now() }).where(and(eq(classes.id, classId), isNull(classes.archivedAt)))
 }
 
-/** The live items an assignment scope covers (a deck, or a filter over items). */
-export async function scopeItemIds(db: Database, scope: AssignmentScope): Promise<string[]> {
-  if (scope.deckId) {
-    return (await db.select({ id: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, scope.deckId)).orderBy(deckItems.position)).map((r) => r.id)
-  }
-  const rows = await db.select({ id: items.id, data: items.data }).from(items).where(isNull(items.retiredAt)).orderBy(items.position)
-  return rows.filter((r) => matchesDeckFilter(r.data as ContentItem, { sources: scope.sources, categories: scope.categories as ContentItem['category'][] | undefined, tags: scope.tags })).map((r) => r.id)
-}
-
 export async function createAssignment(
   db: Database,
   classId: string,
   input: { title: string; scope: AssignmentScope; dueAt: number; goal: 'memory' | 'quiz'; targetRecall: number; targetScore: number | null },
 ): Promise<AssignmentRow | null> {
-  const ids = await scopeItemIds(db, input.scope)
+  const ids = await itemsInScope(db, input.scope)
   if (ids.length === 0) return null
   const row: AssignmentRow = { id: randomUUID(), classId, createdAt: Date.now(), ...input }
   const chunks = []

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { contentMeta } from '../../db/schema'
 import type { SourceDoc } from '~/domain/content/schema'
-import type { Database } from './db.server'
+import type { Database } from '~/utils/db.server'
 
 let cached: { raw: string; map: Map<string, SourceDoc> } | null = null
 
