@@ -104,7 +104,6 @@ function prng(seed: string): () => number {
 }
 
 const between = (rng: () => number, lo: number, hi: number) => lo + (hi - lo) * rng()
-const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 function localDate(t: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(t))
@@ -244,7 +243,7 @@ async function simulateStudent(db: Database, userId: string, profile: StudentPro
     while (t < sessionEnd && answers < MAX_SESSION_ANSWERS) {
       // As the app does: learning and reviews due now first (earliest due), then new cards, then waiting
       // for a learning card due within 20 minutes rather than stopping early.
-      let next: { card: StoredCard | null; entry: PoolItem } | null = null
+      let next: { card: StoredCard | null; entry: PoolItem } | null
       let earliest: { card: StoredCard; entry: PoolItem } | null = null
       for (const c of cards.values()) if (c.card.due <= t && (!earliest || c.card.due < earliest.card.due)) earliest = c
       if (earliest) next = earliest

@@ -1,6 +1,7 @@
 /**
- * `npm test`: every suite — content check, production build, unit + integration + reliability (vitest),
- * browser (Playwright) — then one plain line with the totals: `N passed, M failed`.
+ * `npm test`: every suite — content check, typecheck, lint, production build, unit + integration +
+ * reliability (vitest), browser (Playwright) — each phase timed, then one plain line with the totals:
+ * `N passed, M failed`.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -16,22 +17,34 @@ let passed = 0
 let failed = 0
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name)
 
+const timings: Array<{ label: string; seconds: number }> = []
+
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   console.log(`\n── ${label} ──`)
+  const started = performance.now()
   const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  timings.push({ label, seconds: (performance.now() - started) / 1000 })
   return r.status ?? 1
 }
 
-// 1. Content: schema, references and every quote against its source.
-const contentStatus = run('content:check', process.execPath, ['--import', 'tsx', 'content/scripts/check.ts'])
-if (contentStatus === 0) passed++
-else failed++
+/** A phase that is one check: it passes or fails as a whole. */
+function check(label: string, command: string, args: string[]) {
+  if (run(label, command, args) === 0) passed++
+  else failed++
+}
 
-// 2. The production build: the reliability and browser suites run against it.
+// 1. Content: schema, references and every quote against its source.
+check('content:check', process.execPath, ['--import', 'tsx', 'content/scripts/check.ts'])
+
+// 2. What the design relies on: strict types, and lint rules for the module boundaries (eslint.config.js).
+check('typecheck', 'npm', ['run', '-s', 'typecheck'])
+check('lint', 'npm', ['run', '-s', 'lint'])
+
+// 3. The production build: the reliability and browser suites run against it.
 const built = run('build', 'npm', ['run', '-s', 'build']) === 0
 if (!built) failed++
 
-// 3. Unit, integration and (with a build) reliability tests.
+// 4. Unit, integration and (with a build) reliability tests.
 const vitestJson = path.join(results, 'vitest.json')
 const projects = built ? [] : ['--project', 'unit', '--project', 'integration']
 run('unit + integration + reliability (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
@@ -42,7 +55,7 @@ if (existsSync(vitestJson)) {
   if (!v.success && v.numFailedTests === 0) failed++ // a suite that failed to load
 } else failed++
 
-// 4. Browser tests against the production build.
+// 5. Browser tests against the production build.
 const chromium = findChromium()
 if (!chromium) {
   console.error(`\n${NO_BROWSER_MESSAGE}`)
@@ -57,5 +70,7 @@ if (!chromium) {
   } else failed++
 }
 
+console.log('\n── timings ──')
+for (const t of timings) console.log(`${t.label.padEnd(44)} ${t.seconds.toFixed(1).padStart(6)} s`)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

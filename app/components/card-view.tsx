@@ -1,29 +1,13 @@
 import type { Lang } from '~/i18n'
+import type { CardContent, CitationView } from '~/domain/card-content'
 import { useT } from '~/i18n/react'
+
+export type { CardContent, CitationView }
 
 export type CardLanguage = 'en' | 'zh' | 'both'
 export interface Bilingual {
   en: string
   zh: string
-}
-
-export interface CitationView {
-  doc: string
-  locator: string
-  quote: string
-  translation: string
-  quoteLang: 'en' | 'zh-Hans'
-  title: Bilingual
-  outlet: Bilingual
-  date: string | null
-}
-
-export interface CardContent {
-  category: string
-  prompt: Bilingual
-  answer: Bilingual
-  explanation: Bilingual
-  sources: CitationView[]
 }
 
 /** Text in the learner's card language: one of them, or both (the UI language first). */

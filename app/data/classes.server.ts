@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, items, quizAttempts, users, type AssignmentScope } from '../../db/schema'
+import { assignmentItems, assignments, cardStates, classes, classMembers, quizAttempts, users, type AssignmentScope } from '../../db/schema'
 import { assignmentProgress, type Progress } from '~/domain/assignment-progress'
 import { cardFromRow } from './reviews.server'
 import type { Database } from '~/utils/db.server'

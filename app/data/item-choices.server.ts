@@ -1,7 +1,7 @@
 /** What a learner or instructor can pick items by (decks, sources, categories, tags), for quiz and assignment forms. */
 import { isNull } from 'drizzle-orm'
 import { items } from '../../db/schema'
-import { categories, type ContentItem } from '~/domain/content/schema'
+import { categories } from '~/domain/content/schema'
 import { sourceDocs } from './content.server'
 import type { Database } from '~/utils/db.server'
 import { deckSummaries } from './decks.server'

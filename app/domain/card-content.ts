@@ -1,6 +1,25 @@
 /** What the study screen shows for an item: its texts plus each citation's document details. Pure. */
-import type { CardContent } from '~/components/card-view'
-import type { ContentItem, SourceDoc } from './content/schema'
+import type { Bilingual, ContentItem, SourceDoc } from './content/schema'
+
+export interface CitationView {
+  doc: string
+  locator: string
+  quote: string
+  translation: string
+  quoteLang: 'en' | 'zh-Hans'
+  title: Bilingual
+  outlet: Bilingual
+  date: string | null
+}
+
+export interface CardContent {
+  category: string
+  prompt: Bilingual
+  answer: Bilingual
+  explanation: Bilingual
+  sources: CitationView[]
+}
+
 
 export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, SourceDoc>): CardContent {
   return {

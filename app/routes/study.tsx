@@ -7,7 +7,6 @@ import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-
 import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
-import type { ContentItem } from '~/domain/content/schema'
 import { gradeResponse } from '~/domain/questions'
 import { formatDueTime, formatInterval } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'

@@ -15,7 +15,7 @@ export function refuseCrossOriginPosts(req: Request, res: Response, next: NextFu
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
   const origin = req.get('origin')
   if (origin && origin !== 'null') {
-    let host: string | null = null
+    let host: string | null
     try {
       host = new URL(origin).host
     } catch {

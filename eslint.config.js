@@ -1,0 +1,65 @@
+// ESLint (flat config): typescript-eslint's recommended rules, React hooks, and the boundaries the design
+// relies on (see docs/decisions/): a pure domain, and one writer of the study tables.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Tables whose rows are the learner's study history or caches of it. */
+const STUDY_TABLES = ['reviewLogs', 'cardStates', 'answerCounts', 'newCardCursors', 'reviewRequests']
+const STUDY_TABLE_NAMES = /^(reviewLogs|cardStates|answerCounts|newCardCursors|reviewRequests)$/
+
+export default tseslint.config(
+  { ignores: ['build/', 'node_modules/', '.react-router/', 'test-results/', 'playwright-report/', 'coverage/', 'tests/.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Sequence expressions such as `(e.preventDefault(), onReveal())` are used deliberately in handlers.
+      '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
+    },
+  },
+  {
+    files: ['app/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The domain is plain functions over plain data: it runs on the server and in the browser (offline
+    // study), so it reaches no database, no server module, no component and no Node built-in.
+    files: ['app/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'app/domain runs in the browser too: no Node built-ins.' },
+            { group: ['**/db/*', '**/db', '~/data/*', '../data/*', '~/utils/*', '../utils/*'], message: 'app/domain is pure: no database, data or server modules.' },
+            { group: ['~/components/*', '../components/*', 'react', 'react-router'], message: 'app/domain holds no UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the reviews module (answers, undo) and the study-queue module (cursors, review requests) write
+    // the study tables, so the log stays the truth and its caches stay in step with it.
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    ignores: ['app/data/reviews.server.ts', 'app/data/study-queue.server.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=/^(insert|update|delete)$/][arguments.0.name=${STUDY_TABLE_NAMES}]`,
+          message: `Only app/data/reviews.server.ts and app/data/study-queue.server.ts write the study tables (${STUDY_TABLES.join(', ')}).`,
+        },
+        {
+          selector: `TaggedTemplateExpression[tag.name="sql"] TemplateElement[value.raw=/(insert\\s+into|update|delete\\s+from)\\s*$/i]`,
+          message: 'Raw SQL writes belong in the reviews or study-queue data modules (or use the query builder).',
+        },
+      ],
+    },
+  },
+)
