@@ -1,0 +1,203 @@
+/**
+ * Recording answers and undoing them: the only writer of review_logs and card_states (with their caches,
+ * answer_counts and the fulfilled review_requests, kept in the same atomic batch). Interactive answers are
+ * graded here, from the question their review id seeded, never taken from the browser.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { answerCounts, cardStates, deckItems, items, newCardCursors, reviewLogs, reviewRequests, userSettings } from '../../db/schema'
+import { gradeResponse, isInteractive } from '~/domain/questions'
+import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
+import type { Database } from '~/utils/db.server'
+import { liveItem, questionFor } from './questions.server'
+
+export type RecordResult =
+  | { status: 'recorded'; card: StoredCard }
+  | { status: 'duplicate' }
+  | { status: 'unknown-item' }
+  | { status: 'not-in-deck' }
+  | { status: 'id-conflict' }
+  | { status: 'stale' }
+
+export interface ReviewInput {
+  userId: string
+  itemId: string
+  /** When given, the item must belong to this deck. */
+  deckId?: string
+  reviewId: string
+  rating: RatingValue
+  durationMs: number
+  now: number
+  /** What the learner answered (interactive kinds): graded here, against the question `reviewId` seeded. */
+  response?: string
+}
+
+interface ReviewContextRow {
+  prior_user: string | null
+  prior_item: string | null
+  prior_rating: number | null
+  item_live: number
+  in_deck: number
+  retention: number | null
+  due: number | null
+  stability: number | null
+  difficulty: number | null
+  elapsed_days: number | null
+  scheduled_days: number | null
+  learning_steps: number | null
+  reps: number | null
+  lapses: number | null
+  state: number | null
+  last_review: number | null
+}
+
+/** Everything an answer needs to know, in one statement (this is the hot path). */
+async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewContextRow> {
+  const row = await db.get<ReviewContextRow>(sql`select
+      p.user_id as prior_user, p.item_id as prior_item, p.rating as prior_rating,
+      exists (select 1 from ${items} where id = ${input.itemId} and retired_at is null) as item_live,
+      ${input.deckId === undefined ? sql`1` : sql`exists (select 1 from ${deckItems} where deck_id = ${input.deckId} and item_id = ${input.itemId})`} as in_deck,
+      (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
+      c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
+    from (select 1) as one
+    left join ${reviewLogs} as p on p.id = ${input.reviewId}
+    left join ${cardStates} as c on c.user_id = ${input.userId} and c.item_id = ${input.itemId}`)
+  return row!
+}
+
+/**
+ * Records one answer: the log row and the new card state in one atomic batch. Idempotent on reviewId: a
+ * retry or a double tap with the same id changes nothing twice. Optimistic: if the card changed since we
+ * read it (a concurrent answer), nothing is written and the caller is told it is stale.
+ */
+export async function recordReview(db: Database, input: ReviewInput): Promise<RecordResult> {
+  const { userId, itemId, reviewId, rating, durationMs, now } = input
+  const [ctx, graded] = await Promise.all([reviewContext(db, input), gradeAnswer(db, input)])
+  if (ctx.prior_user !== null) {
+    return sameReview({ userId: ctx.prior_user, itemId: ctx.prior_item!, rating: ctx.prior_rating! }, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+  }
+  if (!ctx.item_live) return { status: 'unknown-item' }
+  if (!ctx.in_deck) return { status: 'not-in-deck' }
+  const retention = ctx.retention ?? 0.9
+  const hasState = ctx.reps !== null
+  const before: StoredCard = hasState
+    ? {
+        due: ctx.due!,
+        stability: ctx.stability!,
+        difficulty: ctx.difficulty!,
+        elapsedDays: ctx.elapsed_days!,
+        scheduledDays: ctx.scheduled_days!,
+        learningSteps: ctx.learning_steps!,
+        reps: ctx.reps!,
+        lapses: ctx.lapses!,
+        state: ctx.state!,
+        lastReview: ctx.last_review,
+      }
+    : newCard(now)
+  const after = scheduleReview(before, rating, now, retention)
+  const beforeJson = JSON.stringify(before)
+  // The log row is written only if the card is still as we read it; the state update carries the same guard.
+  const guard = hasState
+    ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
+    : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
+  const response = graded?.response ?? null
+  const correct = graded === null ? null : graded.correct ? 1 : 0
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct} where ${guard}`)
+  // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
+  const right = (graded?.correct ?? rating > 1) ? 1 : 0
+  const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
+  const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct)
+    select ${userId}, ${itemId}, 1, ${right} where ${recorded}
+    on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct`)
+  // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
+  const fulfilRequest = db
+    .delete(reviewRequests)
+    .where(and(eq(reviewRequests.userId, userId), eq(reviewRequests.itemId, itemId), sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`))
+  const writeState = hasState
+    ? db
+        .update(cardStates)
+        .set(after)
+        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
+    : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
+  try {
+    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest, countAnswer])
+    if (logResult.rowsAffected === 0) return { status: 'stale' }
+  } catch (error) {
+    // Two identical submissions raced past the first check: the primary key let exactly one through.
+    if (isUniqueViolation(error)) {
+      const [again] = await db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId))
+      if (again) return sameReview(again, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+    }
+    throw error
+  }
+  return { status: 'recorded', card: after }
+}
+
+/** An interactive card's response, graded on the question it was shown; null for a flip card or no response. */
+async function gradeAnswer(db: Database, input: ReviewInput): Promise<{ response: string; correct: boolean } | null> {
+  if (input.response === undefined) return null
+  const item = await liveItem(db, input.itemId)
+  if (!item || !isInteractive(item.kind)) return null
+  const question = await questionFor(db, item, input.reviewId)
+  return { response: input.response, correct: gradeResponse(item, question, input.response).correct }
+}
+
+function sameReview(prior: { userId: string; itemId: string; rating: number }, input: ReviewInput): boolean {
+  return prior.userId === input.userId && prior.itemId === input.itemId && prior.rating === input.rating
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { cause?: unknown })?.cause ?? error) + String((error as { code?: unknown })?.code ?? '')
+  return /UNIQUE|PRIMARYKEY|PRIMARY KEY|SQLITE_CONSTRAINT/i.test(text)
+}
+
+export type UndoResult = { status: 'undone'; itemId: string } | { status: 'nothing' } | { status: 'stale' }
+
+/** Undoes the learner's latest answer: marks it undone and restores the card exactly as it was before. */
+export async function undoLastReview(db: Database, userId: string, now: number): Promise<UndoResult> {
+  const [last] = await db
+    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before, rating: reviewLogs.rating, correct: reviewLogs.correct })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt)))
+    .orderBy(desc(reviewLogs.reviewedAt), desc(reviewLogs.id))
+    .limit(1)
+  if (!last) return { status: 'nothing' }
+  const before = last.before
+  // Mark the answer undone only while the card is still the state it produced; then only the undo that
+  // marked it restores the card. Either both happen or neither (a concurrent second undo does nothing).
+  const cardIsAfterState = sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${last.itemId} and ${cardStates.reps} = ${before.reps + 1})`
+  const markUndone = db
+    .update(reviewLogs)
+    .set({ undoneAt: now })
+    .where(and(eq(reviewLogs.id, last.id), isNull(reviewLogs.undoneAt), cardIsAfterState))
+  const markedByUs = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${last.id} and ${reviewLogs.undoneAt} = ${now})`
+  const stateMatches = and(eq(cardStates.userId, userId), eq(cardStates.itemId, last.itemId), eq(cardStates.reps, before.reps + 1), markedByUs)
+  const becomesNew = before.reps === 0 && before.state === State.New
+  const restore = becomesNew ? db.delete(cardStates).where(stateMatches) : db.update(cardStates).set(before).where(stateMatches)
+  // A card that is new again may sit below a new-card cursor: forget this learner's cursors.
+  const resetCursors = db.delete(newCardCursors).where(and(eq(newCardCursors.userId, userId), becomesNew ? markedByUs : sql`0`))
+  const wasRight = (last.correct ?? last.rating > 1) ? 1 : 0
+  const uncount = db
+    .update(answerCounts)
+    .set({ answers: sql`${answerCounts.answers} - 1`, correct: sql`${answerCounts.correct} - ${wasRight}` })
+    .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
+  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount])
+  return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
+}
+
+/** Every review of a user, for rebuilding (tests, repair tools). */
+export async function reviewLogFor(db: Database, userId: string) {
+  return db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(reviewLogs.reviewedAt)
+}
+
+export async function cardStatesFor(db: Database, userId: string) {
+  return db.select().from(cardStates).where(eq(cardStates.userId, userId))
+}
+
+/** A card_states row without its keys: the card itself. */
+export function cardFromRow(row: typeof cardStates.$inferSelect): StoredCard {
+  const { userId: _u, itemId: _i, ...card } = row
+  return card
+}
+
+export type { RatingValue }
