@@ -5,10 +5,22 @@
  */
 // NODE_ENV must be set before React loads (static imports would hoist above this line).
 process.env.NODE_ENV ??= 'production'
-const { createRequestHandler } = await import('@react-router/express')
 const { default: compression } = await import('compression')
 const { default: express } = await import('express')
-const { securityHeaders, refuseCrossOriginPosts } = await import('./app/utils/http-security.server')
+const { securityHeaders, refuseCrossOriginPosts, noStoreForSessions } = await import('./app/utils/http-security.server')
+const { limitRequestBodies } = await import('./app/utils/body-limits.server')
+const { createAppHandler } = await import('./app/utils/request-handler.server')
+const { applyServerTimeouts } = await import('./app/utils/server-timeouts.server')
+const { requirePublicOrigin } = await import('./app/utils/public-url.server')
+
+if (process.env.NODE_ENV === 'production') {
+  try {
+    requirePublicOrigin()
+  } catch (error) {
+    console.error(`Sourcedeck cannot start: ${(error as Error).message}`)
+    process.exit(1)
+  }
+}
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '0.0.0.0'
@@ -23,11 +35,14 @@ app.use(securityHeaders)
 app.use(refuseCrossOriginPosts)
 app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 app.use(express.static('build/client', { maxAge: '1h' }))
-app.all('/{*splat}', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+app.use(limitRequestBodies)
+app.use(noStoreForSessions)
+app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))
 
 const server = app.listen(port, host, () => {
   console.log(`Sourcedeck listening on http://localhost:${port}`)
 })
+applyServerTimeouts(server)
 const shutdown = () => server.close(() => process.exit(0))
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)

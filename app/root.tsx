@@ -3,12 +3,16 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { useNonce } from './utils/nonce'
-import { getSessionUser } from './utils/session.server'
+import { currentUser } from './utils/access.server'
+import { visitorMiddleware } from './utils/request-context.server'
 import { requestLanguage } from './utils/lang.server'
 import './styles.css'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getSessionUser(request)
+/** Who is asking, resolved once per request for every loader and action (app/utils/request-context.server.ts). */
+export const middleware: Route.MiddlewareFunction[] = [visitorMiddleware]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = currentUser(context)
   return {
     lang: await requestLanguage(request, user?.id ?? null),
     account: user?.kind === 'account' ? { name: user.displayName ?? user.email ?? '', role: user.role } : null,

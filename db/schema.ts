@@ -30,11 +30,16 @@ export const passwordResets = sqliteTable('password_resets', {
   usedAt: integer('used_at'),
 })
 
-/** Failed sign-ins per key (an e-mail or a client address) in the current window: too many slow the next ones down. */
+/**
+ * Attempts per key (e.g. sign-in for an e-mail, reset requests from a client address) in the current window,
+ * counted atomically before the work they ask for (app/utils/throttle.server.ts); too many slow the next ones down.
+ */
 export const signInFailures = sqliteTable('sign_in_failures', {
   key: text('key').primaryKey(),
   windowStart: integer('window_start').notNull(),
   failures: integer('failures').notNull(),
+  /** The earliest time the next attempt for this key is accepted. */
+  nextAt: integer('next_at').notNull().default(0),
 })
 
 export const classes = sqliteTable('classes', {
@@ -87,8 +92,11 @@ export const sessions = sqliteTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
   userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: integer('created_at').notNull(),
+  /** The absolute end of the session (its lifetime from sign-in; app/utils/session.server.ts). */
   expiresAt: integer('expires_at').notNull(),
   revokedAt: integer('revoked_at'),
+  /** Last request seen (updated at most every few minutes): a session idle for too long ends. */
+  lastSeenAt: integer('last_seen_at'),
 }, (t) => [index('sessions_user').on(t.userId)])
 
 export const userSettings = sqliteTable('user_settings', {

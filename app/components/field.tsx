@@ -33,8 +33,3 @@ export function FormErrors({ errors }: { errors?: string[] }) {
   const text = errorText(errors)
   return text ? <p role="alert" className="error">{text}</p> : null
 }
-
-/** A same-site path to continue to after signing in ("/..." but never "//host"). */
-export function safeNext(value: string | null | undefined): string {
-  return value && /^\/(?!\/)[^\\]*$/.test(value) && value.length < 2000 ? value : '/'
-}

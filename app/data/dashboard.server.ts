@@ -148,10 +148,14 @@ export function sortRows<T>(rows: T[], key: keyof T, dir: 'asc' | 'desc'): T[] {
 }
 
 /** CSV for spreadsheets: quoted fields, CRLF line ends, a BOM so Excel reads UTF-8 (Chinese names). */
+/**
+ * CSV that spreadsheets read as plain text: every field quoted (a name such as `x;=1+2;` stays one cell even
+ * where `;` separates fields), and a leading formula character defused with an apostrophe.
+ */
 export function toCsv(header: string[], rows: Array<Array<string | number | null>>): string {
   const field = (v: string | number | null) => {
     const s = v === null ? '' : String(v)
-    return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : s
+    return `"${s.replace(/^([=+\-@\t\r])/, "'$1").replace(/"/g, '""')}"`
   }
   return '\ufeff' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 }

@@ -4,10 +4,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { deckItems, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
 import { asQuizItem, pickQuizItems, questionSeed, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { itemsInScope } from './decks.server'
-import { data } from 'react-router'
-import { getDb, type Database } from '~/utils/db.server'
+import type { Database } from '~/utils/db.server'
 import { liveItem, questionFor } from './questions.server'
-import { getSessionUser } from '~/utils/session.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
@@ -41,14 +39,6 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
   }
   await db.insert(quizAttempts).values(attempt)
   return attempt
-}
-
-/** The gate of every quiz page: the signed-in learner's own attempt, else 404 (never "forbidden": no leak). */
-export async function requireOwnAttempt(request: Request, attemptId: string) {
-  const user = await getSessionUser(request)
-  const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
-  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
-  return { user, attempt }
 }
 
 /** The question at one position of an attempt, exactly as it was (and will be) shown; null if retired. */

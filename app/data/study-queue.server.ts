@@ -80,6 +80,8 @@ export function queueHeadQueries(db: Database, userId: string, deckId: string) {
  * still started when the write happens (so a concurrent undo can never leave a card skipped).
  */
 async function advanceNewCardCursor(db: Database, userId: string, deckId: string, from: number, position: number) {
+  // A visitor reading the study page has no user row yet, and so no cursor to keep.
+  if (userId === '') return
   await db.run(sql`insert into ${newCardCursors} (user_id, deck_id, position)
     select ${userId}, ${deckId}, ${position}
     where not exists (
@@ -163,8 +165,9 @@ async function loadStudyCard(db: Database, userId: string, itemId: string, queue
  * The next card to study in a deck. `preferItemId` (after an undo) shows that card first when it is in
  * the deck.
  */
-export async function nextStudyState(db: Database, userId: string, deckId: string, now: number, preferItemId?: string): Promise<StudyState> {
-  const settings = await getSettings(db, userId)
+/** `settings` given: a visitor with no user row yet (their defaults); otherwise read for the user. */
+export async function nextStudyState(db: Database, userId: string, deckId: string, now: number, preferItemId?: string, settings?: Settings): Promise<StudyState> {
+  settings ??= await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
   const [heads, progress, preferred] = await Promise.all([
     queueHeads(db, userId, deckId, now),

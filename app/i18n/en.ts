@@ -164,6 +164,7 @@ export const en = {
   sessionSince: (when: string) => `since ${when}`,
   revoke: 'Sign out there',
   revokeOthers: 'Sign out everywhere else',
+  signOutEverywhere: 'Sign out everywhere',
   revoked: (n: number) => (n === 1 ? 'Signed out 1 session.' : `Signed out ${n} sessions.`),
   errorEmail: 'Enter a valid e-mail address.',
   errorPasswordLength: 'Use 10 to 200 characters.',
@@ -171,7 +172,7 @@ export const en = {
   errorPasswordsDiffer: 'The two passwords differ.',
   errorEmailTaken: 'An account with this e-mail already exists. Sign in instead.',
   errorBadCredentials: 'The e-mail or the password is wrong.',
-  errorThrottled: 'Too many failed attempts. Wait 15 minutes, then try again.',
+  errorThrottled: 'Too many attempts. Wait a moment, then try again.',
   errorResetLink: 'This link is invalid, used or expired. Ask for a new one.',
   // Classes and assignments
   classesTitle: 'Classes',

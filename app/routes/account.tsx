@@ -2,20 +2,23 @@ import { data, Form, redirect } from 'react-router'
 import type { Route } from './+types/account'
 import { useLang, useT } from '~/i18n/react'
 import { activeSessions, revokeSessions } from '~/utils/auth.server'
-import { requireAccount } from '~/utils/session.server'
+import { requireAccount } from '~/utils/access.server'
+import { clearedSessionCookie } from '~/utils/session.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireAccount(request)
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireAccount(context, request)
   const url = new URL(request.url)
   return { user, sessions: await activeSessions(request, user.id), revoked: url.searchParams.has('revoked') ? Number(url.searchParams.get('revoked')) || 0 : null }
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireAccount(request)
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireAccount(context, request)
   const form = await request.formData()
   const which = form.get('session')
-  if (typeof which !== 'string' || !/^(others|[A-Za-z0-9_-]{16})$/.test(which)) return data({ error: 'session: choose a session to sign out' }, { status: 400 })
+  if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which)) return data({ error: 'session: choose a session to sign out' }, { status: 400 })
   const n = await revokeSessions(request, user.id, which)
+  // Signed out everywhere, this browser included.
+  if (which === 'all') return redirect('/', { headers: { 'Set-Cookie': clearedSessionCookie() } })
   return redirect(`/account?revoked=${n}`)
 }
 
@@ -48,6 +51,10 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           <button type="submit" className="secondary">{t.revokeOthers}</button>
         </Form>
       ) : null}
+      <Form method="post">
+        <input type="hidden" name="session" value="all" />
+        <button type="submit" className="secondary">{t.signOutEverywhere}</button>
+      </Form>
       <Form method="post" action="/logout">
         <button type="submit" className="secondary">{t.signOut}</button>
       </Form>

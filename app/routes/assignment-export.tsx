@@ -1,11 +1,11 @@
 import type { Route } from './+types/assignment-export'
 import { assignmentDashboard, toCsv } from '~/data/dashboard.server'
 import { getDb } from '~/utils/db.server'
-import { ownAssignment } from '~/utils/instructor-access.server'
+import { ownAssignment } from '~/utils/access.server'
 
 /** The per-student table as CSV (a resource route: no page, just the file). */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { assignment } = await ownAssignment(request, params.classId, params.assignmentId)
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
   const { students, totalItems } = await assignmentDashboard(getDb(), assignment, Date.now())
   const csv = toCsv(
     ['student', 'email', 'items_started', 'items_total', 'due_now', 'predicted_recall_on_due_date', 'reviews_7d', 'minutes_7d', 'last_active'],

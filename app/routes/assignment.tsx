@@ -1,12 +1,13 @@
 import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/assignment'
+import { ownValue } from '~/domain/lookup'
 import { useLang, useT } from '~/i18n/react'
 import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
 import { getDb } from '~/utils/db.server'
-import { ownAssignment } from '~/utils/instructor-access.server'
+import { ownAssignment } from '~/utils/access.server'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { klass, assignment } = await ownAssignment(request, params.classId, params.assignmentId)
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
   const url = new URL(request.url)
   const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
   const sort = url.searchParams.get('sort') ?? 'name'
@@ -96,7 +97,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
                 <th scope="row">{lang === 'en' ? i.prompt.en : i.prompt.zh}</th>
                 <td>{i.answers}</td>
                 <td>{pct(i.correctShare)}</td>
-                <td>{i.commonWrong.map((w) => `${t.perspectiveNames[w.response] ?? w.response} (${w.count})`).join(' · ')}</td>
+                <td>{i.commonWrong.map((w) => `${ownValue(t.perspectiveNames, w.response) ?? w.response} (${w.count})`).join(' · ')}</td>
               </tr>
             ))}
           </tbody>

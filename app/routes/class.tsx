@@ -7,29 +7,22 @@ import { Field, FormErrors } from '~/components/field'
 import { assignmentSchema } from '~/domain/account-forms'
 import { endOfLocalDate } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
-import { archiveClass, classAssignments, classMembersOf, createAssignment, instructorClass, removeMember } from '~/data/classes.server'
+import { archiveClass, classAssignments, classMembersOf, createAssignment, removeMember } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
+import { appOrigin } from '~/utils/public-url.server'
 import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { getSettings } from '~/data/settings.server'
-import { requireAccount } from '~/utils/session.server'
+import { ownClass } from '~/utils/access.server'
 
-/** The instructor's own class, or 404 for anyone else (students, other instructors). */
-async function ownClass(request: Request, classId: string) {
-  const user = await requireAccount(request)
-  const klass = user.role === 'instructor' ? await instructorClass(getDb(), user.id, classId) : null
-  if (!klass) throw data('There is no such class.', { status: 404 })
-  return { user, klass }
-}
-
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { klass } = await ownClass(request, params.classId)
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { klass } = await ownClass(context, request, params.classId)
   const db = getDb()
   const [members, assignmentList, choices] = await Promise.all([classMembersOf(db, klass.id), classAssignments(db, klass.id), itemChoices(db)])
-  return { klass, joinLink: `${new URL(request.url).origin}/join/${klass.joinCode}`, members, assignments: assignmentList, choices }
+  return { klass, joinLink: `${appOrigin(request)}/join/${klass.joinCode}`, members, assignments: assignmentList, choices }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, klass } = await ownClass(request, params.classId)
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { user, klass } = await ownClass(context, request, params.classId)
   const db = getDb()
   const form = await request.formData()
   const intent = form.get('intent')

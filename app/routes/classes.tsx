@@ -7,17 +7,17 @@ import { classSchema, joinSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { classByCode, createClass, instructorClasses, studentClasses } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
-import { requireAccount } from '~/utils/session.server'
+import { requireAccount } from '~/utils/access.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireAccount(request)
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = requireAccount(context, request)
   const db = getDb()
   const [teaching, joined] = await Promise.all([user.role === 'instructor' ? instructorClasses(db, user.id) : [], studentClasses(db, user.id)])
   return { role: user.role, teaching, joined }
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireAccount(request)
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireAccount(context, request)
   const form = await request.formData()
   const intent = form.get('intent')
   if (intent === 'create') {

@@ -2,16 +2,21 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/forgot-password'
-import { Field } from '~/components/field'
+import { Field, FormErrors } from '~/components/field'
 import { forgotPasswordSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { requestPasswordReset } from '~/utils/auth.server'
+import { clientAddress } from '~/utils/client-address.server'
+import { appOrigin } from '~/utils/public-url.server'
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
   // The same answer whether or not the account exists: the form must not reveal who has one.
-  await requestPasswordReset(submission.value.email, new URL(request.url).origin)
+  const result = await requestPasswordReset(submission.value.email, clientAddress(request), appOrigin(request))
+  if (!result.ok) {
+    return data({ result: submission.reply({ formErrors: [result.error] }), sent: false }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+  }
   return { result: submission.reply({ resetForm: true }), sent: true }
 }
 
@@ -30,6 +35,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       <p className="muted">{t.forgotHelp}</p>
       <div role="status">{actionData?.sent ? <p className="success">{t.forgotSent}</p> : null}</div>
       <Form method="post" {...getFormProps(form)} noValidate>
+        <FormErrors errors={form.errors} />
         <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
         <button type="submit" className="button primary">{t.forgotSubmit}</button>
       </Form>

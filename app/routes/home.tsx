@@ -8,12 +8,12 @@ import { deckSummaries } from '~/data/decks.server'
 import { getSettings } from '~/data/settings.server'
 import { assignmentItemIds, assignmentsForStudent } from '~/data/classes.server'
 import { bestDeckFor } from '~/data/quiz.server'
-import { getSessionUser } from '~/utils/session.server'
+import { currentUser } from '~/utils/access.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
   const now = Date.now()
-  const user = await getSessionUser(request)
+  const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
   const [decks, progress] = await Promise.all([
     deckSummaries(db, user?.id ?? null, now),

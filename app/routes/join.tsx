@@ -3,7 +3,7 @@ import type { Route } from './+types/join'
 import { useT } from '~/i18n/react'
 import { classByCode, instructorName, joinClass } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
-import { requireAccount } from '~/utils/session.server'
+import { requireAccount } from '~/utils/access.server'
 
 async function openClass(code: string) {
   const klass = /^[A-Z0-9]{6,12}$/.test(code) ? await classByCode(getDb(), code) : null
@@ -11,14 +11,14 @@ async function openClass(code: string) {
   return klass
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requireAccount(request)
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  requireAccount(context, request)
   const klass = await openClass(params.code.toUpperCase())
   return { name: klass.name, instructor: await instructorName(getDb(), klass) }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireAccount(request)
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = requireAccount(context, request)
   const klass = await openClass(params.code.toUpperCase())
   const result = await joinClass(getDb(), user.id, klass)
   if (result === 'joined' || result === 'already') return redirect(`/?joined=${encodeURIComponent(klass.name)}`)

@@ -2,15 +2,17 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
-import { Field, FormErrors, safeNext } from '~/components/field'
+import { Field, FormErrors } from '~/components/field'
+import { safeRedirectPath } from '~/domain/safe-redirect'
 import { signInSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { signIn } from '~/utils/auth.server'
-import { getSessionUser } from '~/utils/session.server'
+import { currentUser } from '~/utils/access.server'
+import { clientAddress } from '~/utils/client-address.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getSessionUser(request)
-  if (user?.kind === 'account') throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = currentUser(context)
+  if (user?.kind === 'account') throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('next')))
   return { reset: new URL(request.url).searchParams.get('reset') === '1' }
 }
 
@@ -18,13 +20,13 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData()
   const submission = parseWithZod(form, { schema: signInSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-  const result = await signIn(request, submission.value)
+  const result = await signIn(request, clientAddress(request), submission.value)
   if (!result.ok) {
     const status = result.error === 'errorThrottled' ? 429 : 401
-    const headers = result.retryAfterMinutes ? { 'Retry-After': String(result.retryAfterMinutes * 60) } : undefined
+    const headers = result.retryAfterSeconds ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
     return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status, headers })
   }
-  return redirect(safeNext(String(form.get('next') ?? '')), { headers: { 'Set-Cookie': result.value.cookie } })
+  return redirect(safeRedirectPath(form.get('next')), { headers: { 'Set-Cookie': result.value.cookie } })
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {

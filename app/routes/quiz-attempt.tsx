@@ -7,11 +7,12 @@ import { nextQuestionPosition } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/data/settings.server'
-import { attemptAnswers, quizQuestionAt, recordQuizAnswer, requireOwnAttempt } from '~/data/quiz.server'
+import { requireOwnAttempt } from '~/utils/access.server'
+import { attemptAnswers, quizQuestionAt, recordQuizAnswer } from '~/data/quiz.server'
 import { composeResponse, formFields } from '~/utils/review-input.server'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const answered = new Set((await attemptAnswers(db, attempt.id)).map((a) => a.position))
@@ -32,8 +33,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { attempt } = await requireOwnAttempt(request, params.attemptId)
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { attempt } = await requireOwnAttempt(context, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const read = formFields(await request.formData())

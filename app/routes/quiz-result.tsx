@@ -9,11 +9,12 @@ import { sourceDocs } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/data/settings.server'
 import { liveItem } from '~/data/questions.server'
-import { bestDeckFor, finishAttempt, quizQuestionAt, requireOwnAttempt } from '~/data/quiz.server'
+import { requireOwnAttempt } from '~/utils/access.server'
+import { bestDeckFor, finishAttempt, quizQuestionAt } from '~/data/quiz.server'
 import { requestReviews } from '~/data/study-queue.server'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
   const db = getDb()
   const now = Date.now()
   const result = await finishAttempt(db, attempt, now)
@@ -46,8 +47,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const { user, attempt } = await requireOwnAttempt(request, params.attemptId)
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
   const form = await request.formData()
   if (form.get('intent') !== 'request-review') return data({ error: 'intent must be "request-review"' }, { status: 400 })
   const db = getDb()

@@ -10,27 +10,26 @@ import { getDb } from '~/utils/db.server'
 import { studentAssignment } from '~/data/classes.server'
 import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { createAttempt, recentAttempts } from '~/data/quiz.server'
-import { requireLearner } from '~/utils/session.server'
+import { currentUser, requireLearner } from '~/utils/access.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const { user, setCookie } = await requireLearner(request)
-  const [options, attempts] = await Promise.all([itemChoices(getDb()), recentAttempts(getDb(), user.id)])
-  return data(
-    { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) },
-    setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
-  )
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = currentUser(context)
+  const [options, attempts] = await Promise.all([itemChoices(getDb()), user ? recentAttempts(getDb(), user.id) : []])
+  return { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) }
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const { user } = await requireLearner(request)
+export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: quizSetupSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const setup = submission.value
+  const user = currentUser(context)
   // Only choices the form offered (and only the learner's own assignments): anything else is refused.
   const invalid = invalidChoices(await itemChoices(getDb()), setup)
-  if (setup.assignmentId && !(await studentAssignment(getDb(), user.id, setup.assignmentId))) invalid.assignmentId = ['errorChoice']
+  if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId)))) invalid.assignmentId = ['errorChoice']
   if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
-  const attempt = await createAttempt(getDb(), user.id, setup, Date.now())
+  // Starting a quiz is a visitor's first write: it makes them a guest.
+  const learner = await requireLearner(context, request)
+  const attempt = await createAttempt(getDb(), learner.id, setup, Date.now())
   if (!attempt) return data({ result: submission.reply({ formErrors: ['quizNoItems'] }) }, { status: 400 })
   return redirect(`/quiz/${attempt.id}`)
 }

@@ -6,12 +6,17 @@ import { Field, FormErrors } from '~/components/field'
 import { resetPasswordSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { resetPassword } from '~/utils/auth.server'
+import { clientAddress } from '~/utils/client-address.server'
 
 export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 })
-  const result = await resetPassword(params.token, submission.value.password)
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) }, { status: 400 })
+  const result = await resetPassword(params.token, submission.value.password, clientAddress(request))
+  if (!result.ok) {
+    const throttled = result.error === 'errorThrottled'
+    const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
+    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) }, { status: throttled ? 429 : 400, headers })
+  }
   return redirect('/login?reset=1')
 }
 

@@ -8,29 +8,27 @@ import { useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
 import { getSettings, saveSettings } from '~/data/settings.server'
-import { requireLearner } from '~/utils/session.server'
+import { currentUser, requireLearner } from '~/utils/access.server'
+import { visitorSettings } from '~/utils/session.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const { user, setCookie } = await requireLearner(request)
-  const settings = await getSettings(getDb(), user.id)
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = currentUser(context)
+  // A visitor sees the defaults; saving them is their first write, which makes them a guest.
+  const settings = user ? await getSettings(getDb(), user.id) : await visitorSettings(request)
   const url = new URL(request.url)
-  return data(
-    { settings, saved: url.searchParams.get('saved') === '1', timeZones: Intl.supportedValuesOf('timeZone') },
-    setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
-  )
+  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: Intl.supportedValuesOf('timeZone') }
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const { user, setCookie } = await requireLearner(request)
+export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: settingsSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400 })
   }
   const value = submission.value
+  const user = await requireLearner(context, request)
   await saveSettings(getDb(), user.id, value)
   const headers = new Headers({ Location: '/settings?saved=1' })
   headers.append('Set-Cookie', languageCookie(value.uiLanguage))
-  if (setCookie) headers.append('Set-Cookie', setCookie)
   return new Response(null, { status: 303, headers })
 }
 

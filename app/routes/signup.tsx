@@ -2,25 +2,31 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/signup'
-import { Field, FormErrors, safeNext } from '~/components/field'
+import { Field, FormErrors } from '~/components/field'
+import { safeRedirectPath } from '~/domain/safe-redirect'
 import { signUpSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { signUp } from '~/utils/auth.server'
-import { getSessionUser } from '~/utils/session.server'
+import { currentUser } from '~/utils/access.server'
+import { clientAddress } from '~/utils/client-address.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await getSessionUser(request)
-  if (user?.kind === 'account') throw redirect(safeNext(new URL(request.url).searchParams.get('next')))
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = currentUser(context)
+  if (user?.kind === 'account') throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('next')))
   return null
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData()
   const submission = parseWithZod(form, { schema: signUpSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-  const result = await signUp(request, submission.value)
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status: 409 })
-  return redirect(safeNext(String(form.get('next') ?? '')), { headers: { 'Set-Cookie': result.value.cookie } })
+  const result = await signUp(request, currentUser(context), clientAddress(request), submission.value)
+  if (!result.ok) {
+    const throttled = result.error === 'errorThrottled'
+    const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
+    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status: throttled ? 429 : 409, headers })
+  }
+  return redirect(safeRedirectPath(form.get('next')), { headers: { 'Set-Cookie': result.value.cookie } })
 }
 
 export default function SignUp({ actionData }: Route.ComponentProps) {

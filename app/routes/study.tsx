@@ -18,20 +18,24 @@ import { nextStudyState } from '~/data/study-queue.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
 import { liveItem, questionFor } from '~/data/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
-import { getSessionUser, requireLearner } from '~/utils/session.server'
+import { currentUser, requireLearner } from '~/utils/access.server'
+import { visitorSettings } from '~/utils/session.server'
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+/** A visitor without a session studies as nobody: defaults, no progress, nothing written until they answer. */
+const VISITOR_ID = ''
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb()
   const deck = await deckExists(db, params.deckId)
   if (!deck) throw data(`There is no deck "${params.deckId}".`, { status: 404 })
-  const { user, setCookie } = await requireLearner(request)
+  const user = currentUser(context)
   const url = new URL(request.url)
   const now = Date.now()
   const preferItemId = url.searchParams.get('card') ?? undefined
   const [state, sources, summaries] = await Promise.all([
-    nextStudyState(db, user.id, deck.id, now, preferItemId),
+    nextStudyState(db, user?.id ?? VISITOR_ID, deck.id, now, preferItemId, user ? undefined : await visitorSettings(request)),
     sourceDocs(db),
-    deckSummaries(db, user.id, now, deck.id),
+    deckSummaries(db, user?.id ?? null, now, deck.id),
   ])
   const summary = summaries[0]
   const lang = languageFor(request, state.settings.uiLanguage)
@@ -42,44 +46,39 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     cardLanguage: state.settings.cardLanguage,
     notice: url.searchParams.get('msg') === 'undone' ? ('undone' as const) : url.searchParams.get('msg') === 'nothing' ? ('nothing' as const) : null,
   }
-  const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined
   if (state.status === 'done') {
-    return data({ ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }, { headers })
+    return { ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }
   }
   const { card } = state
   const item = card.item
   // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown.
   const reviewId = randomUUID()
-  return data(
-    {
-      ...common,
-      nextDueText: null,
-      card: {
-        itemId: card.itemId,
-        queue: card.queue,
-        content: toCardContent(item, sources),
-        question: await questionFor(db, item, reviewId),
-        intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
-        reviewId,
-        shownAt: now,
-        revealed: url.searchParams.get('reveal') === '1',
-      },
+  return {
+    ...common,
+    nextDueText: null,
+    card: {
+      itemId: card.itemId,
+      queue: card.queue,
+      content: toCardContent(item, sources),
+      question: await questionFor(db, item, reviewId),
+      intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
+      reviewId,
+      shownAt: now,
+      revealed: url.searchParams.get('reveal') === '1',
     },
-    { headers },
-  )
+  }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   const db = getDb()
-  const user = await getSessionUser(request)
-  if (!user) return data({ error: 'Your session has ended: reload the page to continue as a guest.' }, { status: 401 })
   const parsed = parseStudyForm(await request.formData())
   if (!parsed.ok) return data({ error: parsed.error }, { status: 400 })
   const form = parsed.value
   const studyUrl = `/decks/${encodeURIComponent(params.deckId)}/study`
   const now = Date.now()
   if (form.intent === 'undo') {
-    const result = await undoLastReview(db, user.id, now)
+    const user = currentUser(context)
+    const result = user ? await undoLastReview(db, user.id, now) : ({ status: 'nothing' } as const)
     if (result.status === 'undone') return redirect(`${studyUrl}?card=${encodeURIComponent(result.itemId)}&msg=undone`)
     return redirect(`${studyUrl}?msg=nothing`)
   }
@@ -92,6 +91,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ check: { itemId: item.id, reviewId: form.reviewId, response: form.response ?? '', question, verdict } })
   }
   // The reviews module grades an interactive card's response itself: the stored verdict never trusts the browser.
+  // The first answer of a visitor makes them a guest (the request context sends the cookie).
+  const user = await requireLearner(context, request)
   const result = await recordReview(db, {
     userId: user.id,
     itemId: form.itemId,

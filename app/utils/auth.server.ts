@@ -4,28 +4,32 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm'
-import { passwordResets, sessions, signInFailures, users, userSettings } from '../../db/schema'
+import { passwordResets, sessions, users, userSettings } from '../../db/schema'
 import { getDb } from './db.server'
 import { mailer } from './mailer.server'
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.server'
-import { getSessionUser, hashToken, initialSettings, newSession, sessionTokenHash } from './session.server'
+import { hashToken, initialSettings, newSession, sessionTokenHash, type SessionUser } from './session.server'
+import { claimAttempt, clearAttempts, POLICIES, refundAttempt } from './throttle.server'
 
-export const MAX_FAILURES = 5
-export const FAILURE_WINDOW_MS = 15 * 60_000
 const RESET_TTL_MS = 60 * 60_000
 
-export type AuthResult<T = { cookie: string; userId: string }> = { ok: true; value: T } | { ok: false; error: string; retryAfterMinutes?: number }
+export type AuthResult<T = { cookie: string; userId: string }> = { ok: true; value: T } | { ok: false; error: string; retryAfterSeconds?: number }
 
-export async function signUp(request: Request, input: { email: string; password: string; displayName: string; role: 'student' | 'instructor' }): Promise<AuthResult> {
+/**
+ * Creates an account. A guest signing up keeps everything: the same user row becomes the account.
+ * A taken e-mail is said so (see README, "Accounts"): sign-up signs in at once, so a neutral answer could not
+ * hide it anyway; sign-ups are rate limited per client address instead, which makes probing slow.
+ */
+export async function signUp(request: Request, current: SessionUser | null, address: string, input: { email: string; password: string; displayName: string; role: 'student' | 'instructor' }): Promise<AuthResult> {
+  const claim = await claimAttempt(`signup:addr:${address}`, POLICIES.signUpAddress)
+  if (!claim.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: claim.retryAfterSeconds }
   const db = getDb()
   const now = Date.now()
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email))
   if (taken) return { ok: false, error: 'errorEmailTaken' }
   const passwordHash = await hashPassword(input.password)
-  const current = await getSessionUser(request)
-  // A guest signing up keeps everything: the same user row becomes the account.
   const userId = current?.kind === 'guest' ? current.id : randomUUID()
-  const session = newSession(userId, now)
+  const session = newSession(userId, now, 'account')
   const account = { kind: 'account' as const, email: input.email, displayName: input.displayName, role: input.role, passwordHash }
   try {
     if (current?.kind === 'guest') {
@@ -45,52 +49,28 @@ function revokeRequestSession(request: Request, now: number) {
   return getDb().update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash))
 }
 
-/** Keys a sign-in failure counts against: the account, and the client address when a proxy reports it. */
-function throttleKeys(request: Request, email: string): string[] {
-  const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
-  return [`email:${email}`, ...(forwarded ? [`addr:${forwarded}`] : [])]
-}
-
-async function blockedFor(keys: string[], now: number): Promise<number | null> {
-  const rows = await getDb().select().from(signInFailures).where(sql`${signInFailures.key} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`)
-  const blocking = rows.filter((r) => r.failures >= MAX_FAILURES && now - r.windowStart < FAILURE_WINDOW_MS)
-  if (blocking.length === 0) return null
-  return Math.ceil((Math.max(...blocking.map((r) => r.windowStart + FAILURE_WINDOW_MS)) - now) / 60_000)
-}
-
-async function recordFailure(keys: string[], now: number) {
-  const db = getDb()
-  const [first, ...rest] = keys.map((key) =>
-      db
-        .insert(signInFailures)
-        .values({ key, windowStart: now, failures: 1 })
-        .onConflictDoUpdate({
-          target: signInFailures.key,
-          // A new window starts when the old one has passed.
-          set: {
-            failures: sql`case when ${now} - ${signInFailures.windowStart} >= ${FAILURE_WINDOW_MS} then 1 else ${signInFailures.failures} + 1 end`,
-            windowStart: sql`case when ${now} - ${signInFailures.windowStart} >= ${FAILURE_WINDOW_MS} then ${now} else ${signInFailures.windowStart} end`,
-          },
-        }),
-  )
-  await db.batch([first!, ...rest])
-}
-
-export async function signIn(request: Request, input: { email: string; password: string }): Promise<AuthResult> {
+/**
+ * Signs in. Attempts are claimed before the password is hashed: per client address (a hard limit on failures)
+ * and per account (a growing delay, so guessing is slow but the owner is never locked out for long).
+ */
+export async function signIn(request: Request, address: string, input: { email: string; password: string }): Promise<AuthResult> {
   const db = getDb()
   const now = Date.now()
-  const keys = throttleKeys(request, input.email)
-  const wait = await blockedFor(keys, now)
-  if (wait !== null) return { ok: false, error: 'errorThrottled', retryAfterMinutes: wait }
+  const addressKey = `signin:addr:${address}`
+  const accountKey = `signin:email:${input.email}`
+  const byAddress = await claimAttempt(addressKey, POLICIES.signInAddress, now)
+  if (!byAddress.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: byAddress.retryAfterSeconds }
+  const byAccount = await claimAttempt(accountKey, POLICIES.signInAccount, now)
+  if (!byAccount.ok) {
+    await refundAttempt(addressKey)
+    return { ok: false, error: 'errorThrottled', retryAfterSeconds: byAccount.retryAfterSeconds }
+  }
   const [user] = await db.select({ id: users.id, hash: users.passwordHash }).from(users).where(and(eq(users.email, input.email), eq(users.kind, 'account')))
   const valid = await verifyPassword(input.password, user?.hash ?? DUMMY_HASH)
-  if (!user || !valid) {
-    await recordFailure(keys, now)
-    return { ok: false, error: 'errorBadCredentials' }
-  }
-  const session = newSession(user.id, now)
+  if (!user || !valid) return { ok: false, error: 'errorBadCredentials' }
+  const session = newSession(user.id, now, 'account')
   // A fresh session id on sign-in; the guest session this browser had (if any) ends.
-  await db.batch([session.insert, revokeRequestSession(request, now), db.delete(signInFailures).where(eq(signInFailures.key, `email:${input.email}`))])
+  await db.batch([session.insert, revokeRequestSession(request, now), clearAttempts(accountKey), refundAttempt(addressKey)])
   return { ok: true, value: { cookie: session.cookie, userId: user.id } }
 }
 
@@ -108,11 +88,14 @@ export async function activeSessions(request: Request, userId: string) {
   return rows.map((r) => ({ id: hashToken(r.tokenHash).slice(0, 16), createdAt: r.createdAt, current: r.tokenHash === current }))
 }
 
-/** Revokes one of the user's own sessions (by fingerprint), or all but the current one. */
-export async function revokeSessions(request: Request, userId: string, which: string | 'others'): Promise<number> {
+/** Revokes one of the user's own sessions (by fingerprint), all but the current one, or all of them. */
+export async function revokeSessions(request: Request, userId: string, which: string | 'others' | 'all'): Promise<number> {
   const db = getDb()
   const now = Date.now()
   const current = sessionTokenHash(request) ?? ''
+  if (which === 'all') {
+    return (await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))).rowsAffected
+  }
   if (which === 'others') {
     const res = await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, current), isNull(sessions.revokedAt)))
     return res.rowsAffected
@@ -123,28 +106,41 @@ export async function revokeSessions(request: Request, userId: string, which: st
   return (await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, target.tokenHash))).rowsAffected
 }
 
-/** Sends a reset link if the account exists; says nothing either way (no account discovery). */
-export async function requestPasswordReset(email: string, origin: string): Promise<void> {
+/**
+ * Sends a reset link if the account exists; answers the same either way (no account discovery). Requests are
+ * limited per client address (refused) and per account (silently: no more mails that hour).
+ */
+export async function requestPasswordReset(email: string, address: string, origin: string): Promise<AuthResult<null>> {
+  const byAddress = await claimAttempt(`reset-request:addr:${address}`, POLICIES.resetRequestAddress)
+  if (!byAddress.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: byAddress.retryAfterSeconds }
   const db = getDb()
   const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.kind, 'account')))
-  if (!user) return
+  if (!user) return { ok: true, value: null }
+  if (!(await claimAttempt(`reset-request:email:${email}`, POLICIES.resetRequestAccount)).ok) return { ok: true, value: null }
   const token = randomBytes(32).toString('base64url')
   await db.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: Date.now() + RESET_TTL_MS })
-  await mailer().sendPasswordReset(email, `${origin}/reset-password/${token}`)
+  await mailer().sendPasswordReset(email, `${origin}/reset-password/${encodeURIComponent(token)}`)
+  return { ok: true, value: null }
 }
 
-export async function resetPassword(token: string, password: string): Promise<AuthResult<null>> {
+/** Sets a new password with a reset token: every reset token of the user and every session ends with it. */
+export async function resetPassword(token: string, password: string, address: string): Promise<AuthResult<null>> {
+  const claim = await claimAttempt(`reset:addr:${address}`, POLICIES.resetAddress)
+  if (!claim.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: claim.retryAfterSeconds }
   const db = getDb()
   const now = Date.now()
   const tokenHash = hashToken(token)
   const [reset] = await db.select().from(passwordResets).where(eq(passwordResets.tokenHash, tokenHash))
   if (!reset || reset.usedAt !== null || reset.expiresAt < now) return { ok: false, error: 'errorResetLink' }
   const passwordHash = await hashPassword(password)
+  const usedNow = sql`exists (select 1 from ${passwordResets} where token_hash = ${tokenHash} and used_at = ${now})`
   const [used] = await db.batch([
     db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt))),
-    db.update(users).set({ passwordHash }).where(and(eq(users.id, reset.userId), sql`exists (select 1 from ${passwordResets} where token_hash = ${tokenHash} and used_at = ${now})`)),
+    db.update(users).set({ passwordHash }).where(and(eq(users.id, reset.userId), usedNow)),
+    // Every other link the user was sent stops working too.
+    db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt), usedNow)),
     // A new password ends every existing session.
-    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, reset.userId), isNull(sessions.revokedAt), sql`exists (select 1 from ${passwordResets} where token_hash = ${tokenHash} and used_at = ${now})`)),
+    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, reset.userId), isNull(sessions.revokedAt), usedNow)),
   ])
   return used.rowsAffected === 1 ? { ok: true, value: null } : { ok: false, error: 'errorResetLink' }
 }

@@ -1,31 +1,55 @@
 /** HTTP hardening shared by every response of the production server. */
 import type { NextFunction, Request, Response } from 'express'
+import { publicOrigin } from './public-url.server'
+import { SESSION_COOKIE } from './session.server'
 
 /** Headers every response carries, pages and assets alike. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader('X-Content-Type-Options', 'nosniff')
   res.setHeader('Referrer-Policy', 'same-origin')
   res.setHeader('X-Frame-Options', 'DENY')
+  // Browsers only honour HSTS over https; PUBLIC_URL says whether the public address is https.
+  if (process.env.NODE_ENV === 'production') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
   // HTML pages get their Content-Security-Policy (with a per-request nonce) from app/entry.server.tsx.
   next()
+}
+
+/** Pages of someone with a session, and every `.data` response, must not be kept by any cache. */
+export function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
+  const cookies = req.get('cookie') ?? ''
+  if (req.path.endsWith('.data') || cookies.includes(`${SESSION_COOKIE}=`)) res.setHeader('Cache-Control', 'no-store')
+  next()
+}
+
+function originOf(value: string | undefined): string | null {
+  if (!value) return null
+  try {
+    return new URL(value).origin
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether a state-changing request comes from our own pages: by Origin; without one, by Sec-Fetch-Site;
+ * without that, by Referer. A request with none of them (not a browser) passes: the SameSite=Lax cookie
+ * already keeps a session out of cross-site requests.
+ */
+export function isSameOriginRequest(req: Request): boolean {
+  const ours = publicOrigin() ?? `${req.protocol}://${req.get('host') ?? ''}`
+  const origin = req.get('origin')
+  if (origin !== undefined) return origin !== 'null' && originOf(origin) === ours
+  const site = req.get('sec-fetch-site')
+  if (site !== undefined) return site === 'same-origin' || site === 'none'
+  const referer = req.get('referer')
+  if (referer !== undefined) return originOf(referer) === ours
+  return true
 }
 
 /** A POST from another site is refused (the SameSite=Lax cookie already withholds the session; this is belt and braces). */
 export function refuseCrossOriginPosts(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
-  const origin = req.get('origin')
-  if (origin && origin !== 'null') {
-    let host: string | null
-    try {
-      host = new URL(origin).host
-    } catch {
-      host = null
-    }
-    if (host !== req.get('host')) {
-      res.status(403).type('text/plain').send('Cross-origin requests are refused.')
-      return
-    }
-  } else if (origin === 'null') {
+  if (!isSameOriginRequest(req)) {
     res.status(403).type('text/plain').send('Cross-origin requests are refused.')
     return
   }

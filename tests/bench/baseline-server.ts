@@ -5,14 +5,14 @@
 import { createServer } from 'node:http'
 import { getDb } from '~/utils/db.server'
 import { recordReview } from '~/data/reviews.server'
-import { getSessionUser, requireLearner } from '~/utils/session.server'
+import { createGuest, getSessionUser } from '~/utils/session.server'
 
 const port = Number(process.env.PORT ?? 3400)
 const server = createServer((req, res) => {
   if (req.method !== 'POST') {
     if (req.url?.startsWith('/decks/')) {
-      // A new learner (guest), as the study page would create.
-      void requireLearner(new Request('http://x/')).then(({ setCookie }) => res.writeHead(200, { 'Set-Cookie': setCookie ?? '' }).end())
+      // A new learner (guest), as the app creates at a visitor's first write.
+      void createGuest(new Request('http://x/')).then(({ setCookie }) => res.writeHead(200, { 'Set-Cookie': setCookie }).end())
       return
     }
     res.writeHead(req.url === '/healthz' ? 200 : 405).end('ok')

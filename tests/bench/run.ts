@@ -2,7 +2,7 @@
  * `npm run bench`: measures the production build on loopback and writes bench-results.json.
  * Sizes: 50 concurrent learners for 10 s per throughput run; 100k cards / 1M log rows for next card;
  * 10k items for content load; 50 × 40 answers for the loss/duplicate load test; Lighthouse median of 3;
- * the dashboard for 200 students × 300 items × 30 reviews.
+ * the dashboard for 200 students × 300 items × 30 reviews; the 40,000-field parser attack (median of 5).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,6 +17,7 @@ import { measureContentLoad } from './content-load'
 import { measureDashboard } from './dashboard'
 import { measureLighthouse } from './lighthouse'
 import { measureNextCard } from './next-card'
+import { measureParseAttack } from './parse-attack'
 import { measureStudyPageJs } from './page-weight'
 import { measureReviews } from './review-throughput'
 
@@ -47,6 +48,10 @@ log(`  ${review.rps} reviews/s, p50 ${review.p50} ms, p99 ${review.p99} ms, ${re
 log('study page JavaScript')
 const js = await measureStudyPageJs(app.url, cookies[0]!)
 log(`  ${js.gzipBytes} bytes gzip (${js.files.length} files)`)
+
+log('parser attack: 40,000 × "x=" (117 KB) posted to /login')
+const parseAttack = await measureParseAttack(app.url)
+log(`  answered ${parseAttack.status} in ${parseAttack.medianMs} ms (median of 5); /healthz meanwhile ${parseAttack.healthzDuringMs} ms`)
 
 log('Lighthouse mobile on the study page (3 runs)…')
 const lighthouse = measureLighthouse(`${app.url}/decks/timeline/study`, 3)
@@ -109,9 +114,10 @@ const results = {
   lighthouse_accessibility: 'accessibility' in lighthouse ? lighthouse.accessibility : null,
   content_load_10k_ms: content.totalMs,
   dashboard_ms: dashboard.medianMs,
+  parse_attack_ms: parseAttack.medianMs,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -127,6 +133,7 @@ const rows: Array<[string, unknown, string]> = [
   ['lighthouse_accessibility', results.lighthouse_accessibility, '100'],
   ['content_load_10k_ms', results.content_load_10k_ms, '≤ 5000'],
   ['dashboard_ms', results.dashboard_ms, '≤ 200'],
+  ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
   ['lost_reviews', results.lost_reviews, '0'],
   ['duplicate_reviews', results.duplicate_reviews, '0'],
 ]

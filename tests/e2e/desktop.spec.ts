@@ -60,6 +60,8 @@ test.describe('without JavaScript', () => {
 })
 
 test('no accessibility violations on any question kind, before and after checking', async ({ page }) => {
+  // Seventeen axe runs: more than the default 30 s on a busy two-core machine.
+  test.setTimeout(90_000)
   for (const id of ['kd-typed-meeting-day', 'kd-choice-asean-chair', 'kd-true-false-overnight', 'kd-cloze-summit-day', 'kd-ordering-autumn-trips', 'kd-matching-roles', 'kd-attribution-rocket-start', 'kd-framing-pair-summit']) {
     await page.goto(`/decks/kinds/study?card=${id}`)
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} front`).toEqual([])

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cardStates, reviewLogs, sessions, users } from '../../db/schema'
 import { action as accountAction, loader as accountLoader } from '~/routes/account'
 import { action as forgotAction } from '~/routes/forgot-password'
@@ -8,21 +8,19 @@ import { action as logoutAction } from '~/routes/logout'
 import { action as resetAction } from '~/routes/reset-password'
 import { action as signupAction } from '~/routes/signup'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
-import { MAX_FAILURES } from '~/utils/auth.server'
+import { POLICIES } from '~/utils/throttle.server'
 import { logMailer, setMailer } from '~/utils/mailer.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { getSessionUser } from '~/utils/session.server'
 import { signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
-import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+import { args, call, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
 
 afterEach(() => setMailer(logMailer))
 const who = (cookie: string | null) => getSessionUser(getRequest('/', cookie))
-const login = (fields: Record<string, string>, headers: Record<string, string> = {}) => {
-  const request = formRequest('/login', fields)
-  for (const [k, v] of Object.entries(headers)) request.headers.set(k, v)
-  return settle<{ result: { error: Record<string, string[]> } }>(loginAction(args(request, {})))
-}
+const login = (fields: Record<string, string>, clientAddress?: string) =>
+  call<{ result: { error: Record<string, string[]> } }>(loginAction, formRequest('/login', fields), {}, clientAddress)
+const FREE = POLICIES.signInAccount.free
 
 describe('passwords', () => {
   it('hashes with scrypt, verifies only the right password, and never stores the password', async () => {
@@ -38,9 +36,9 @@ describe('passwords', () => {
 describe('sign-up', () => {
   it("claims the guest's progress: the same user row becomes the account", async () => {
     const db = await freshDatabase()
-    const page = await settle<{ card: { itemId: string; reviewId: string } }>(studyLoader(args(getRequest('/decks/all/study'), { deckId: 'all' })))
-    const guestCookie = cookieFrom(page.headers)!
-    await settle(studyAction(args(formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }, guestCookie), { deckId: 'all' })))
+    const page = await call<{ card: { itemId: string; reviewId: string } }>(studyLoader, getRequest('/decks/all/study'), { deckId: 'all' })
+    const answered = await call(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }), { deckId: 'all' })
+    const guestCookie = cookieFrom(answered.headers)!
     const guest = await who(guestCookie)
     const { cookie } = await signUp('student', guestCookie, 'Mei')
     const account = await who(cookie)
@@ -55,10 +53,10 @@ describe('sign-up', () => {
   it('refuses a taken e-mail and bad fields, writing nothing', async () => {
     const db = await freshDatabase()
     const { email } = await signUp('student')
-    const taken = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(args(formRequest('/signup', { displayName: 'X', email: email.toUpperCase(), password: 'long enough password' }), {})))
+    const taken = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(await args(formRequest('/signup', { displayName: 'X', email: email.toUpperCase(), password: 'long enough password' }), {})))
     expect(taken.status).toBe(409)
     expect(taken.body.result.error['']).toEqual(['errorEmailTaken'])
-    const bad = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(args(formRequest('/signup', { displayName: '', email: 'not-an-email', password: 'short', role: 'admin' }), {})))
+    const bad = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(await args(formRequest('/signup', { displayName: '', email: 'not-an-email', password: 'short', role: 'admin' }), {})))
     expect(bad.status).toBe(400)
     expect(bad.body.result.error).toMatchObject({ displayName: ['errorName'], email: ['errorEmail'], password: ['errorPasswordLength'], role: ['errorChoice'] })
     expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 1 }])
@@ -75,29 +73,51 @@ describe('sign-in and sign-out', () => {
     expect(setCookie).toMatch(/^sd_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly/)
     const cookie = setCookie.split(';')[0]!
     expect((await who(cookie))?.kind).toBe('account')
-    await settle(logoutAction(args(formRequest('/logout', {}, cookie), {})))
+    await call(logoutAction, formRequest('/logout', {}, cookie), {})
     expect(await who(cookie)).toBeNull()
   })
 
-  it(`slows down repeated failures: after ${MAX_FAILURES} wrong passwords even the right one waits`, async () => {
+  it(`slows down repeated failures with a growing delay after ${FREE}, and never locks the owner out for long`, async () => {
     await freshDatabase()
     const { email } = await signUp('student')
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      const wrong = await login({ email, password: 'wrong password!!' })
-      expect(wrong.status).toBe(401)
-      expect(wrong.body.result.error['']).toEqual(['errorBadCredentials'])
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-05-01T10:00:00Z') })
+    try {
+      for (let i = 0; i < FREE + 1; i++) {
+        const wrong = await login({ email, password: 'wrong password!!' })
+        expect(wrong.status).toBe(401)
+        expect(wrong.body.result.error['']).toEqual(['errorBadCredentials'])
+      }
+      // The next try, right or wrong, waits a second; the one after a wrong try waits two.
+      const blocked = await login({ email, password: 'correct horse battery' })
+      expect(blocked.status).toBe(429)
+      expect(blocked.headers.get('Retry-After')).toBe('1')
+      expect(blocked.body.result.error['']).toEqual(['errorThrottled'])
+      vi.advanceTimersByTime(1_000)
+      expect((await login({ email, password: 'wrong password!!' })).status).toBe(401)
+      expect((await login({ email, password: 'correct horse battery' })).headers.get('Retry-After')).toBe('2')
+      // The owner, once the short wait is over, signs in; that clears the count.
+      vi.advanceTimersByTime(2_000)
+      expect((await login({ email, password: 'correct horse battery' })).status).toBe(302)
+      expect((await login({ email, password: 'wrong password!!' })).status).toBe(401)
+    } finally {
+      vi.useRealTimers()
     }
-    const blocked = await login({ email, password: 'correct horse battery' })
-    expect(blocked.status).toBe(429)
-    expect(blocked.headers.get('Retry-After')).toBe('900')
-    expect(blocked.body.result.error['']).toEqual(['errorThrottled'])
   })
 
-  it('throttles by client address too, across e-mails', async () => {
+  it('counts before hashing: of 20 parallel wrong guesses only the free ones are checked', async () => {
     await freshDatabase()
-    for (let i = 0; i < MAX_FAILURES; i++) await login({ email: `nobody${i}@example.org`, password: 'whatever password' }, { 'X-Forwarded-For': '203.0.113.9' })
-    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, { 'X-Forwarded-For': '203.0.113.9' })).status).toBe(429)
-    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, { 'X-Forwarded-For': '198.51.100.7' })).status).toBe(401)
+    const { email } = await signUp('student')
+    const results = await Promise.all(Array.from({ length: 20 }, () => login({ email, password: 'wrong password!!' })))
+    expect(results.filter((r) => r.status === 401).length).toBeLessThanOrEqual(FREE + 1)
+    expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20 - FREE - 1)
+  })
+
+  it('limits failures per client address, across e-mails, without touching other addresses', async () => {
+    await freshDatabase()
+    const limit = POLICIES.signInAddress.limit
+    for (let i = 0; i < limit; i++) expect((await login({ email: `nobody${i}@example.org`, password: 'whatever password' }, '203.0.113.9')).status).toBe(401)
+    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, '203.0.113.9')).status).toBe(429)
+    expect((await login({ email: 'someone@example.org', password: 'whatever password' }, '198.51.100.7')).status).toBe(401)
   })
 
   it('gives the same answer for an unknown e-mail as for a wrong password', async () => {
@@ -113,15 +133,15 @@ describe('sessions', () => {
     const db = await freshDatabase()
     const { email, cookie } = await signUp('student')
     const other = (await login({ email, password: 'correct horse battery' })).headers.get('Set-Cookie')!.split(';')[0]!
-    const page = await settle<{ sessions: Array<{ id: string; current: boolean }> }>(accountLoader(args(getRequest('/account', cookie), {})))
+    const page = await settle<{ sessions: Array<{ id: string; current: boolean }> }>(accountLoader(await args(getRequest('/account', cookie), {})))
     expect(page.body.sessions).toHaveLength(2)
     expect(page.body.sessions.filter((s) => s.current)).toHaveLength(1)
     expect(JSON.stringify(page.body)).not.toMatch(/token/i)
-    const res = await settle(accountAction(args(formRequest('/account', { session: 'others' }, cookie), {})))
+    const res = await call(accountAction, formRequest('/account', { session: 'others' }, cookie), {})
     expect(res.location).toBe('/account?revoked=1')
     expect(await who(other)).toBeNull()
     expect((await who(cookie))?.email).toBe(email)
-    expect((await settle(accountAction(args(formRequest('/account', { session: '../../etc' }, cookie), {})))).status).toBe(400)
+    expect((await call(accountAction, formRequest('/account', { session: '../../etc' }, cookie), {})).status).toBe(400)
     expect(await db.select({ n: count() }).from(sessions)).toEqual([{ n: 2 }])
   })
 })
@@ -132,20 +152,20 @@ describe('password reset', () => {
     const { email, cookie } = await signUp('student')
     const sent: string[] = []
     setMailer({ sendPasswordReset: async (to, link) => void sent.push(`${to} ${link}`) })
-    const ask = await settle<{ sent: boolean }>(forgotAction(args(formRequest('/forgot-password', { email }), {})))
+    const ask = await call<{ sent: boolean }>(forgotAction, formRequest('/forgot-password', { email }), {})
     expect(ask.body.sent).toBe(true)
-    const unknown = await settle<{ sent: boolean }>(forgotAction(args(formRequest('/forgot-password', { email: 'ghost@example.org' }), {})))
+    const unknown = await call<{ sent: boolean }>(forgotAction, formRequest('/forgot-password', { email: 'ghost@example.org' }), {})
     expect(unknown.body.sent).toBe(true) // same answer: no account discovery
     expect(sent).toHaveLength(1)
     const token = sent[0]!.split('/reset-password/')[1]!
-    const mismatch = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'something else entirely' }), { token })))
+    const mismatch = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(await args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'something else entirely' }), { token })))
     expect(mismatch.body.result.error.confirm).toEqual(['errorPasswordsDiffer'])
-    const done = await settle(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'a brand new password' }), { token })))
+    const done = await call(resetAction, formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'a brand new password' }), { token })
     expect(done.location).toBe('/login?reset=1')
     expect(await who(cookie)).toBeNull()
     expect((await login({ email, password: 'a brand new password' })).status).toBe(302)
     expect((await login({ email, password: 'correct horse battery' })).status).toBe(401)
-    const reused = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(args(formRequest(`/reset-password/${token}`, { password: 'yet another password', confirm: 'yet another password' }), { token })))
+    const reused = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(await args(formRequest(`/reset-password/${token}`, { password: 'yet another password', confirm: 'yet another password' }), { token })))
     expect(reused.body.result.error['']).toEqual(['errorResetLink'])
   })
 })

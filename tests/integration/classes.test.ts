@@ -9,12 +9,12 @@ import { loader as homeLoader } from '~/routes/home'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
 import { createAssignment, createClass, join, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
-import { args, formRequest, getRequest, settle } from '../support/routes'
+import { args, call, formRequest, getRequest, settle } from '../support/routes'
 
 async function studyOne(cookie: string, deckId: string, rating = '3') {
-  const page = await settle<{ card: { itemId: string; reviewId: string } | null }>(studyLoader(args(getRequest(`/decks/${deckId}/study`, cookie), { deckId })))
+  const page = await call<{ card: { itemId: string; reviewId: string } | null }>(studyLoader, getRequest(`/decks/${deckId}/study`, cookie), { deckId })
   const card = page.body.card!
-  await settle(studyAction(args(formRequest(`/decks/${deckId}/study`, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating }, cookie), { deckId })))
+  await call(studyAction, formRequest(`/decks/${deckId}/study`, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating }, cookie), { deckId })
   return card.itemId
 }
 
@@ -34,7 +34,7 @@ describe('classes and assignments', () => {
     expect((await join(student.cookie, klass!.joinCode)).status).toBe(302) // joining twice is harmless
     expect(await db.select({ n: count() }).from(classMembers)).toEqual([{ n: 1 }])
 
-    const home = await settle<{ assignments: Array<{ id: string; title: string; progress: { total: number; studied: number; met: boolean }; studyDeck: string }> }>(homeLoader(args(getRequest('/', student.cookie), {})))
+    const home = await settle<{ assignments: Array<{ id: string; title: string; progress: { total: number; studied: number; met: boolean }; studyDeck: string }> }>(homeLoader(await args(getRequest('/', student.cookie), {})))
     expect(home.body.assignments).toHaveLength(1)
     expect(home.body.assignments[0]).toMatchObject({ id: assignmentId, studyDeck: 'dates', progress: { total: 6, studied: 0, met: false } })
 
@@ -57,7 +57,7 @@ describe('classes and assignments', () => {
     await studyOne(alice.cookie, 'dates', '4')
     await studyOne(alice.cookie, 'dates', '1')
     const dash = await settle<{ students: Array<{ name: string; started: number; reviews7d: number; recallOnDue: number; lastActive: number | null }>; items: Array<{ itemId: string; answers: number; correctShare: number | null }>; totalItems: number }>(
-      assignmentLoader(args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), { classId, assignmentId })),
+      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), { classId, assignmentId })),
     )
     expect(dash.status).toBe(200)
     expect(dash.body.totalItems).toBe(6)
@@ -69,11 +69,11 @@ describe('classes and assignments', () => {
     expect(dash.body.students[1]).toMatchObject({ recallOnDue: 0, lastActive: null })
     const answered = dash.body.items.filter((i) => i.answers > 0)
     expect(answered.map((i) => i.correctShare).sort()).toEqual([0, 1]) // Easy counts as right, Again as wrong
-    const csv = await exportLoader(args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
+    const csv = await exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
-    expect(lines[0]).toBe('student,email,items_started,items_total,due_now,predicted_recall_on_due_date,reviews_7d,minutes_7d,last_active')
-    expect(lines.find((l) => l.startsWith('Alice,'))).toMatch(/^Alice,[^,]+,2,6,/)
+    expect(lines[0]).toBe('"student","email","items_started","items_total","due_now","predicted_recall_on_due_date","reviews_7d","minutes_7d","last_active"')
+    expect(lines.find((l) => l.startsWith('"Alice",'))).toMatch(/^"Alice","[^"]+","2","6",/)
     expect(lines).toHaveLength(3)
   })
 
@@ -85,10 +85,10 @@ describe('classes and assignments', () => {
     const student = await signUp('student')
     await join(student.cookie, klass!.joinCode)
     const [member] = await db.select().from(classMembers)
-    const removed = await settle(classAction(args(formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie), { classId })))
+    const removed = await call(classAction, formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie), { classId })
     expect(removed.status).toBe(302)
     expect((await join(student.cookie, klass!.joinCode)).status).toBe(403)
-    await settle(classAction(args(formRequest(`/classes/${classId}`, { intent: 'archive' }, teacher.cookie), { classId })))
+    await call(classAction, formRequest(`/classes/${classId}`, { intent: 'archive' }, teacher.cookie), { classId })
     expect((await db.select().from(classes))[0]!.archivedAt).not.toBeNull()
     expect((await join((await signUp('student')).cookie, klass!.joinCode)).status).toBe(404)
   })
@@ -105,7 +105,7 @@ describe('classes and assignments', () => {
     const teacher = await signUp('instructor')
     const classId = await createClass(teacher.cookie)
     const res = await settle<{ result: { error: Record<string, string[]> } }>(
-      classAction(args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'T', deckId: 'dates', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85', ...override }, teacher.cookie), { classId })),
+      classAction(await args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'T', deckId: 'dates', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85', ...override }, teacher.cookie), { classId })),
     )
     expect(res.status).toBe(400)
     expect(res.body.result.error[field]).toEqual([message])
@@ -115,7 +115,7 @@ describe('classes and assignments', () => {
   it('a student cannot create a class', async () => {
     const db = await freshDatabase()
     const student = await signUp('student')
-    const res = await settle(classesAction(args(formRequest('/classes', { intent: 'create', name: 'Mine' }, student.cookie), {})))
+    const res = await call(classesAction, formRequest('/classes', { intent: 'create', name: 'Mine' }, student.cookie), {})
     expect(res.status).toBe(403)
     expect(await db.select({ n: count() }).from(classes)).toEqual([{ n: 0 }])
   })
@@ -137,12 +137,12 @@ describe('authorization matrix', () => {
     const actors: Record<string, string | null> = { anonymous: null, student: student.cookie, otherStudent: otherStudent.cookie, instructor: teacher.cookie, otherInstructor: otherTeacher.cookie }
     const expected: Record<string, number> = { anonymous: 302, student: 404, otherStudent: 404, instructor: 200, otherInstructor: 404 }
     const routes = {
-      'GET class': (c: string | null) => classLoader(args(getRequest(`/classes/${classId}`, c), { classId })),
-      'GET dashboard': (c: string | null) => assignmentLoader(args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, c), { classId, assignmentId })),
-      'GET csv': (c: string | null) => exportLoader(args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, c), { classId, assignmentId })),
-      'POST new assignment': (c: string | null) =>
-        classAction(args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'X', deckId: 'all', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85' }, c), { classId })),
-      'POST archive': (c: string | null) => classAction(args(formRequest(`/classes/${classId}`, { intent: 'noop' }, c), { classId })),
+      'GET class': async (c: string | null) => classLoader(await args(getRequest(`/classes/${classId}`, c), { classId })),
+      'GET dashboard': async (c: string | null) => assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, c), { classId, assignmentId })),
+      'GET csv': async (c: string | null) => exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, c), { classId, assignmentId })),
+      'POST new assignment': async (c: string | null) =>
+        classAction(await args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'X', deckId: 'all', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85' }, c), { classId })),
+      'POST archive': async (c: string | null) => classAction(await args(formRequest(`/classes/${classId}`, { intent: 'noop' }, c), { classId })),
     }
     for (const [route, call] of Object.entries(routes)) {
       for (const [actor, cookie] of Object.entries(actors)) {
@@ -155,12 +155,12 @@ describe('authorization matrix', () => {
     }
     // Removing a student is the instructor's alone.
     for (const actor of ['student', 'otherStudent', 'otherInstructor'] as const) {
-      const res = await settle(classAction(args(formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, actors[actor]), { classId })))
+      const res = await call(classAction, formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, actors[actor]), { classId })
       expect(res.status).toBe(404)
     }
     expect((await db.select().from(classMembers))[0]!.removedAt).toBeNull()
     // A student's own data only: the home page shows their assignments, and no one else's reviews.
-    const otherHome = await settle<{ assignments: unknown[] }>(homeLoader(args(getRequest('/', otherStudent.cookie), {})))
+    const otherHome = await call<{ assignments: unknown[] }>(homeLoader, getRequest('/', otherStudent.cookie), {})
     expect(otherHome.body.assignments).toEqual([])
     expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 1 }])
   })

@@ -7,7 +7,7 @@ import { deckItems, items, reviewLogs } from '../../db/schema'
 import { buildContentBundle } from '~/domain/content/bundle'
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import { recordReview } from '~/data/reviews.server'
-import { requireLearner } from '~/utils/session.server'
+import { createGuest } from '~/utils/session.server'
 import { freshDatabase } from '../support/db'
 import { FIXTURE_CONTENT } from '../support/paths'
 import { getRequest } from '../support/routes'
@@ -25,7 +25,7 @@ describe('loading content into the database', () => {
 
   it('updates a changed item in place and retires a removed one, keeping its history', async () => {
     const db = await freshDatabase()
-    const { user } = await requireLearner(getRequest('/'))
+    const { user } = await createGuest(getRequest('/'))
     await recordReview(db, { userId: user.id, itemId: 'mh-actor-hosoya', reviewId: 'history-1', rating: 3, durationMs: 1, now: Date.now() })
     const bundle = fixture()
     bundle.items = bundle.items.filter((i) => i.id !== 'mh-actor-hosoya')
@@ -58,7 +58,7 @@ describe('loading content into the database', () => {
 
   it('keeps foreign keys on (a card state for an unknown item is refused)', async () => {
     const db = await freshDatabase()
-    const { user } = await requireLearner(getRequest('/'))
+    const { user } = await createGuest(getRequest('/'))
     const fk = await db.$client.execute('PRAGMA foreign_keys')
     expect(Number(fk.rows[0]![0])).toBe(1)
     await expect(

@@ -6,7 +6,7 @@ import { action as classesAction } from '~/routes/classes'
 import { action as forgotAction } from '~/routes/forgot-password'
 import { createClass, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
-import { args, formRequest, settle } from '../support/routes'
+import { call, formRequest } from '../support/routes'
 
 type Reply = { result: { error: Record<string, string[]> } }
 
@@ -17,7 +17,7 @@ describe('class forms', () => {
   ])('refuses a class %o', async (fields, field, message) => {
     const db = await freshDatabase()
     const teacher = await signUp('instructor')
-    const res = await settle<Reply>(classesAction(args(formRequest('/classes', fields, teacher.cookie), {})))
+    const res = await call<Reply>(classesAction, formRequest('/classes', fields, teacher.cookie), {})
     expect(res.status).toBe(400)
     expect(res.body.result.error[field]).toEqual([message])
     expect(await db.select({ n: count() }).from(classes)).toEqual([{ n: 0 }])
@@ -32,7 +32,7 @@ describe('class forms', () => {
     const teacher = await signUp('instructor')
     await createClass(teacher.cookie)
     const student = await signUp('student')
-    const res = await settle<Reply>(classesAction(args(formRequest('/classes', fields, student.cookie), {})))
+    const res = await call<Reply>(classesAction, formRequest('/classes', fields, student.cookie), {})
     expect(res.status).toBe(status)
     expect(res.body.result.error.code).toEqual([message])
     expect(await db.select({ n: count() }).from(classMembers)).toEqual([{ n: 0 }])
@@ -44,7 +44,7 @@ describe('class forms', () => {
     await createClass(teacher.cookie)
     const [klass] = await db.select().from(classes)
     const student = await signUp('student')
-    const res = await settle(classesAction(args(formRequest('/classes', { intent: 'join', code: ` ${klass!.joinCode.toLowerCase()} ` }, student.cookie), {})))
+    const res = await call(classesAction, formRequest('/classes', { intent: 'join', code: ` ${klass!.joinCode.toLowerCase()} ` }, student.cookie), {})
     expect(res.location).toBe(`/join/${klass!.joinCode}`)
   })
 })
@@ -52,7 +52,7 @@ describe('class forms', () => {
 describe('forgot password', () => {
   it('refuses a malformed e-mail with its message and sends nothing', async () => {
     const db = await freshDatabase()
-    const res = await settle<Reply & { sent: boolean }>(forgotAction(args(formRequest('/forgot-password', { email: 'not an email' }), {})))
+    const res = await call<Reply & { sent: boolean }>(forgotAction, formRequest('/forgot-password', { email: 'not an email' }), {})
     expect(res.status).toBe(400)
     expect(res.body.sent).toBe(false)
     expect(res.body.result.error.email).toEqual(['errorEmail'])

@@ -10,7 +10,7 @@ import { action as languageAction } from '~/routes/language'
 import { action as settingsAction } from '~/routes/settings'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
 import { freshDatabase } from '../support/db'
-import { args, cookieFrom, getRequest, settle } from '../support/routes'
+import { call, getRequest, guestCookie } from '../support/routes'
 
 const oddStrings = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -32,11 +32,11 @@ function post(url: string, fields: Record<string, string>, cookie: string | null
 describe('hostile input to actions', () => {
   it('study action: never 5xx, never writes', async () => {
     const db = await freshDatabase()
-    const cookie = cookieFrom((await settle(studyLoader(args(getRequest('/decks/all/study'), { deckId: 'all' })))).headers)
+    const cookie = await guestCookie()
     await fc.assert(
       fc.asyncProperty(fieldsFor(['intent', 'reviewId', 'itemId', 'rating', 'shownAt', 'durationMs']), fc.option(fc.constantFrom('rating', 'intent')), async (fields, dup) => {
         if (fields.intent === 'undo') return // a well-formed undo with nothing to undo is not hostile
-        const res = await settle(studyAction(args(post('/decks/all/study', fields, cookie, dup ?? undefined), { deckId: 'all' })))
+        const res = await call(studyAction, post('/decks/all/study', fields, cookie, dup ?? undefined), { deckId: 'all' })
         expect(res.status).toBeLessThan(500)
       }),
       { numRuns: 150 },
@@ -48,11 +48,11 @@ describe('hostile input to actions', () => {
   it('settings action: never 5xx, never writes a bad value', async () => {
     const db = await freshDatabase()
     const { settingsSchema } = await import('~/domain/settings-form')
-    const cookie = cookieFrom((await settle(studyLoader(args(getRequest('/decks/all/study'), { deckId: 'all' })))).headers)
+    const cookie = await guestCookie()
     const [before] = await db.select().from(userSettings)
     await fc.assert(
       fc.asyncProperty(fieldsFor(['desiredRetention', 'newPerDay', 'maxReviewsPerDay', 'uiLanguage', 'cardLanguage', 'timeZone']), async (fields) => {
-        const res = await settle(settingsAction(args(post('/settings', fields, cookie), {})))
+        const res = await call(settingsAction, post('/settings', fields, cookie), {})
         expect(res.status).toBeLessThan(500)
         const [now] = await db.select().from(userSettings)
         // Whatever was sent, what is stored is either untouched or passes the schema.
@@ -67,7 +67,7 @@ describe('hostile input to actions', () => {
     await freshDatabase()
     await fc.assert(
       fc.asyncProperty(fieldsFor(['lang', 'redirectTo']), async (fields) => {
-        const res = await settle(languageAction(args(post('/language', fields, null), {})))
+        const res = await call(languageAction, post('/language', fields, null), {})
         expect(res.status).toBeLessThan(500)
         if (res.location) expect(res.location).toMatch(/^\/(?!\/)/)
       }),
@@ -80,7 +80,7 @@ describe('hostile input to actions', () => {
     await fc.assert(
       fc.asyncProperty(oddStrings, oddStrings, async (deckId, card) => {
         const url = `/decks/${encodeURIComponent(deckId)}/study?card=${encodeURIComponent(card)}&reveal=${encodeURIComponent(card)}`
-        const res = await settle(studyLoader(args(getRequest(url), { deckId })))
+        const res = await call(studyLoader, getRequest(url), { deckId })
         expect(res.status).toBeLessThan(500)
       }),
       { numRuns: 100 },

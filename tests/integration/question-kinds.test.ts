@@ -4,16 +4,17 @@ import { reviewLogs, reviewRequests, users } from '../../db/schema'
 import type { Question, Verdict } from '~/domain/questions'
 import { action, loader } from '~/routes/study'
 import { freshDatabase } from '../support/db'
-import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+import { call, formRequest, getRequest, guestCookie } from '../support/routes'
 
 type Card = { itemId: string; reviewId: string; question: Question }
 type CheckData = { check: { itemId: string; reviewId: string; response: string; question: Question; verdict: Verdict } }
 
 async function open(cookie: string | null, query = '') {
-  const res = await settle<{ card: Card | null }>(loader(args(getRequest(`/decks/kinds/study${query}`, cookie), { deckId: 'kinds' })))
-  return { card: res.body.card, cookie: cookie ?? cookieFrom(res.headers) }
+  cookie ??= await guestCookie()
+  const res = await call<{ card: Card | null }>(loader, getRequest(`/decks/kinds/study${query}`, cookie), { deckId: 'kinds' })
+  return { card: res.body.card, cookie }
 }
-const post = (cookie: string, fields: Record<string, string>) => settle<CheckData & { error: string }>(action(args(formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })))
+const post = (cookie: string, fields: Record<string, string>) => call<CheckData & { error: string }>(action, formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })
 
 describe('interactive kinds in review', () => {
   it('checks a typed answer without writing, then records the rating with the response graded by the server', async () => {

@@ -3,20 +3,20 @@ import { describe, expect, it } from 'vitest'
 import { quizAnswers, quizAttempts, reviewRequests } from '../../db/schema'
 import type { Question } from '~/domain/questions'
 import { scoreAttempt } from '~/domain/quiz'
-import { action as setupAction, loader as setupLoader } from '~/routes/quiz'
+import { action as setupAction } from '~/routes/quiz'
 import { action as answerAction, loader as questionLoader } from '~/routes/quiz-attempt'
 import { action as resultAction, loader as resultLoader } from '~/routes/quiz-result'
 import { freshDatabase } from '../support/db'
-import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+import { args, call, formRequest, getRequest, guestCookie, settle } from '../support/routes'
 
 async function learner() {
-  return cookieFrom((await settle(setupLoader(args(getRequest('/quiz'), {})))).headers)!
+  return guestCookie()
 }
 async function start(cookie: string, fields: Record<string, string>) {
-  return settle<{ result: { error?: Record<string, string[]> } }>(setupAction(args(formRequest('/quiz', fields, cookie), {})))
+  return settle<{ result: { error?: Record<string, string[]> } }>(setupAction(await args(formRequest('/quiz', fields, cookie), {})))
 }
-const question = (cookie: string, id: string) => settle<{ position: number; total: number; question: Question; prompt: { en: string } }>(questionLoader(args(getRequest(`/quiz/${id}`, cookie), { attemptId: id })))
-const answer = (cookie: string, id: string, fields: Record<string, string>) => settle(answerAction(args(formRequest(`/quiz/${id}`, fields, cookie), { attemptId: id })))
+const question = (cookie: string, id: string) => call<{ position: number; total: number; question: Question; prompt: { en: string } }>(questionLoader, getRequest(`/quiz/${id}`, cookie), { attemptId: id })
+const answer = (cookie: string, id: string, fields: Record<string, string>) => call(answerAction, formRequest(`/quiz/${id}`, fields, cookie), { attemptId: id })
 
 describe('quiz scoring (pure)', () => {
   it('counts right answers before the deadline; unanswered and late answers are wrong', () => {
@@ -50,11 +50,11 @@ describe('quiz mode', () => {
     await answer(cookie, id, { position: '0', response: 'something else' })
     expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 3 }])
     expect((await db.select().from(quizAnswers).where(eq(quizAnswers.position, 0)))[0]!.response).toBe('not a date at all')
-    const result = await settle<{ score: number; total: number; mistakes: unknown[] }>(resultLoader(args(getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })))
+    const result = await call<{ score: number; total: number; mistakes: unknown[] }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
     expect(result.body).toMatchObject({ score: 0, total: 3 })
     expect(result.body.mistakes).toHaveLength(3)
     expect((await db.select().from(quizAttempts))[0]).toMatchObject({ score: 0 })
-    const sent = await settle(resultAction(args(formRequest(`/quiz/${id}/result`, { intent: 'request-review' }, cookie), { attemptId: id })))
+    const sent = await call(resultAction, formRequest(`/quiz/${id}/result`, { intent: 'request-review' }, cookie), { attemptId: id })
     expect(sent.location).toBe(`/quiz/${id}/result?added=3`)
     expect(await db.select({ n: count() }).from(reviewRequests)).toEqual([{ n: 3 }])
   })
@@ -71,7 +71,7 @@ describe('quiz mode', () => {
       if (response) correct++
       await answer(cookie, id, { position: String(q.position), response })
     }
-    const result = await settle<{ score: number }>(resultLoader(args(getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })))
+    const result = await call<{ score: number }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
     expect(result.body.score).toBe(correct)
   })
 
@@ -93,7 +93,7 @@ describe('quiz mode', () => {
     const id = (await start(alice, { deckId: 'dates', count: '2' })).location!.split('/').pop()!
     expect((await question(bob, id)).status).toBe(404)
     expect((await answer(bob, id, { position: '0', response: 'x' })).status).toBe(404)
-    expect((await settle(resultLoader(args(getRequest(`/quiz/${id}/result`, bob), { attemptId: id })))).status).toBe(404)
+    expect((await call(resultLoader, getRequest(`/quiz/${id}/result`, bob), { attemptId: id })).status).toBe(404)
     expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 0 }])
   })
 

@@ -5,17 +5,19 @@ import { newCard, rebuildCardStates, scheduleReview, type LoggedReview, type Rat
 import { action, loader } from '~/routes/study'
 import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview } from '~/data/reviews.server'
 import { freshDatabase } from '../support/db'
-import { args, cookieFrom, formRequest, getRequest, settle } from '../support/routes'
+import { call, cookieFrom, formRequest, getRequest, guestCookie } from '../support/routes'
 
 type StudyData = { card: { itemId: string; reviewId: string; shownAt: number; queue: string; intervals: Record<string, string> } | null; remaining: { fresh: number; learning: number; due: number }; nextDueText: string | null }
 
+/** The study page of a learner (a new guest unless a cookie is given). */
 async function openStudy(deckId = 'all', cookie: string | null = null, query = '') {
-  const res = await settle<StudyData>(loader(args(getRequest(`/decks/${deckId}/study${query}`, cookie), { deckId })))
-  return { ...res, cookie: cookie ?? cookieFrom(res.headers) }
+  cookie ??= await guestCookie()
+  const res = await call<StudyData>(loader, getRequest(`/decks/${deckId}/study${query}`, cookie), { deckId })
+  return { ...res, cookie }
 }
 
 async function answer(cookie: string, fields: Record<string, string>, deckId = 'all') {
-  return settle<{ error: string }>(action(args(formRequest(`/decks/${deckId}/study`, fields, cookie), { deckId })))
+  return call<{ error: string }>(action, formRequest(`/decks/${deckId}/study`, fields, cookie), { deckId })
 }
 
 async function counts(db: Awaited<ReturnType<typeof freshDatabase>>) {
@@ -25,18 +27,21 @@ async function counts(db: Awaited<ReturnType<typeof freshDatabase>>) {
 }
 
 describe('study loop through the route loader and action', () => {
-  it('creates a guest on first visit, shows the first new card with four interval labels, records an answer', async () => {
+  it('shows a visitor the first new card without creating anything; the first answer creates the guest', async () => {
     const db = await freshDatabase()
-    const first = await openStudy()
-    expect(first.status).toBe(200)
-    expect(first.cookie).toMatch(/^sd_session=/)
-    expect(first.headers.get('Set-Cookie')).toContain('HttpOnly')
-    expect(first.body.card?.itemId).toBe('mh-date-takaichi-administration-start')
-    expect(first.body.card?.queue).toBe('new')
-    expect(Object.keys(first.body.card!.intervals)).toEqual(['1', '2', '3', '4'])
-    const card = first.body.card!
-    const res = await answer(first.cookie!, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '3', shownAt: String(card.shownAt) })
+    const visit = await call<StudyData>(loader, getRequest('/decks/all/study'), { deckId: 'all' })
+    expect(visit.status).toBe(200)
+    expect(visit.headers.get('Set-Cookie')).toBeNull()
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 0 }])
+    expect(visit.body.card?.itemId).toBe('mh-date-takaichi-administration-start')
+    expect(visit.body.card?.queue).toBe('new')
+    expect(Object.keys(visit.body.card!.intervals)).toEqual(['1', '2', '3', '4'])
+    const card = visit.body.card!
+    const res = await call(action, formRequest('/decks/all/study', { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '3', shownAt: String(card.shownAt) }), { deckId: 'all' })
     expect(res.status).toBe(302)
+    expect(res.headers.get('Set-Cookie')).toContain('HttpOnly')
+    const first = { cookie: cookieFrom(res.headers) }
+    expect(first.cookie).toMatch(/^sd_session=/)
     expect(res.location).toBe('/decks/all/study')
     expect(await counts(db)).toEqual({ logs: 1, states: 1 })
     const [log] = await db.select().from(reviewLogs)
@@ -89,15 +94,17 @@ describe('study loop through the route loader and action', () => {
     expect(await counts(db)).toEqual({ logs: 0, states: 0 })
   })
 
-  it('refuses a card that is not in the deck, an unknown deck, and a visitor without a session', async () => {
+  it('refuses a card that is not in the deck, an unknown deck, and a session that has ended', async () => {
     const db = await freshDatabase()
     const { cookie } = await openStudy('dates')
     const notInDeck = await answer(cookie!, { intent: 'review', reviewId: 'abcdefgh1', itemId: 'mh-actor-motegi', rating: '3' }, 'dates')
     expect(notInDeck.status).toBe(404)
-    const noDeck = await settle(loader(args(getRequest('/decks/nope/study', cookie), { deckId: 'nope' })))
+    const noDeck = await call(loader, getRequest('/decks/nope/study', cookie), { deckId: 'nope' })
     expect(noDeck.status).toBe(404)
-    const anonymous = await settle<{ error: string }>(action(args(formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' }), { deckId: 'all' })))
-    expect(anonymous.status).toBe(401)
+    const ended = await call<{ error: string }>(action, formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' }, 'sd_session=no-such-session'), { deckId: 'all' })
+    expect(ended.status).toBe(401)
+    // The dead cookie is cleared, so reloading continues as a visitor.
+    expect(ended.headers.get('Set-Cookie')).toMatch(/^sd_session=; Path=\/; Max-Age=0/)
     expect(await counts(db)).toEqual({ logs: 0, states: 0 })
   })
 

@@ -47,8 +47,10 @@ describe('security headers', () => {
 
 describe('session cookie', () => {
   it('is HttpOnly, SameSite=Lax and Secure in production, holding only an opaque token', async () => {
-    const res = await fetch(secureApp.url + '/decks/timeline/study')
-    const cookie = res.headers.get('set-cookie') ?? ''
+    // A visitor's first write (here: saving settings) creates the guest and its session.
+    const defaults = { desiredRetention: '0.9', newPerDay: '20', maxReviewsPerDay: '200', uiLanguage: 'en', cardLanguage: 'both', timeZone: 'UTC' }
+    const res = await fetch(secureApp.url + '/settings', { method: 'POST', redirect: 'manual', headers: { Origin: secureApp.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(defaults).toString() })
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sd_session=')) ?? ''
     expect(cookie).toMatch(/^sd_session=[A-Za-z0-9_-]{43};/)
     expect(cookie).toContain('HttpOnly')
     expect(cookie).toContain('SameSite=Lax')

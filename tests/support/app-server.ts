@@ -8,6 +8,8 @@ import { ROOT } from './paths'
 export interface RunningApp {
   url: string
   process: ChildProcess
+  /** What the server printed so far (e.g. the log mailer's reset links). */
+  output: () => string
   stop: (signal?: NodeJS.Signals) => Promise<void>
 }
 
@@ -19,6 +21,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
     DATABASE_URL: opts.databaseUrl,
     INSECURE_COOKIES: '1',
     NODE_ENV: 'production',
+    // Required in production: the origin every absolute link and origin check uses.
+    PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
     ...(opts.contentDir ? { CONTENT_DIR: opts.contentDir } : {}),
     ...opts.env,
   }
@@ -28,7 +32,9 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))))
     })
   }
-  const child = spawn(process.execPath, ['build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  let printed = ''
+  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const url = `http://127.0.0.1:${opts.port}`
   const deadline = Date.now() + 30_000
   for (;;) {
@@ -44,6 +50,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
   return {
     url,
     process: child,
+    output: () => printed,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
@@ -53,12 +60,19 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
   }
 }
 
-/** A learner's session cookie: the first study page visit creates the guest. */
+/**
+ * A learner's session cookie. Reading pages creates nobody: a visitor becomes a guest at their first write,
+ * here saving the default settings. (The bench's bare baseline server hands out a guest on the GET.)
+ */
 export async function newLearner(url: string, deckId: string): Promise<string> {
-  const res = await fetch(`${url}/decks/${deckId}/study`, { redirect: 'manual' })
-  const set = res.headers.get('set-cookie') ?? ''
-  const m = set.match(/sd_session=([^;]+)/)
-  if (!m) throw new Error(`no session cookie (status ${res.status})`)
+  const page = await fetch(`${url}/decks/${deckId}/study`, { redirect: 'manual' })
+  await page.arrayBuffer()
+  const fromPage = page.headers.get('set-cookie')?.match(/sd_session=([^;]+)/)
+  if (fromPage) return `sd_session=${fromPage[1]}`
+  const defaults = { desiredRetention: '0.9', newPerDay: '20', maxReviewsPerDay: '200', uiLanguage: 'en', cardLanguage: 'both', timeZone: 'UTC' }
+  const res = await fetch(`${url}/settings`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url }, body: new URLSearchParams(defaults).toString() })
   await res.arrayBuffer()
+  const m = res.headers.get('set-cookie')?.match(/sd_session=([^;]+)/)
+  if (!m) throw new Error(`no session cookie (status ${res.status})`)
   return `sd_session=${m[1]}`
 }

@@ -1,5 +1,8 @@
 /** Calling route loaders and actions as React Router does, with real Requests. */
 import { RouterContextProvider } from 'react-router'
+import { CLIENT_ADDRESS_HEADER } from '~/utils/client-address.server'
+import { resolveVisitor, visitorContext } from '~/utils/request-context.server'
+import { createGuest } from '~/utils/session.server'
 
 export const BASE = 'http://localhost'
 
@@ -13,9 +16,31 @@ export function getRequest(url: string, cookie?: string | null, headers: Record<
   return new Request(BASE + url, { headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } })
 }
 
-export function args<P extends Record<string, string>>(request: Request, params: P) {
-  // The shape React Router passes to loaders and actions (middleware is on, so context is a provider).
-  return { request, params, context: new RouterContextProvider(), unstable_pattern: '', unstable_url: new URL(request.url) } as never
+/**
+ * The shape React Router passes to loaders and actions. Middleware is on, so the context is a provider, and
+ * it carries who is asking, resolved by the same function as the root middleware.
+ */
+export async function args<P extends Record<string, string>>(request: Request, params: P) {
+  const context = new RouterContextProvider()
+  context.set(visitorContext, await resolveVisitor(request))
+  return { request, params, context, unstable_pattern: '', unstable_url: new URL(request.url) } as never
+}
+
+type Handler = (args: never) => Promise<unknown> | unknown
+
+/**
+ * Runs a loader or action as the root middleware would: who is asking is resolved first, and the cookies the
+ * request context collected (a guest created at its first write) are added to the response's headers.
+ */
+export async function call<T = unknown>(handler: Handler, request: Request, params: Record<string, string> = {}, clientAddress?: string) {
+  if (clientAddress) request.headers.set(CLIENT_ADDRESS_HEADER, clientAddress)
+  const context = new RouterContextProvider()
+  const visitor = await resolveVisitor(request)
+  context.set(visitorContext, visitor)
+  const result = await settle<T>(Promise.resolve().then(() => handler({ request, params, context, unstable_pattern: '', unstable_url: new URL(request.url) } as never)))
+  const ownSession = result.headers.getSetCookie().some((c) => c.startsWith('sd_session='))
+  if (!ownSession) for (const cookie of visitor.cookies) result.headers.append('Set-Cookie', cookie)
+  return result
 }
 
 interface DataResult<T> {
@@ -39,6 +64,12 @@ export async function settle<T = unknown>(promise: Promise<unknown>): Promise<{ 
     return { status: d.init?.status ?? 200, body: d.data, headers: new Headers(d.init?.headers), location: null }
   }
   return { status: 200, body: value as T, headers: new Headers(), location: null }
+}
+
+/** A guest's session cookie, as a visitor's first write (an answer, a setting) creates it. */
+export async function guestCookie(): Promise<string> {
+  const { setCookie } = await createGuest(getRequest('/'))
+  return setCookie.split(';')[0]!
 }
 
 /** The session cookie value from a Set-Cookie header, ready to send back. */

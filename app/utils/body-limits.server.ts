@@ -1,0 +1,50 @@
+/**
+ * Express middleware: every request body is read here, capped and checked before React Router sees it.
+ * Too large → 413; not a form → 415; too many, repeated, deep or broken fields → 400. The checked bytes
+ * travel on `res.locals.body` to the request handler (app/utils/request-handler.server.ts).
+ */
+import type { NextFunction, Request, Response } from 'express'
+import getRawBody from 'raw-body'
+import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, type FormCheck } from './form-limits.server'
+
+/** How long a client may take to send a body: slow-body sockets are dropped (408). */
+export function bodyTimeoutMs(): number {
+  return Number(process.env.REQUEST_TIMEOUT_MS) || 15_000
+}
+
+function refuse(res: Response, status: number, message: string) {
+  if (res.headersSent) return
+  // The rest of the body is not read: close the connection rather than keep it in a half-read state.
+  res.status(status).set('Connection', 'close').type('text/plain').send(message)
+}
+
+export async function limitRequestBodies(req: Request, res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  const declared = req.get('content-length')
+  if (declared !== undefined && Number(declared) > FORM_LIMITS.maxBytes) return refuse(res, 413, 'Request body too large.')
+  const type = mediaType(req.get('content-type'))
+  const hasBody = declared !== undefined ? Number(declared) > 0 : req.get('transfer-encoding') !== undefined
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data' && (hasBody || type !== '')) {
+    return refuse(res, 415, 'Only form submissions are accepted.')
+  }
+  let body: Buffer
+  const timer = setTimeout(() => {
+    refuse(res, 408, 'Request body too slow.')
+    res.once('finish', () => req.socket.destroy())
+  }, bodyTimeoutMs())
+  try {
+    body = await getRawBody(req, { length: declared, limit: FORM_LIMITS.maxBytes })
+  } catch (error) {
+    const kind = (error as { type?: string }).type
+    if (kind === 'entity.too.large') return refuse(res, 413, 'Request body too large.')
+    return refuse(res, 400, 'Unreadable request body.')
+  } finally {
+    clearTimeout(timer)
+  }
+  if (res.headersSent) return
+  const text = body.toString('utf8')
+  const check: FormCheck = type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text) : checkUrlEncoded(text)
+  if (!check.ok) return refuse(res, check.status, check.reason)
+  res.locals.body = body
+  next()
+}
