@@ -5,6 +5,7 @@
 import { formatContentError } from '~/domain/content/errors'
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import { purgeIdleGuests } from '~/utils/guests.server'
+import { forgetOldAttempts } from '~/utils/throttle.server'
 import { databaseUrl, openDatabase } from './client'
 import { loadContent } from './load-content'
 import { migrateDatabase } from './migrate'
@@ -25,4 +26,5 @@ console.log(
 // Housekeeping at every start: guests idle for a week without any progress (see app/utils/guests.server.ts).
 const purged = await purgeIdleGuests(db)
 if (purged > 0) console.log(`purged ${purged} idle guests without progress`)
+await forgetOldAttempts(db)
 db.$client.close()

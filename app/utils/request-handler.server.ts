@@ -22,7 +22,11 @@ export async function createAppHandler({ build, mode }: { build: ServerBuild; mo
     }
     res.statusMessage = response.statusText
     res.status(response.status)
-    for (const [key, value] of response.headers.entries()) res.append(key, value)
+    // Set-Cookie may repeat; any other header the app sets replaces the server's default (e.g. Cache-Control).
+    for (const [key, value] of response.headers.entries()) {
+      if (key === 'set-cookie') res.append(key, value)
+      else res.setHeader(key, value)
+    }
     if (!response.body) return void res.end()
     try {
       await writeReadableStreamToWritable(response.body, res)

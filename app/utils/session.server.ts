@@ -73,11 +73,13 @@ export async function getSessionUser(request: Request, now = Date.now()): Promis
   const db = getDb()
   const lastSeen = sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`
   const idleSince = sql`(case ${users.kind} when 'account' then ${now - SESSION_LIMITS.account.idleMs} else ${now - SESSION_LIMITS.guest.idleMs} end)`
+  // The lifetime is checked against the kind's limit too, so sessions issued under a longer policy end on time.
+  const bornAfter = sql`(case ${users.kind} when 'account' then ${now - SESSION_LIMITS.account.absoluteMs} else ${now - SESSION_LIMITS.guest.absoluteMs} end)`
   const [row] = await db
     .select({ id: users.id, kind: users.kind, role: users.role, email: users.email, displayName: users.displayName, lastSeenAt: lastSeen })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), sql`${lastSeen} > ${idleSince}`))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), sql`${lastSeen} > ${idleSince}`, sql`${sessions.createdAt} > ${bornAfter}`))
     .limit(1)
   if (!row) return null
   if (Number(row.lastSeenAt) < now - TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))

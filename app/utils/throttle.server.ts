@@ -10,7 +10,7 @@
  */
 import { eq, sql } from 'drizzle-orm'
 import { signInFailures } from '../../db/schema'
-import { getDb } from './db.server'
+import { getDb, type Database } from './db.server'
 
 export type ThrottlePolicy =
   | { kind: 'slowdown'; windowMs: number; free: number; maxDelayMs: number }
@@ -71,6 +71,13 @@ export async function claimAttempt(key: string, policy: ThrottlePolicy, now = Da
   if (rows[0]) return { ok: true, count: rows[0].failures }
   const [row] = await db.select({ nextAt: t.nextAt }).from(t).where(eq(t.key, key))
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((row?.nextAt ?? now) - now) / 1000)) }
+}
+
+/** Housekeeping (run with the guest purge): rows whose window and wait ended a day ago count for nothing. */
+export async function forgetOldAttempts(db: Database, now = Date.now()): Promise<number> {
+  const longest = Math.max(...Object.values(POLICIES).map((p) => p.windowMs))
+  const dayAgo = now - 86_400_000
+  return (await db.delete(signInFailures).where(sql`${signInFailures.windowStart} < ${dayAgo - longest} and ${signInFailures.nextAt} < ${dayAgo}`)).rowsAffected
 }
 
 /** Forgets a key's attempts (the owner signed in). */
