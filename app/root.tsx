@@ -65,6 +65,7 @@ function Header() {
       <nav aria-label={t.appName} className="topnav">
         <NavLink to="/" end>{t.navDecks}</NavLink>
         <NavLink to="/quiz">{t.navQuiz}</NavLink>
+        <NavLink to="/stats">{t.navStats}</NavLink>
         {account ? <NavLink to="/classes">{t.navClasses}</NavLink> : null}
         <NavLink to="/settings">{t.navSettings}</NavLink>
         {account ? <NavLink to="/account">{t.navAccount}</NavLink> : <NavLink to="/login">{t.navSignIn}</NavLink>}

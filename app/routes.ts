@@ -18,6 +18,7 @@ export default [
   route('classes/:classId/assignments/:assignmentId', 'routes/assignment.tsx'),
   route('classes/:classId/assignments/:assignmentId/export.csv', 'routes/assignment-export.tsx'),
   route('join/:code', 'routes/join.tsx'),
+  route('stats', 'routes/stats.tsx'),
   route('language', 'routes/language.tsx'),
   route('healthz', 'routes/healthz.tsx'),
   route('*', 'routes/not-found.tsx'),

@@ -180,6 +180,8 @@ export const reviewLogs = sqliteTable('review_logs', {
   correct: integer('correct', { mode: 'boolean' }),
   /** The card as it was before this answer (a new card: the empty card at reviewedAt). */
   before: text('before', { mode: 'json' }).$type<StoredCard>().notNull(),
+  /** The learner's study day when answered (YYYY-MM-DD, rolling over at 04:00 in their time zone then). */
+  studyDay: text('study_day'),
 }, (t) => [
   index('review_logs_user_time').on(t.userId, t.reviewedAt),
   index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
@@ -197,6 +199,20 @@ export const answerCounts = sqliteTable('answer_counts', {
   answers: integer('answers').notNull(),
   correct: integer('correct').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('answer_counts_item').on(t.itemId)])
+
+/**
+ * Per learner and study day: answers, time, and answers on cards in review with how many passed. A cache
+ * of the log (kept in the same atomic batch as each answer and undo) so statistics over a year read at most
+ * 366 rows, not millions of log rows.
+ */
+export const studyDays = sqliteTable('study_days', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  day: text('day').notNull(),
+  answers: integer('answers').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  reviewAnswers: integer('review_answers').notNull(),
+  reviewPassed: integer('review_passed').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.day] })])
 
 /**
  * Items the learner asked to see again soon (e.g. missed in a quiz): they come first in the queue until

@@ -37,6 +37,12 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
   return rows as DeckSummary[]
 }
 
+/** The live decks' ids and titles, in order (for pickers: no per-learner counts). */
+export async function deckTitles(db: Database): Promise<Array<{ id: string; title: DeckDef['title'] }>> {
+  const rows = await db.select({ id: decks.id, data: decks.data }).from(decks).where(isNull(decks.retiredAt)).orderBy(decks.position)
+  return rows.map((r) => ({ id: r.id, title: r.data.title }))
+}
+
 export async function isInDeck(db: Database, deckId: string, itemId: string): Promise<boolean> {
   const [row] = await db
     .select({ one: sql`1` })

@@ -4,9 +4,10 @@
  * graded here, from the question their review id seeded, never taken from the browser.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { answerCounts, cardStates, deckItems, items, newCardCursors, reviewLogs, reviewRequests, userSettings } from '../../db/schema'
+import { answerCounts, cardStates, deckItems, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import { gradeResponse, isInteractive } from '~/domain/questions'
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
+import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
 import { liveItem, questionFor } from './questions.server'
 
@@ -38,6 +39,7 @@ interface ReviewContextRow {
   item_live: number
   in_deck: number
   retention: number | null
+  time_zone: string | null
   due: number | null
   stability: number | null
   difficulty: number | null
@@ -57,6 +59,7 @@ async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewCo
       exists (select 1 from ${items} where id = ${input.itemId} and retired_at is null) as item_live,
       ${input.deckId === undefined ? sql`1` : sql`exists (select 1 from ${deckItems} where deck_id = ${input.deckId} and item_id = ${input.itemId})`} as in_deck,
       (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
+      (select time_zone from ${userSettings} where user_id = ${input.userId}) as time_zone,
       c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
     from (select 1) as one
     left join ${reviewLogs} as p on p.id = ${input.reviewId}
@@ -101,14 +104,16 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
     : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
   const response = graded?.response ?? null
   const correct = graded === null ? null : graded.correct ? 1 : 0
-  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
-    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct} where ${guard}`)
+  const studyDay = studyDateAt(now, ctx.time_zone ?? 'UTC')
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct, study_day)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct}, ${studyDay} where ${guard}`)
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
   const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
   const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct)
     select ${userId}, ${itemId}, 1, ${right} where ${recorded}
     on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct`)
+  const countDay = db.run(studyDayDelta(userId, studyDay, 1, durationMs, before.state, rating, recorded))
   // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
   const fulfilRequest = db
     .delete(reviewRequests)
@@ -120,7 +125,7 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
         .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
     : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
   try {
-    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest, countAnswer])
+    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay])
     if (logResult.rowsAffected === 0) return { status: 'stale' }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.
@@ -156,7 +161,7 @@ export type UndoResult = { status: 'undone'; itemId: string } | { status: 'nothi
 /** Undoes the learner's latest answer: marks it undone and restores the card exactly as it was before. */
 export async function undoLastReview(db: Database, userId: string, now: number): Promise<UndoResult> {
   const [last] = await db
-    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before, rating: reviewLogs.rating, correct: reviewLogs.correct })
+    .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, before: reviewLogs.before, rating: reviewLogs.rating, correct: reviewLogs.correct, studyDay: reviewLogs.studyDay, durationMs: reviewLogs.durationMs })
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), isNull(reviewLogs.undoneAt)))
     .orderBy(desc(reviewLogs.reviewedAt), desc(reviewLogs.id))
@@ -181,8 +186,23 @@ export async function undoLastReview(db: Database, userId: string, now: number):
     .update(answerCounts)
     .set({ answers: sql`${answerCounts.answers} - 1`, correct: sql`${answerCounts.correct} - ${wasRight}` })
     .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
-  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount])
+  const uncountDay = db.run(studyDayDelta(userId, last.studyDay ?? '', -1, last.durationMs, before.state, last.rating, markedByUs))
+  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount, uncountDay])
   return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) one answer from the learner's study-day totals, only when `when` holds
+ * (the answer was recorded, or the undo was ours). An answer on a card in review counts toward true retention;
+ * it passed unless rated Again.
+ */
+function studyDayDelta(userId: string, day: string, sign: 1 | -1, durationMs: number, stateBefore: number, rating: number, when: ReturnType<typeof sql>) {
+  const inReview = stateBefore === State.Review ? 1 : 0
+  const passed = inReview && rating > 1 ? 1 : 0
+  return sql`insert into ${studyDays} (user_id, day, answers, duration_ms, review_answers, review_passed)
+    select ${userId}, ${day}, ${sign}, ${sign * durationMs}, ${sign * inReview}, ${sign * passed} where ${when}
+    on conflict (user_id, day) do update set answers = answers + excluded.answers, duration_ms = duration_ms + excluded.duration_ms,
+      review_answers = review_answers + excluded.review_answers, review_passed = review_passed + excluded.review_passed`
 }
 
 /** Every review of a user, for rebuilding (tests, repair tools). */

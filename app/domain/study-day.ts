@@ -81,6 +81,19 @@ export function studyDayAt(now: number, timeZone: string, rolloverHour = DAY_ROL
   return { start, end }
 }
 
+/** The study day (YYYY-MM-DD) that instant `t` belongs to: the calendar date of its 04:00-to-04:00 day. */
+export function studyDateAt(t: number, timeZone: string, rolloverHour = DAY_ROLLOVER_HOUR): string {
+  const w = wallClock(t, timeZone)
+  const base = new Date(Date.UTC(w.year, w.month - 1, w.day - (w.hour < rolloverHour ? 1 : 0)))
+  return base.toISOString().slice(0, 10)
+}
+
+/** The calendar date `days` after `date` (both YYYY-MM-DD; days may be negative). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
 /** The last millisecond of a calendar date (YYYY-MM-DD) in a time zone: when "due on" that date ends. */
 export function endOfLocalDate(date: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]

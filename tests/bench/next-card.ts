@@ -10,7 +10,7 @@ const DECK_ITEMS = 110_000
 const CARDS = 100_000
 const LOGS_PER_CARD = 10
 
-async function generate(db: Database, now: number) {
+export async function generate(db: Database, now: number) {
   const item = JSON.stringify({ id: 'x', kind: 'flip', category: 'event', prompt: { en: 'Q', zh: '问' }, answer: { en: 'A', zh: '答' }, accepted: [], explanation: { en: 'E', zh: '解' }, tags: [], sources: [] })
   const before = JSON.stringify({ due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 2, lastReview: null })
   await db.$client.executeMultiple(`

@@ -20,6 +20,7 @@ import { measureNextCard } from './next-card'
 import { measureParseAttack } from './parse-attack'
 import { measureStudyPageJs } from './page-weight'
 import { measureReviews } from './review-throughput'
+import { measureStatsPage } from './stats'
 
 const DIR = path.join(ROOT, 'tests', '.tmp', 'bench')
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -100,6 +101,11 @@ log('dashboard: 200 students × 300 items × 30 reviews each (generating…)')
 const dashboard = await measureDashboard(dbUrl('dashboard'))
 log(`  median ${dashboard.medianMs} ms over ${dashboard.logs} log rows (${dashboard.logsLast7Days} in the last 7 days)`)
 
+// 7. Statistics page.
+log('stats page: 100,000 cards, 1,000,000 log rows (generating…)')
+const statsPage = await measureStatsPage(dbUrl('stats'))
+log(`  median ${statsPage.medianMs} ms, max ${statsPage.maxMs} ms`)
+
 const results = {
   measured_at: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -115,9 +121,10 @@ const results = {
   content_load_10k_ms: content.totalMs,
   dashboard_ms: dashboard.medianMs,
   parse_attack_ms: parseAttack.medianMs,
+  stats_page_ms: statsPage.medianMs,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -134,6 +141,7 @@ const rows: Array<[string, unknown, string]> = [
   ['content_load_10k_ms', results.content_load_10k_ms, '≤ 5000'],
   ['dashboard_ms', results.dashboard_ms, '≤ 200'],
   ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
+  ['stats_page_ms', results.stats_page_ms, '≤ 150'],
   ['lost_reviews', results.lost_reviews, '0'],
   ['duplicate_reviews', results.duplicate_reviews, '0'],
 ]

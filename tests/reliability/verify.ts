@@ -13,6 +13,8 @@ export interface DatabaseCheck {
   statesDiffering: number
   /** Rows of the answer_counts cache that differ from the log's own counts. */
   answerCountsDiffering: number
+  /** Rows of the study_days cache that differ from the log's own per-day totals. */
+  studyDaysDiffering: number
   integrity: string
 }
 
@@ -52,6 +54,13 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
         )`)
       ).rows.reduce((n, r) => n + Number(r[0]), 0),
     )
+    const fromLog = `select user_id, study_day, count(*), sum(duration_ms), sum(json_extract(before, '$.state') = 2),
+        sum(json_extract(before, '$.state') = 2 and rating > 1) from review_logs where undone_at is null group by user_id, study_day`
+    const cached = 'select user_id, day, answers, duration_ms, review_answers, review_passed from study_days where answers > 0'
+    const studyDaysDiffering = (await db.$client.execute(`select count(*) from (${fromLog} except ${cached}) union all select count(*) from (${cached} except ${fromLog})`)).rows.reduce(
+      (n, r) => n + Number(r[0]),
+      0,
+    )
     const rebuiltCount = [...rebuilt.values()].reduce((n, m) => n + m.size, 0)
     differing += Math.max(0, rebuiltCount - states.length)
     return {
@@ -63,6 +72,7 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       statesMatchingReplay: matching,
       statesDiffering: differing,
       answerCountsDiffering: countsDiffering,
+      studyDaysDiffering,
       integrity,
     }
   } finally {
