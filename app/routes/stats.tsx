@@ -7,13 +7,13 @@ import { learnerStats } from '~/data/stats.server'
 import { dueForecast, heatmapWeeks, STABILITY_BUCKETS, streaks, trueRetention } from '~/domain/stats'
 import { addDays } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
+import { currentUser } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
-import { getSessionUser } from '~/utils/session.server'
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
   const now = Date.now()
-  const user = await getSessionUser(request)
+  const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
   const decks = await deckTitles(db)
   const deckParam = new URL(request.url).searchParams.get('deck') || null

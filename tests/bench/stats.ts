@@ -29,10 +29,10 @@ export async function measureStatsPage(databaseUrl: string) {
   const request = () => getRequest('/stats', 'sd_session=bench-token')
   const times: number[] = []
   try {
-    for (let i = 0; i < 3; i++) await loader(args(request(), {})) // warm up
+    for (let i = 0; i < 3; i++) await loader(await args(request(), {})) // warm up
     for (let i = 0; i < 20; i++) {
       const t = performance.now()
-      await loader(args(request(), {}))
+      await loader(await args(request(), {}))
       times.push(performance.now() - t)
     }
   } finally {

@@ -6,16 +6,11 @@ import { learnerStats } from '~/data/stats.server'
 import { studyDateAt } from '~/domain/study-day'
 import { loader } from '~/routes/stats'
 import { freshDatabase } from '../support/db'
-import { args, getRequest, settle } from '../support/routes'
-import { loader as studyLoader } from '~/routes/study'
-import { cookieFrom } from '../support/routes'
+import { args, getRequest, guestCookie, settle } from '../support/routes'
 
 const DAY = 86_400_000
 
-async function learner() {
-  const res = await settle(studyLoader(args(getRequest('/decks/all/study'), { deckId: 'all' })))
-  return cookieFrom(res.headers)!
-}
+const learner = guestCookie
 
 describe('statistics', () => {
   it('counts answers per study day in the learner’s time zone, keeps them through undo, and reports retention, forecast and states', async () => {
@@ -44,7 +39,7 @@ describe('statistics', () => {
     expect(stats.states.learning + stats.states.review + stats.states.relearning).toBe(2)
     expect(stats.states.relearning).toBe(1)
 
-    const page = await settle<{ streaks: { current: number; longest: number }; retention: { today: { rate: number | null } }; forecast: number[]; daysStudied: number }>(loader(args(getRequest('/stats', cookie), {})))
+    const page = await settle<{ streaks: { current: number; longest: number }; retention: { today: { rate: number | null } }; forecast: number[]; daysStudied: number }>(loader(await args(getRequest('/stats', cookie), {})))
     expect(page.status).toBe(200)
     expect(page.body.daysStudied).toBe(2)
     expect(page.body.streaks).toEqual({ current: 1, longest: 1 })
@@ -56,13 +51,13 @@ describe('statistics', () => {
   it('filters by deck, and refuses an unknown deck with 404', async () => {
     await freshDatabase()
     const cookie = await learner()
-    expect((await settle(loader(args(getRequest('/stats?deck=all', cookie), {})))).status).toBe(200)
-    expect((await settle(loader(args(getRequest('/stats?deck=no-such-deck', cookie), {})))).status).toBe(404)
+    expect((await settle(loader(await args(getRequest('/stats?deck=all', cookie), {})))).status).toBe(200)
+    expect((await settle(loader(await args(getRequest('/stats?deck=no-such-deck', cookie), {})))).status).toBe(404)
   })
 
   it('shows empty statistics to a visitor with no progress', async () => {
     await freshDatabase()
-    const page = await settle<{ daysStudied: number; states: { fresh: number } }>(loader(args(getRequest('/stats'), {})))
+    const page = await settle<{ daysStudied: number; states: { fresh: number } }>(loader(await args(getRequest('/stats'), {})))
     expect(page.status).toBe(200)
     expect(page.body.daysStudied).toBe(0)
     expect(page.body.states.fresh).toBeGreaterThan(0)
