@@ -1,7 +1,7 @@
 /**
  * Which card comes next. The database finds the head of each queue (the earliest-due learning card, the
  * earliest-due review card, the first unseen card); this decides between them, Anki-style:
- * learning/relearning due now, then cards the learner asked to see again (missed in a quiz), then reviews by
+ * cards the learner asked to see again (missed in a quiz) first, as promised, then learning/relearning due now, then reviews by
  * due time and then new cards within today's limit — each time assigned items before the rest; when nothing
  * else is left, a learning card due within the learn-ahead window rather than ending the session early.
  */
@@ -38,8 +38,9 @@ export type NextCard =
 
 /** `dayEnd`: when today's limits reset (cards held back by a limit come back then). */
 export function nextDueCard(heads: QueueHeads, counts: DailyCounts, limits: Limits, now: number, dayEnd: number): NextCard {
-  if (heads.learning && heads.learning.due <= now) return { kind: 'learning', itemId: heads.learning.itemId }
+  // "Send missed items to my reviews" promises they come first: before even a learning step due now.
   if (heads.requested) return { kind: 'requested', itemId: heads.requested.itemId }
+  if (heads.learning && heads.learning.due <= now) return { kind: 'learning', itemId: heads.learning.itemId }
   const reviewsLeft = counts.reviewsToday < limits.maxReviewsPerDay
   const newLeft = counts.newToday < limits.newPerDay
   if (heads.assignedReview && heads.assignedReview.due <= now && reviewsLeft) return { kind: 'review', itemId: heads.assignedReview.itemId }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { reviewLogs, reviewRequests, users } from '../../db/schema'
 import type { Question, Verdict } from '~/domain/questions'
 import { action, loader } from '~/routes/study'
+import { recordReview } from '~/data/reviews.server'
+import { requestReviews } from '~/data/study-queue.server'
 import { freshDatabase } from '../support/db'
 import { call, formRequest, getRequest, guestCookie } from '../support/routes'
 
@@ -96,5 +98,16 @@ describe('interactive kinds in review', () => {
     expect(card?.itemId).toBe('kd-matching-roles')
     await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '0,1,2' })
     expect(await db.select().from(reviewRequests).where(eq(reviewRequests.userId, user!.id))).toEqual([])
+  })
+
+  it('puts requested items before a learning card that is due now', async () => {
+    const db = await freshDatabase()
+    const { cookie } = await open(null)
+    const [user] = await db.select().from(users)
+    // An hour ago the learner pressed Again on a card: its next learning step is due now.
+    await recordReview(db, { userId: user!.id, itemId: 'kd-typed-meeting-day', reviewId: 'r-learning', rating: 1, durationMs: 1000, now: Date.now() - 3_600_000, response: 'no idea' })
+    expect((await open(cookie)).card?.itemId).toBe('kd-typed-meeting-day')
+    await requestReviews(db, user!.id, ['kd-matching-roles'], Date.now())
+    expect((await open(cookie)).card?.itemId).toBe('kd-matching-roles')
   })
 })

@@ -15,6 +15,12 @@ describe('nextDueCard', () => {
     expect(nextDueCard({ ...all, learning: null, review: { itemId: 'R', due: NOW + 1 } }, none, limits, NOW, DAY_END)).toEqual({ kind: 'new', itemId: 'N' })
   })
 
+  it('puts items the learner asked to see again (missed in a quiz) before everything, learning cards due now included', () => {
+    const all = heads({ learning: { itemId: 'L', due: NOW - 1 }, review: { itemId: 'R', due: NOW - 1000 }, fresh: { itemId: 'N' }, requested: { itemId: 'Q' }, assignedReview: { itemId: 'A', due: NOW - 1 } })
+    expect(nextDueCard(all, none, limits, NOW, DAY_END)).toEqual({ kind: 'requested', itemId: 'Q' })
+    expect(nextDueCard({ ...all, requested: null }, none, limits, NOW, DAY_END)).toEqual({ kind: 'learning', itemId: 'L' })
+  })
+
   it('stops introducing new cards at the daily limit and says when they come back', () => {
     const h = heads({ fresh: { itemId: 'N' } })
     expect(nextDueCard(h, { newToday: 20, reviewsToday: 0 }, limits, NOW, DAY_END)).toEqual({ kind: 'done', nextDue: DAY_END })
