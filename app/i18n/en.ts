@@ -92,6 +92,9 @@ export const en = {
   noAnswer: '(no answer)',
   correctOrder: 'Correct order',
   differences: 'Differences: missing text is underlined, extra text struck through.',
+  differencesAgainst: (form: string) => `Your answer against “${form}”`,
+  typoTolerated: (count: number, allowed: number) =>
+    `Accepted with ${count === 1 ? 'one typo' : `${count} typos`}: a name this long may have up to ${allowed === 1 ? 'one' : allowed}.`,
   suggestedRating: (label: string) => `Suggested rating: ${label}. You can choose another.`,
   suggested: 'suggested',
   // Quiz

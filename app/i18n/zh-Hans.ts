@@ -91,6 +91,8 @@ export const zhHans: Messages = {
   noAnswer: '（未作答）',
   correctOrder: '正确顺序',
   differences: '差异：下划线为缺少的文字，删除线为多出的文字。',
+  differencesAgainst: (form) => `你的回答与“${form}”的差异`,
+  typoTolerated: (count, allowed) => `已判为正确，有 ${count} 处拼写错误：这么长的名字最多容许 ${allowed} 处。`,
   suggestedRating: (label) => `建议评分：${label}。你也可以选择其他评分。`,
   suggested: '建议',
   navQuiz: '测验',

@@ -338,14 +338,17 @@ describe('checkTypedAnswer: names (actor items)', () => {
     expect(check.diff.some((p) => p.kind === 'missing')).toBe(true)
   })
 
-  it('mh-actor-motegi: a misspelling shows the missing and extra characters against the name it resembles', () => {
-    const check = expectWrong('Motegi Toshimitzu', motegi)
+  it('mh-actor-motegi: a misspelling beyond the tolerance shows the missing and extra characters against the name it resembles', () => {
+    const check = expectWrong('Motegi Tashimitzo', motegi)
     expect(check.closest).toBe('Motegi Toshimitsu')
+    expect(check.showDiff).toBe(true)
     expect(check.diff).toEqual([
-      { kind: 'same', text: 'motegitoshimit' },
-      { kind: 'extra', text: 'z' },
-      { kind: 'missing', text: 's' },
-      { kind: 'same', text: 'u' },
+      { kind: 'same', text: 'motegit' },
+      { kind: 'extra', text: 'a' },
+      { kind: 'missing', text: 'o' },
+      { kind: 'same', text: 'shimit' },
+      { kind: 'extra', text: 'zo' },
+      { kind: 'missing', text: 'su' },
     ])
   })
 
@@ -389,9 +392,12 @@ describe('checkTypedAnswer: dates', () => {
     ])
   })
 
-  it('mh-date-takaichi-administration-start: a year-less form counts only when the item lists it', () => {
+  it('mh-date-takaichi-administration-start: a year-less day counts, in any format, only when the item lists a year-less form', () => {
     expectRight('10月21日', takaichiStart) // listed
-    expectWrong('October 21', takaichiStart) // not listed, and no year to check
+    expectRight('October 21', takaichiStart) // the same year-less day, written another way
+    expectRight('21 Oct', takaichiStart)
+    expectWrong('October 22', takaichiStart)
+    expectWrong('9 December', gcapStatement) // no year-less form listed: the year is part of the answer
   })
 
   it('mh-date-motegi-born: a year item accepts the year in any form, and extra detail that agrees with it', () => {

@@ -16,5 +16,5 @@ export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
       </p>
     )
   },
-  Verdict: ({ detail, correct }) => <TypedVerdict detail={detail} correct={correct} />,
+  Verdict: ({ detail, correct, mode, uiLang }) => <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />,
 }

@@ -1,18 +1,30 @@
 import type { DetailOf, QuestionOf } from '~/domain/kinds'
+import type { Lang } from '~/i18n'
 import { useT } from '~/i18n/react'
+import type { CardLanguage } from '../card-view'
+import { Text } from '../questions/texts'
 import type { KindView } from './view'
 
-/** A typed text against the nearest accepted form (typed and cloze cards). */
-export function TypedVerdict({ detail, correct }: { detail: DetailOf<'typed'>; correct: boolean }) {
+/**
+ * A typed text against what was expected (typed and cloze cards): the answer as the card writes it, and a
+ * labelled character diff only where one is readable (the checker decides; see AnswerCheck.showDiff).
+ */
+export function TypedVerdict({ detail, correct, mode, uiLang }: { detail: DetailOf<'typed'>; correct: boolean; mode: CardLanguage; uiLang: Lang }) {
   const t = useT()
   return (
     <dl>
       <dt>{t.youAnswered}</dt>
       <dd>{detail.typed || t.noAnswer}</dd>
+      {detail.typos ? <dd className="typo-note">{t.typoTolerated(detail.typos.count, detail.typos.allowed)}</dd> : null}
       {!correct ? (
         <>
           <dt>{t.expectedAnswer}</dt>
-          <dd>{detail.closest}</dd>
+          <dd>{detail.expected ? <Text text={detail.expected} mode={mode} uiLang={uiLang} /> : detail.closest}</dd>
+        </>
+      ) : null}
+      {detail.diff.length > 0 ? (
+        <>
+          <dt>{t.differencesAgainst(detail.closest)}</dt>
           <dd className="diff" aria-label={t.differences}>
             {detail.diff.map((part, i) =>
               part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'missing' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
@@ -34,5 +46,5 @@ export const typedView: KindView<QuestionOf<'typed'>, DetailOf<'typed'>> = {
       </div>
     )
   },
-  Verdict: ({ detail, correct }) => <TypedVerdict detail={detail} correct={correct} />,
+  Verdict: ({ detail, correct, mode, uiLang }) => <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />,
 }

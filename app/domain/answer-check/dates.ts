@@ -3,6 +3,7 @@
  * as 2025-10-21, 21 Oct 2025, October 21, 2025 or 2025年10月21日; a card should not care which.
  */
 import { tidyForParsing } from './normalize'
+import { readChineseNumeral } from './numerals'
 
 /** A calendar date at year, month or day precision (month and day are absent when not known). */
 export interface DatePoint {
@@ -28,6 +29,8 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 
 const ISO = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/
+/** 20/12/2025, 20.12.2025, 12/20/2025: read only when unambiguous (one of the first two numbers cannot be a month). */
+const NUMERIC_DAY_MONTH = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/
 const CHINESE = /^(?:(\d{4}) ?年)? ?(?:(\d{1,2}) ?月份?)? ?(?:(\d{1,2}) ?[日号])?$/
 const DAY_MONTH_YEAR = new RegExp(`^${DAY} ?(?:of )?${MONTH}(?:,? (\\d{4}))?$`)
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH} ?(?:${DAY})?(?:(?:, ?| )(\\d{4}))?$`)
@@ -49,6 +52,13 @@ function readPart(text: string): Partial3 | null {
   if (s === '') return null
   let m = ISO.exec(s)
   if (m) return { year: num(m[1]), month: num(m[2]), day: num(m[3]) }
+  m = NUMERIC_DAY_MONTH.exec(s)
+  if (m) {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    if (a === b || (a > 12 && b <= 12)) return { year, month: b, day: a }
+    if (b > 12 && a <= 12) return { year, month: a, day: b }
+    return null // 03/04/2025: 3 April or March 4? Guessing would grade the learner on a convention.
+  }
   m = CHINESE.exec(s)
   if (m && (m[1] ?? m[2] ?? m[3]) !== undefined) return { year: num(m[1]), month: num(m[2]), day: num(m[3]) }
   m = DAY_MONTH_YEAR.exec(s)
@@ -96,9 +106,40 @@ function readRange(left: Partial3, right: Partial3): DateValue | null {
   return { start: a, end: b }
 }
 
+const CHINESE_NUMERAL_RUN = /[〇零一二两三四五六七八九十]+/g
+const CHINESE_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
+
+/**
+ * Chinese numerals in a date to Arabic digits: a year is read digit by digit (二〇二五 → 2025), a month or day
+ * as a number (十二 → 12, 二十一 → 21). Only date reading uses this: elsewhere 一九九七 is not a quantity.
+ */
+export function chineseDateDigits(text: string): string {
+  return text.replace(CHINESE_NUMERAL_RUN, (run) => {
+    if (!run.includes('十')) return Array.from(run, (ch) => CHINESE_DIGIT[ch] ?? ch).join('')
+    const value = readChineseNumeral(run)
+    return value === null ? run : String(value)
+  })
+}
+
+function tidyDate(text: string): string {
+  return chineseDateDigits(tidyForParsing(text))
+}
+
+/**
+ * A day of a month with no year ("20 Dec", 十二月二十日); null for anything else. Such an answer counts only
+ * where the item itself accepts a year-less form (the source gives none, or the card asks for the day).
+ */
+export function readDayOfMonth(text: string): { month: number; day: number } | null {
+  const s = tidyDate(text)
+  if (s.length > MAX_DATE_LENGTH) return null
+  const p = readPart(s)
+  if (!p || p.year !== undefined || p.month === undefined || p.day === undefined) return null
+  return complete({ year: 2024, month: p.month, day: p.day }) ? { month: p.month, day: p.day } : null // 2024: a leap year, so 29 February reads
+}
+
 /** Reads a date or date range as people write it, in English, Chinese or ISO form; null when it is not one. */
 export function readTypedDate(text: string): DateValue | null {
-  const s = tidyForParsing(text)
+  const s = tidyDate(text)
   if (s.length > MAX_DATE_LENGTH) return null
   const whole = readPart(s)
   if (whole) {

@@ -12,7 +12,12 @@ export interface TypedDetail {
   typed: string
   /** The accepted form nearest to what was typed, as written in the content. */
   closest: string
+  /** Typed against `closest`; empty when a character diff would be noise (see AnswerCheck.showDiff). */
   diff: DiffPart[]
+  /** The answer as the card writes it ("Around 20 December 2025"), shown as what was expected. */
+  expected?: Bilingual
+  /** A long name accepted with typos: how many, and how many a name that long may have. */
+  typos?: { count: number; allowed: number }
 }
 
 /** The fields that decide whether a typed text is right (shared with cloze, which checks its gap). */
@@ -27,7 +32,9 @@ const MAX_TYPED = 500
 export function gradeTypedText(item: Checkable, expected: Bilingual, response: string): Verdict<TypedDetail> {
   const typed = response.slice(0, MAX_TYPED)
   const check = checkTypedAnswer(typed, { category: item.category, answer: expected, accepted: item.accepted, date: item.date })
-  return verdict(check.correct, { kind: 'typed', typed, closest: check.closest, diff: check.diff })
+  const detail: TypedDetail = { kind: 'typed', typed, closest: check.closest, diff: check.showDiff ? check.diff : [], expected }
+  if (check.typos) detail.typos = check.typos
+  return verdict(check.correct, detail)
 }
 
 /** A plausible wrong text: a nearby date for date items, else half the answer, a changed digit or a letter short. */
