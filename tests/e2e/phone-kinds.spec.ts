@@ -78,6 +78,9 @@ test('review: a wrong typed answer shows what differed and suggests Again', asyn
   await page.getByRole('button', { name: 'Check' }).tap()
   await expect(page.locator('.verdict')).toContainText('Not quite')
   await expect(page.locator('.verdict .diff')).toBeVisible()
+  // The diff is labelled, and the expected answer is the card's own wording in both languages.
+  await expect(page.locator('.verdict dt', { hasText: 'Your answer against “28 October 2025”' })).toBeVisible()
+  await expect(page.locator('.verdict dd', { hasText: '2025 年 10 月 28 日' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ })).toBeVisible()
 })
 
