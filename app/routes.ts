@@ -21,5 +21,6 @@ export default [
   route('stats', 'routes/stats.tsx'),
   route('language', 'routes/language.tsx'),
   route('healthz', 'routes/healthz.tsx'),
+  route('sync', 'routes/sync.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

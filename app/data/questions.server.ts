@@ -1,14 +1,29 @@
 /** Rebuilding the question a learner was shown (same seed → same shuffle), to grade it on the server. */
-import { and, eq, isNull, ne } from 'drizzle-orm'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
 import type { Database } from '~/utils/db.server'
 
-export async function questionFor(db: Database, item: ContentItem & { bank?: string }, seed: string): Promise<Question> {
+/** Answers of the live items of one bank and category, kept while grading many answers at once (an offline sync). */
+export type SiblingCache = Map<string, Promise<Array<{ id: string; answer: ContentItem['answer'] }>>>
+
+export async function questionFor(db: Database, item: ContentItem & { bank?: string }, seed: string, cache?: SiblingCache): Promise<Question> {
   if (!isInteractive(item.kind)) return { kind: 'flip' }
-  const siblings = needsSiblings(item) ? await siblingAnswers(db, item.id) : []
-  return buildQuestion(item, siblings, seed)
+  if (!needsSiblings(item)) return buildQuestion(item, [], seed)
+  if (!cache || item.bank === undefined) return buildQuestion(item, await siblingAnswers(db, item.id), seed)
+  const key = `${item.bank}|${item.category}`
+  let group = cache.get(key)
+  if (!group) {
+    group = db
+      .select({ id: items.id, answer: sql<string>`json_extract(${items.data}, '$.answer')` })
+      .from(items)
+      .where(and(eq(items.bank, item.bank), eq(items.category, item.category), isNull(items.retiredAt)))
+      .orderBy(sql`rowid`)
+      .then((rows) => rows.map((r) => ({ id: r.id, answer: JSON.parse(r.answer) as ContentItem['answer'] })))
+    cache.set(key, group)
+  }
+  return buildQuestion(item, (await group).filter((s) => s.id !== item.id), seed)
 }
 
 /** Answers of live items from the same bank (one bank = one source) and category: plausible distractors. */
@@ -19,6 +34,8 @@ async function siblingAnswers(db: Database, itemId: string) {
     .select({ id: items.id, data: items.data })
     .from(items)
     .where(and(eq(items.bank, self.bank), eq(items.category, self.category), ne(items.id, itemId), isNull(items.retiredAt)))
+    // Table order, pinned: the seed picks distractors by position, so every rebuild (server or phone) must see the same order.
+    .orderBy(sql`rowid`)
   return rows.map((r) => ({ id: r.id, answer: r.data.answer }))
 }
 

@@ -20,6 +20,7 @@ import { measureNextCard } from './next-card'
 import { measureParseAttack } from './parse-attack'
 import { measureStudyPageJs } from './page-weight'
 import { measureReviews } from './review-throughput'
+import { measureOfflineSync } from './offline-sync'
 import { measureStatsPage } from './stats'
 
 const DIR = path.join(ROOT, 'tests', '.tmp', 'bench')
@@ -106,6 +107,11 @@ log('stats page: 100,000 cards, 1,000,000 log rows (generating…)')
 const statsPage = await measureStatsPage(dbUrl('stats'))
 log(`  median ${statsPage.medianMs} ms, max ${statsPage.maxMs} ms`)
 
+// 8. Offline answers arriving through the sync endpoint's data module.
+log('offline sync: 1,000 answers over 200 cards in batches of 100 (median of 3)')
+const offlineSync = await measureOfflineSync(dbUrl('offline-sync'))
+log(`  median ${offlineSync.medianMs} ms (runs ${offlineSync.runsMs.join(', ')} ms)`)
+
 const results = {
   measured_at: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -122,9 +128,10 @@ const results = {
   dashboard_ms: dashboard.medianMs,
   parse_attack_ms: parseAttack.medianMs,
   stats_page_ms: statsPage.medianMs,
+  offline_sync_1000_ms: offlineSync.medianMs,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, offlineSync, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -142,6 +149,7 @@ const rows: Array<[string, unknown, string]> = [
   ['dashboard_ms', results.dashboard_ms, '≤ 200'],
   ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
   ['stats_page_ms', results.stats_page_ms, '≤ 150'],
+  ['offline_sync_1000_ms', results.offline_sync_1000_ms, '≤ 1000'],
   ['lost_reviews', results.lost_reviews, '0'],
   ['duplicate_reviews', results.duplicate_reviews, '0'],
 ]
