@@ -104,6 +104,12 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
       set: { value: JSON.stringify(bundle.sources), updatedAt: now },
     }),
   )
+  statements.push(
+    db.insert(contentMeta).values({ key: 'speakers', value: JSON.stringify(bundle.speakers), updatedAt: now }).onConflictDoUpdate({
+      target: contentMeta.key,
+      set: { value: JSON.stringify(bundle.speakers), updatedAt: now },
+    }),
+  )
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
   return report
 }

@@ -41,6 +41,15 @@ export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLangu
         </p>
       )}
       <figcaption>
+        {/* Who says it and where it appears are two things: a document may quote someone from the other side. */}
+        {c.speaker ? (
+          <span className="citation-speaker" lang={uiLang}>
+            {t.saidBy}: <strong>{uiLang === 'en' ? c.speaker.name.en : c.speaker.name.zh}</strong>
+            {' — '}
+            {uiLang === 'en' ? c.speaker.role.en : c.speaker.role.zh}
+          </span>
+        ) : null}
+        <span className="citation-document-label">{t.inDocument}:</span>
         <cite lang={uiLang}>{uiLang === 'en' ? c.title.en : c.title.zh}</cite>
         <span>{uiLang === 'en' ? c.outlet.en : c.outlet.zh}</span>
         <span>{c.date ?? t.undated}</span>

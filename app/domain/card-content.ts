@@ -1,5 +1,5 @@
 /** What the study screen shows for an item: its texts plus each citation's document details. Pure. */
-import type { Bilingual, ContentItem, SourceDoc } from './content/schema'
+import type { Bilingual, ContentItem, SourceDoc, Speaker } from './content/schema'
 
 export interface CitationView {
   doc: string
@@ -10,6 +10,8 @@ export interface CitationView {
   title: Bilingual
   outlet: Bilingual
   date: string | null
+  /** Who says it, as distinct from the document it appears in (null for a speaker no longer listed). */
+  speaker: { name: Bilingual; role: Bilingual } | null
 }
 
 export interface CardContent {
@@ -21,7 +23,7 @@ export interface CardContent {
 }
 
 
-export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, SourceDoc>): CardContent {
+export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, SourceDoc>, speakers: ReadonlyMap<string, Speaker>): CardContent {
   return {
     category: item.category,
     prompt: item.prompt,
@@ -29,6 +31,7 @@ export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, So
     explanation: item.explanation,
     sources: item.sources.map((c) => {
       const doc = sources.get(c.doc)
+      const speaker = speakers.get(c.speaker)
       return {
         doc: c.doc,
         locator: c.locator,
@@ -38,6 +41,7 @@ export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, So
         title: doc?.title ?? { en: c.doc, zh: c.doc },
         outlet: doc?.outlet ?? { en: '', zh: '' },
         date: doc?.date ?? null,
+        speaker: speaker ? { name: speaker.name, role: speaker.role } : null,
       }
     }),
   }

@@ -40,6 +40,8 @@ export const en = {
   sources: 'Sources',
   quoteTranslation: 'Translation',
   undated: 'undated',
+  saidBy: 'Said by',
+  inDocument: 'In',
   doneTitle: 'All done for now',
   doneNextAt: (when: string) => `The next card is due ${when}.`,
   doneNothing: 'You have studied every card in this deck.',

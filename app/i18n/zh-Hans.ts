@@ -40,6 +40,8 @@ export const zhHans: Messages = {
   sources: '出处',
   quoteTranslation: '译文',
   undated: '未注明日期',
+  saidBy: '说话人',
+  inDocument: '出处',
   doneTitle: '暂时学完了',
   doneNextAt: (when) => `下一张卡片将于${when}到期。`,
   doneNothing: '这个卡组的卡片你都学过了。',

@@ -5,7 +5,7 @@ import { VerdictView } from '~/components/questions/verdict-view'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
 import { useLang, useT } from '~/i18n/react'
-import { sourceDocs } from '~/data/content.server'
+import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/data/settings.server'
 import { liveItem } from '~/data/questions.server'
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb()
   const now = Date.now()
   const result = await finishAttempt(db, attempt, now)
-  const [sources, settings] = await Promise.all([sourceDocs(db), getSettings(db, user.id)])
+  const [sources, speakers, settings] = await Promise.all([sourceDocs(db), speakerList(db), getSettings(db, user.id)])
   const responses = new Map(result.answers.map((a) => [a.position, a.response]))
   const mistakes = []
   for (const position of result.missedPositions) {
@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     mistakes.push({
       position,
       itemId: item.id,
-      content: toCardContent(item, sources),
+      content: toCardContent(item, sources, speakers),
       question,
       verdict: response === undefined ? null : gradeResponse(asked, question, response),
     })

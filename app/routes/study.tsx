@@ -10,7 +10,7 @@ import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
 import { formatDueTime, formatInterval } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
-import { sourceDocs } from '~/data/content.server'
+import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
 import { deckExists, deckSummaries } from '~/data/decks.server'
@@ -32,9 +32,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const now = Date.now()
   const preferItemId = url.searchParams.get('card') ?? undefined
-  const [state, sources, summaries] = await Promise.all([
+  const [state, sources, speakers, summaries] = await Promise.all([
     nextStudyState(db, user?.id ?? VISITOR_ID, deck.id, now, preferItemId, user ? undefined : await visitorSettings(request)),
     sourceDocs(db),
+    speakerList(db),
     deckSummaries(db, user?.id ?? null, now, deck.id),
   ])
   const summary = summaries[0]
@@ -59,7 +60,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     card: {
       itemId: card.itemId,
       queue: card.queue,
-      content: toCardContent(item, sources),
+      content: toCardContent(item, sources, speakers),
       question: await questionFor(db, item, reviewId),
       intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
       reviewId,

@@ -23,6 +23,7 @@ export function readContentFiles(dir = contentDir()): ContentFiles {
   const bankNames = existsSync(banksDir) ? readdirSync(banksDir).filter((f) => /\.ya?ml$/.test(f)).sort() : []
   return {
     sources: read('sources.yaml'),
+    speakers: read('speakers.yaml'),
     decks: read('decks.yaml'),
     banks: bankNames.map((name) => read(path.join('banks', name))),
   }

@@ -20,6 +20,7 @@ function generatedBank(count: number): string {
       `    tags: [generated, batch-${i % 10}]`,
       '    sources:',
       '      - doc: motegi-hosoya-2026-en',
+      '        speaker: motegi',
       '        locator: Generated',
       '        quote: With the inauguration of the Takaichi Sanae administration',
       '        translation: 随着高市早苗政权成立',

@@ -29,6 +29,8 @@ test('a learner studies five cards on a phone, reloads, and finds the progress k
     await page.getByRole('link', { name: 'Show answer' }).tap()
     await expect(page.locator('.answer')).toBeVisible()
     await expect(page.locator('.citation blockquote').first()).toBeVisible()
+    // Each citation says who speaks as well as which document it is from.
+    await expect(page.locator('.citation-speaker').first()).toContainText(/^Said by: \S/)
     await page.getByRole('button', { name: /^Good, next in/ }).tap()
     await expect(page.locator('.prompt')).not.toHaveText(text)
   }

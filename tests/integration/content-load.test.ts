@@ -48,6 +48,7 @@ describe('loading content into the database', () => {
     const read = (f: string) => readFileSync(path.join(FIXTURE_CONTENT, f), 'utf8')
     const { errors } = buildContentBundle({
       sources: { file: 'sources.yaml', text: read('sources.yaml') },
+      speakers: { file: 'speakers.yaml', text: read('speakers.yaml') },
       decks: { file: 'decks.yaml', text: read('decks.yaml') },
       banks: [{ file: 'banks/x.yaml', text: read('banks/fixture.yaml').replace('category: date', 'category: dat') }],
     })

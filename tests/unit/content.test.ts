@@ -7,6 +7,7 @@ import { isValidContentDate } from '~/domain/content/schema'
 import { FIXTURE_CONTENT } from '../support/paths'
 
 const sources = { file: 'sources.yaml', text: readFileSync(path.join(FIXTURE_CONTENT, 'sources.yaml'), 'utf8') }
+const speakers = { file: 'speakers.yaml', text: readFileSync(path.join(FIXTURE_CONTENT, 'speakers.yaml'), 'utf8') }
 const decks = { file: 'decks.yaml', text: readFileSync(path.join(FIXTURE_CONTENT, 'decks.yaml'), 'utf8') }
 
 const goodItem = `
@@ -19,13 +20,14 @@ const goodItem = `
     explanation: { en: Because., zh: 因为。 }
     sources:
       - doc: motegi-hosoya-2026-en
+        speaker: motegi
         locator: Opening
         quote: With the inauguration of the Takaichi Sanae administration on October 21 last year
         translation: 随着去年 10 月 21 日高市早苗政权成立
 `
 
 function check(...banks: string[]) {
-  return buildContentBundle({ sources, decks, banks: banks.map((text, i) => ({ file: `banks/b${i}.yaml`, text })) })
+  return buildContentBundle({ sources, speakers, decks, banks: banks.map((text, i) => ({ file: `banks/b${i}.yaml`, text })) })
 }
 const messages = (errors: ContentError[]) => errors.map(formatContentError)
 

@@ -122,7 +122,7 @@ describe('attribution and framing pair', () => {
   })
 
   it('asks which side is whose, whatever order the sides are shown in', () => {
-    const f = item({ kind: 'framing-pair', category: 'framing', sides: [{ perspective: 'japanese-official', text: { en: 'trust', zh: '信赖' } }, { perspective: 'chinese-commentary', text: { en: 'concession', zh: '让步' } }] })
+    const f = item({ kind: 'framing-pair', category: 'framing', sides: [{ perspective: 'japanese-official', speaker: 'motegi', text: { en: 'trust', zh: '信赖' } }, { perspective: 'chinese-commentary', speaker: 'hua-haonan', text: { en: 'concession', zh: '让步' } }] })
     for (const seed of ['a', 'b', 'c', 'd']) {
       const q = buildQuestion(f, [], seed)
       if (q.kind !== 'framing-pair') throw new Error('kind')

@@ -3,21 +3,24 @@
  * really occur in their source text. Pure functions over parsed files.
  */
 import type { ContentError } from './errors'
-import { parseBankFile, parseDecksFile, parseSourcesFile, type ParsedBank } from './parse'
-import type { ContentItem, DeckDef, DeckFilter, SourceDoc } from './schema'
+import { parseBankFile, parseDecksFile, parseSourcesFile, parseSpeakersFile, type ParsedBank } from './parse'
+import type { ContentItem, DeckDef, DeckFilter, SourceDoc, Speaker } from './schema'
 
 export type LoadedItem = ParsedBank['items'][number]
 
 export interface ContentBundle {
   sources: SourceDoc[]
+  /** Who says what is quoted (content/speakers.yaml); every citation names one. */
+  speakers: Speaker[]
   decks: DeckDef[]
   items: LoadedItem[]
-  /** The line of an item in its file, for error messages (parses positions on first use). */
-  lineOf: (item: LoadedItem) => number | undefined
+  /** The line of an item (or of a field inside it) in its file, for error messages (parses positions on first use). */
+  lineOf: (item: LoadedItem, field?: ReadonlyArray<string | number>) => number | undefined
 }
 
 export interface ContentFiles {
   sources: { file: string; text: string }
+  speakers: { file: string; text: string }
   decks: { file: string; text: string }
   banks: Array<{ file: string; text: string }>
 }
@@ -25,6 +28,7 @@ export interface ContentFiles {
 export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle; errors: ContentError[] } {
   const errors: ContentError[] = []
   const sources = parseSourcesFile(files.sources.file, files.sources.text, errors)
+  const speakers = parseSpeakersFile(files.speakers.file, files.speakers.text, errors)
   const decks = parseDecksFile(files.decks.file, files.decks.text, errors)
   const items: LoadedItem[] = []
   const bankNames = new Map<string, string>()
@@ -38,18 +42,23 @@ export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle
     bankNames.set(bank.bank, bankFile.file)
     items.push(...bank.items)
   }
-  const bundle: ContentBundle = { sources, decks, items, lineOf: (item) => locators.get(item.file)?.(['items', item.index]) }
+  const bundle: ContentBundle = { sources, speakers, decks, items, lineOf: (item, field = []) => locators.get(item.file)?.(['items', item.index, ...field]) }
   errors.push(...checkReferences(bundle))
   return { bundle, errors }
 }
 
-function checkReferences({ sources, decks, items, lineOf }: ContentBundle): ContentError[] {
+function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBundle): ContentError[] {
   const errors: ContentError[] = []
   const sourceIds = new Set(sources.map((s) => s.id))
   const seenSources = new Set<string>()
   for (const s of sources) {
     if (seenSources.has(s.id)) errors.push({ file: 'sources', itemId: s.id, message: `duplicate source id "${s.id}"` })
     seenSources.add(s.id)
+  }
+  const speakerById = new Map<string, Speaker>()
+  for (const sp of speakers) {
+    if (speakerById.has(sp.id)) errors.push({ file: 'speakers', itemId: sp.id, message: `duplicate speaker id "${sp.id}"` })
+    speakerById.set(sp.id, sp)
   }
   const seen = new Map<string, LoadedItem>()
   for (const item of items) {
@@ -77,7 +86,11 @@ function checkReferences({ sources, decks, items, lineOf }: ContentBundle): Cont
       if (!sourceIds.has(c.doc)) {
         errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })
       }
+      if (!speakerById.has(c.speaker)) {
+        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.speaker`, line: lineOf(item, ['sources', i, 'speaker']), message: `unknown speaker "${c.speaker}" (not in content/speakers.yaml)` })
+      }
     })
+    errors.push(...checkStatementSpeakers(item, sources, speakerById, lineOf))
   }
   const deckIds = new Set<string>()
   for (const deck of decks) {
@@ -88,6 +101,37 @@ function checkReferences({ sources, decks, items, lineOf }: ContentBundle): Cont
     }
     for (const id of deck.filter.items ?? []) {
       if (!seen.has(id)) errors.push({ file: 'decks', itemId: deck.id, field: 'filter.items', message: `unknown item id "${id}"` })
+    }
+  }
+  return errors
+}
+
+/**
+ * An attribution's statement and each side of a framing pair name their speaker: someone a citation from a
+ * document of the claimed perspective gives as speaker, and whom the answer names in both languages — so
+ * the card says who said it, not only where.
+ */
+function checkStatementSpeakers(item: LoadedItem, sources: SourceDoc[], speakerById: Map<string, Speaker>, lineOf: ContentBundle['lineOf']): ContentError[] {
+  const claims =
+    item.kind === 'attribution'
+      ? [{ field: 'speaker', path: ['speaker'], speaker: item.speaker, perspective: item.perspective }]
+      : item.kind === 'framing-pair'
+        ? item.sides.map((side, i) => ({ field: `sides.${i}.speaker`, path: ['sides', i, 'speaker'], speaker: side.speaker, perspective: side.perspective }))
+        : []
+  const errors: ContentError[] = []
+  for (const { field, path, speaker, perspective } of claims) {
+    const known = speakerById.get(speaker)
+    const at = { file: item.file, itemId: item.id, field, line: lineOf(item, path) }
+    if (!known) {
+      errors.push({ ...at, message: `unknown speaker "${speaker}" (not in content/speakers.yaml)` })
+      continue
+    }
+    const cited = item.sources.some((c) => c.speaker === speaker && sources.find((d) => d.id === c.doc)?.perspective === perspective)
+    if (!cited) errors.push({ ...at, message: `no citation from a "${perspective}" source has speaker "${speaker}"` })
+    for (const lang of ['en', 'zh'] as const) {
+      if (!item.answer[lang].includes(known.short[lang])) {
+        errors.push({ ...at, field: `answer.${lang}`, line: lineOf(item, ['answer', lang]), message: `does not name the speaker "${known.short[lang]}" (${field})` })
+      }
     }
   }
   return errors

@@ -61,6 +61,12 @@ export const citationSchema = z.object({
   quote: nonEmpty,
   /** The quote in the other language, for a reader of that language (card back). */
   translation: nonEmpty,
+  /**
+   * Who says it (an id in content/speakers.yaml), as distinct from the document it appears in (`doc`): the
+   * Chinese news analysis quotes a Japanese opposition leader, the official dialogue has an academic asking
+   * the questions. Whose words or claim the quote gives: the author's own, or the person they quote or report.
+   */
+  speaker: itemIdSchema,
 })
 export type Citation = z.infer<typeof citationSchema>
 

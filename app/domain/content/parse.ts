@@ -19,7 +19,10 @@ import {
   itemSchema,
   sourceDocSchema,
   sourcesFileSchema,
+  speakerSchema,
+  speakersFileSchema,
   type ContentItem,
+  type Speaker,
   type DeckDef,
   type SourceDoc,
 } from './schema'
@@ -167,4 +170,9 @@ export function parseSourcesFile(file: string, text: string, errors: ContentErro
 export function parseDecksFile(file: string, text: string, errors: ContentError[]): DeckDef[] {
   const yaml = parseTopLevel(file, text, decksFileSchema, errors)
   return yaml ? parseList(file, yaml, 'decks', deckSchema, errors) : []
+}
+
+export function parseSpeakersFile(file: string, text: string, errors: ContentError[]): Speaker[] {
+  const yaml = parseTopLevel(file, text, speakersFileSchema, errors)
+  return yaml ? parseList(file, yaml, 'speakers', speakerSchema, errors) : []
 }

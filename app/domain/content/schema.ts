@@ -9,7 +9,7 @@ import { bilingualSchema, categories, contentDateSchema, itemIdSchema, itemKinds
 export * from './fields'
 
 /** Fields that only some kinds have: named when they turn up on an item of another kind. */
-export const KIND_FIELDS = ['distractors', 'statement', 'isTrue', 'cloze', 'events', 'pairs', 'perspective', 'sides'] as const
+export const KIND_FIELDS = ['distractors', 'statement', 'isTrue', 'cloze', 'events', 'pairs', 'perspective', 'speaker', 'sides'] as const
 
 const [first, ...rest] = Object.values(kindModules).map((m) => m.schema)
 
@@ -52,6 +52,23 @@ export const sourceDocSchema = z
   .strict()
 export type SourceDoc = z.output<typeof sourceDocSchema>
 export const sourcesFileSchema = z.object({ sources: z.array(z.unknown()).min(1) }).strict()
+
+/** Whose side a speaker is on, whatever document quotes them (a Japanese opposition leader is Japanese). */
+export const speakerSides = ['japan', 'china', 'united-states', 'international'] as const
+export const speakerSchema = z
+  .object({
+    id: itemIdSchema,
+    /** Full name, or a description for unnamed voices ("the news analysis's authors"). */
+    name: bilingualSchema,
+    /** How cards refer to the speaker (an attribution's answer must use it): "Motegi", "茂木". */
+    short: bilingualSchema,
+    /** What the speaker is, and where: "academic interviewer in the official dialogue". */
+    role: bilingualSchema,
+    side: z.enum(speakerSides, { error: `must be one of: ${speakerSides.join(', ')}` }),
+  })
+  .strict()
+export type Speaker = z.output<typeof speakerSchema>
+export const speakersFileSchema = z.object({ speakers: z.array(z.unknown()).min(1) }).strict()
 
 export const deckFilterSchema = z
   .object({

@@ -1,11 +1,13 @@
 /** Attribution: which source's perspective says this? */
 import type { z } from 'zod'
-import { bilingualSchema, kindItemSchema, perspectives, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
+import { bilingualSchema, itemIdSchema, kindItemSchema, perspectives, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
 import { pick, verdict, type KindModule } from './kind'
 
 const schema = kindItemSchema('attribution', {
   statement: requiredFor('attribution', 'statement', bilingualSchema),
   perspective: requiredFor('attribution', 'perspective', perspectiveSchema),
+  /** Who says the statement (content/speakers.yaml): the answer names them, not just the document's perspective. */
+  speaker: requiredFor('attribution', 'speaker', itemIdSchema),
 })
 type AttributionItem = z.output<typeof schema>
 

@@ -1,12 +1,12 @@
 /** Framing pair: two characterisations of one event — whose is whose? */
 import { z } from 'zod'
-import { bilingualSchema, kindItemSchema, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
+import { bilingualSchema, itemIdSchema, kindItemSchema, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
 import { seededPermutation } from '../shuffle'
 import { asPerspective, type PerspectivesDetail } from './attribution'
 import { formSeries, sameText, verdict, type KindModule } from './kind'
 
 const schema = kindItemSchema('framing-pair', {
-  sides: requiredFor('framing-pair', 'sides', z.array(z.strictObject({ perspective: perspectiveSchema, text: bilingualSchema })).length(2, 'a framing pair has exactly 2 sides')),
+  sides: requiredFor('framing-pair', 'sides', z.array(z.strictObject({ perspective: perspectiveSchema, speaker: itemIdSchema, text: bilingualSchema })).length(2, 'a framing pair has exactly 2 sides')),
 }).superRefine((item, ctx) => {
   if (item.sides[0]?.perspective === item.sides[1]?.perspective) {
     ctx.addIssue({ code: 'custom', path: ['sides', 1, 'perspective'], message: 'the two sides need different perspectives' })
