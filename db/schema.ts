@@ -247,6 +247,8 @@ export interface QuizConfig {
   tags?: string[]
   count: number
   timeLimitMinutes: number | null
+  /** How flip cards are asked (app/domain/quiz.ts); absent in attempts started before they were asked as choices. */
+  flipAs?: 'choice' | 'typed'
 }
 
 export const quizAnswers = sqliteTable('quiz_answers', {

@@ -43,3 +43,26 @@ export async function liveItem(db: Database, itemId: string): Promise<ContentIte
   const [row] = await db.select({ data: items.data }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt)))
   return row?.data ?? null
 }
+
+/**
+ * For each of these items, how many distinct answers its comparable items have (live items of the same
+ * bank and category, answers other than its own): the wrong options a choice question could draw on.
+ */
+export async function distinctSiblingAnswerCounts(db: Database, itemIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.select({ id: items.id, bank: items.bank, category: items.category, data: items.data }).from(items).where(isNull(items.retiredAt))
+  const answerKey = (text: string) => text.trim().toLowerCase()
+  const groups = new Map<string, Set<string>>()
+  for (const row of rows) {
+    const group = `${row.bank}\u0000${row.category}`
+    if (!groups.has(group)) groups.set(group, new Set())
+    groups.get(group)!.add(answerKey(row.data.answer.en))
+  }
+  const wanted = new Set(itemIds)
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    if (!wanted.has(row.id)) continue
+    const answers = groups.get(`${row.bank}\u0000${row.category}`)!
+    counts.set(row.id, answers.size - (answers.has(answerKey(row.data.answer.en)) ? 1 : 0))
+  }
+  return counts
+}

@@ -1,21 +1,19 @@
 /** Quiz attempts in the database: creating one, answering, finishing, and sending missed items to review. */
 import { randomUUID } from 'node:crypto'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { deckItems, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
-import { asQuizItem, pickQuizItems, questionSeed, scoreAttempt, type QuizSetup } from '~/domain/quiz'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { deckItems, items, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
+import type { ContentItem } from '~/domain/content/schema'
+import { asQuizItem, pickQuizItems, questionSeed, quizzable, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { itemsInScope } from './decks.server'
 import type { Database } from '~/utils/db.server'
-import { liveItem, questionFor } from './questions.server'
+import { distinctSiblingAnswerCounts, liveItem, questionFor } from './questions.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
 export async function createAttempt(db: Database, userId: string, setup: QuizSetup, now: number): Promise<Attempt | null> {
   const seed = randomUUID()
-  const ids = pickQuizItems(
-    await itemsInScope(db, { assignmentId: setup.assignmentId, deckId: setup.deckId, sources: setup.source ? [setup.source] : undefined, categories: setup.category ? [setup.category] : undefined, tags: setup.tag ? [setup.tag] : undefined }),
-    setup.count,
-    seed,
-  )
+  const inScope = await itemsInScope(db, { assignmentId: setup.assignmentId, deckId: setup.deckId, sources: setup.source ? [setup.source] : undefined, categories: setup.category ? [setup.category] : undefined, tags: setup.tag ? [setup.tag] : undefined })
+  const ids = pickQuizItems(await quizzableIds(db, inScope), setup.count, seed)
   if (ids.length === 0) return null
   const config: QuizConfig = {
     assignmentId: setup.assignmentId,
@@ -25,6 +23,7 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
     tags: setup.tag ? [setup.tag] : undefined,
     count: setup.count,
     timeLimitMinutes: setup.timeLimitMinutes ?? null,
+    flipAs: 'choice',
   }
   const attempt: Attempt = {
     id: randomUUID(),
@@ -41,11 +40,28 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
   return attempt
 }
 
+/** The category of each question of an attempt, by position (a retired item keeps its category). */
+export async function attemptCategories(db: Database, attempt: Attempt): Promise<string[]> {
+  const rows = await db.select({ id: items.id, category: items.category }).from(items).where(inArray(items.id, attempt.itemIds))
+  const categoryOf = new Map(rows.map((r) => [r.id, r.category]))
+  return attempt.itemIds.map((id) => categoryOf.get(id) ?? 'event')
+}
+
+/** The items a quiz can ask fairly (flip cards only with enough comparable answers to choose from), in order. */
+export async function quizzableIds(db: Database, itemIds: readonly string[]): Promise<string[]> {
+  const [kinds, siblings] = await Promise.all([
+    itemIds.length === 0 ? [] : db.select({ id: items.id, kind: items.kind }).from(items).where(inArray(items.id, [...itemIds])),
+    distinctSiblingAnswerCounts(db, itemIds),
+  ])
+  const kindOf = new Map(kinds.map((k) => [k.id, k.kind as ContentItem['kind']]))
+  return itemIds.filter((id) => quizzable({ kind: kindOf.get(id) ?? 'flip' }, siblings.get(id) ?? 0))
+}
+
 /** The question at one position of an attempt, exactly as it was (and will be) shown; null if retired. */
 export async function quizQuestionAt(db: Database, attempt: Attempt, position: number) {
   const item = await liveItem(db, attempt.itemIds[position]!)
   if (!item) return null
-  const asked = asQuizItem(item)
+  const asked = asQuizItem(item, attempt.config.flipAs ?? 'typed')
   return { item, asked, question: await questionFor(db, asked, questionSeed(attempt.seed, position)) }
 }
 

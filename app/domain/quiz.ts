@@ -22,9 +22,25 @@ export function pickQuizItems(candidateIds: readonly string[], count: number, se
   return seededPick(candidateIds, Math.min(count, candidateIds.length), seed)
 }
 
-/** A quiz scores answers, so a flip card (nothing to check) is asked as a typed question. */
-export function asQuizItem<T extends { kind: ContentItem['kind'] }>(item: T): T {
-  return item.kind === 'flip' ? { ...item, kind: 'typed' } : item
+/**
+ * How a quiz asks a flip card. A flip card has no short answer to type (its answer is a sentence or more,
+ * often without short accepted forms), and an exact-match check would mark correct paraphrases wrong. So a
+ * quiz asks it as a choice among its own answer and the answers of comparable items (same source and
+ * category) — and leaves it out when there are too few of those to make a fair choice.
+ * 'typed' is how attempts started before this rule asked them; they keep being shown and graded that way.
+ */
+export type FlipQuizForm = 'choice' | 'typed'
+
+/** Wrong options a flip card needs to be asked as a choice: as many as an authored choice question shows. */
+export const FLIP_CHOICE_WRONG_OPTIONS = 3
+
+export function asQuizItem<T extends { kind: ContentItem['kind'] }>(item: T, flipAs: FlipQuizForm = 'choice'): T {
+  return item.kind === 'flip' ? { ...item, kind: flipAs } : item
+}
+
+/** Whether a quiz can ask this item fairly, given how many distinct answers its comparable items have. */
+export function quizzable(item: { kind: ContentItem['kind'] }, distinctSiblingAnswers: number): boolean {
+  return item.kind !== 'flip' || distinctSiblingAnswers >= FLIP_CHOICE_WRONG_OPTIONS
 }
 
 /** The seed of one question: the attempt's seed and its position, so each question shuffles differently. */
@@ -48,4 +64,28 @@ export function scoreAttempt(answers: readonly QuizAnswer[], total: number, dead
 export function nextQuestionPosition(answeredPositions: ReadonlySet<number>, total: number): number | null {
   for (let p = 0; p < total; p++) if (!answeredPositions.has(p)) return p
   return null
+}
+
+/** A score as a whole percentage (0 questions: 0%). */
+export function scorePercent(score: number, total: number): number {
+  return total === 0 ? 0 : Math.round((100 * score) / total)
+}
+
+export interface CategoryScore {
+  category: string
+  right: number
+  total: number
+}
+
+/** Right answers per category, in the order categories first appear in the quiz. */
+export function scoresByCategory(categories: readonly string[], missedPositions: readonly number[]): CategoryScore[] {
+  const missed = new Set(missedPositions)
+  const byCategory = new Map<string, CategoryScore>()
+  categories.forEach((category, position) => {
+    const row = byCategory.get(category) ?? { category, right: 0, total: 0 }
+    row.total++
+    if (!missed.has(position)) row.right++
+    byCategory.set(category, row)
+  })
+  return [...byCategory.values()]
 }

@@ -4,13 +4,14 @@ import { BilingualText, Citation } from '~/components/card-view'
 import { VerdictView } from '~/components/questions/verdict-view'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
+import { scorePercent, scoresByCategory } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { getSettings } from '~/data/settings.server'
 import { liveItem } from '~/data/questions.server'
 import { requireOwnAttempt } from '~/utils/access.server'
-import { bestDeckFor, finishAttempt, quizQuestionAt } from '~/data/quiz.server'
+import { attemptCategories, bestDeckFor, finishAttempt, quizQuestionAt } from '~/data/quiz.server'
 import { requestReviews } from '~/data/study-queue.server'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -39,6 +40,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     score: result.score,
     total: result.total,
+    percent: scorePercent(result.score, result.total),
+    byCategory: scoresByCategory(await attemptCategories(db, attempt), result.missedPositions),
     timedOut: attempt.deadline !== null && now > attempt.deadline && result.answers.length < result.total,
     mistakes,
     added: url.searchParams.has('added') ? Number(url.searchParams.get('added')) || 0 : null,
@@ -62,14 +65,33 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function QuizResult({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
-  const { score, total, mistakes, added, studyDeck, cardLanguage, timedOut } = loaderData
+  const { score, total, percent, byCategory, mistakes, added, studyDeck, cardLanguage, timedOut } = loaderData
   return (
     <div className="page">
-      <h1>{t.quizScore(score, total)}</h1>
+      <h1>{t.quizScore(score, total)} <span className="score-percent">({percent}%)</span></h1>
       {timedOut ? <p className="muted">{t.quizTimeUp}</p> : null}
       <div role="status" aria-live="polite">
         {added !== null ? <p className="success">{t.quizMissedAdded(added)}</p> : null}
       </div>
+      <table className="data category-scores">
+        <caption>{t.quizByCategory}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.quizCategory}</th>
+            <th scope="col">{t.quizRight}</th>
+            <th scope="col">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byCategory.map((row) => (
+            <tr key={row.category}>
+              <th scope="row">{t.categoryNames[row.category] ?? row.category}</th>
+              <td>{t.quizRightOf(row.right, row.total)}</td>
+              <td>{scorePercent(row.right, row.total)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {mistakes.length === 0 ? (
         <p>{t.quizNoMistakes}</p>
       ) : (
@@ -91,6 +113,8 @@ export default function QuizResult({ loaderData }: Route.ComponentProps) {
                 {m.verdict ? <VerdictView question={m.question} verdict={m.verdict} mode={cardLanguage} uiLang={lang} /> : <p className="muted">{t.noAnswer}</p>}
                 <p className="answer-label">{t.answer}</p>
                 <BilingualText text={m.content.answer} mode={cardLanguage} uiLang={lang} as="div" className="answer" />
+                <h4 className="answer-label">{t.explanation}</h4>
+                <BilingualText text={m.content.explanation} mode={cardLanguage} uiLang={lang} className="explanation" />
                 {m.content.sources.map((c, i) => (
                   <Citation key={i} c={c} mode={cardLanguage} uiLang={lang} />
                 ))}

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { quizAnswers, quizAttempts, reviewRequests } from '../../db/schema'
+import { items, quizAnswers, quizAttempts, reviewRequests } from '../../db/schema'
 import type { Question } from '~/domain/questions'
 import { scoreAttempt } from '~/domain/quiz'
 import { action as setupAction } from '~/routes/quiz'
@@ -42,7 +42,7 @@ describe('quiz mode', () => {
     expect(attempt!.itemIds).toHaveLength(3)
     for (let i = 0; i < 3; i++) {
       const q = await question(cookie, id)
-      expect(q.body).toMatchObject({ position: i, total: 3, question: { kind: 'typed' } }) // flip cards become typed in a quiz
+      expect(q.body).toMatchObject({ position: i, total: 3, question: { kind: 'choice' } }) // flip cards: a choice among comparable answers
       const res = await answer(cookie, id, { position: String(i), response: i === 0 ? 'not a date at all' : '' })
       expect(res.location).toBe(i === 2 ? `/quiz/${id}/result` : `/quiz/${id}`)
     }
@@ -73,6 +73,53 @@ describe('quiz mode', () => {
     }
     const result = await call<{ score: number }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
     expect(result.body.score).toBe(correct)
+  })
+
+  it('asks flip cards as a choice among comparable answers, grades the right option right, and leaves out flip cards without enough of them', async () => {
+    const db = await freshDatabase()
+    const cookie = await learner()
+    const id = (await start(cookie, { deckId: 'all', count: '100' })).location!.split('/').pop()!
+    const [attempt] = await db.select().from(quizAttempts)
+    // The six fixture date cards have five comparable dates each; the two actor cards only one other name.
+    expect([...attempt!.itemIds].sort()).toEqual(
+      ['mh-date-takaichi-administration-start', 'mh-date-asean-summits-kuala-lumpur', 'mh-date-apec-ministerial-gyeongju', 'mh-date-g7-foreign-ministers-niagara', 'mh-date-japan-us-summit-takaichi-trump', 'mh-date-motegi-rubio-meeting'].sort(),
+    )
+    const answers = new Map((await db.select({ id: items.id, data: items.data }).from(items)).map((r) => [r.id, r.data.answer]))
+    for (let i = 0; i < attempt!.itemIds.length; i++) {
+      const q = (await question(cookie, id)).body
+      if (q.question.kind !== 'choice') throw new Error(`expected a choice, got ${q.question.kind}`)
+      expect(q.question.options).toHaveLength(4)
+      const right = answers.get(attempt!.itemIds[q.position]!)!
+      const index = q.question.options.findIndex((o) => o.en === right.en)
+      expect(index).toBeGreaterThanOrEqual(0)
+      await answer(cookie, id, { position: String(q.position), response: String(index) })
+    }
+    const result = await call<{ score: number; total: number }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
+    expect(result.body).toMatchObject({ score: 6, total: 6, percent: 100, byCategory: [{ category: 'date', right: 6, total: 6 }] })
+  })
+
+  it('the result gives a percentage and a breakdown by category', async () => {
+    await freshDatabase()
+    const cookie = await learner()
+    const id = (await start(cookie, { deckId: 'kinds', count: '8' })).location!.split('/').pop()!
+    for (let i = 0; i < 8; i++) {
+      const q = (await question(cookie, id)).body
+      await answer(cookie, id, { position: String(q.position), response: q.question.kind === 'typed' ? '2025-10-28' : '' })
+    }
+    const result = await call<{ score: number; total: number; percent: number; byCategory: Array<{ category: string; right: number; total: number }> }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
+    expect(result.body).toMatchObject({ score: 1, total: 8, percent: 13 })
+    expect(result.body.byCategory.reduce((n, c) => n + c.total, 0)).toBe(8)
+    expect(result.body.byCategory.reduce((n, c) => n + c.right, 0)).toBe(1)
+  })
+
+  it('keeps showing and grading an attempt started before flip cards were asked as choices as it was asked (typed)', async () => {
+    const db = await freshDatabase()
+    const cookie = await learner()
+    const id = (await start(cookie, { deckId: 'dates', count: '1' })).location!.split('/').pop()!
+    const [attempt] = await db.select().from(quizAttempts)
+    const { flipAs: _dropped, ...oldConfig } = attempt!.config
+    await db.update(quizAttempts).set({ config: oldConfig }).where(eq(quizAttempts.id, id))
+    expect((await question(cookie, id)).body.question).toEqual({ kind: 'typed' })
   })
 
   it('does not count answers after the time limit', async () => {

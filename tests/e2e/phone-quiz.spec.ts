@@ -1,0 +1,48 @@
+/** Quizzes on a phone: flip cards graded fairly, the result's breakdown, and the countdown of a timed quiz. */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import { parse } from 'yaml'
+import { ROOT } from '../support/paths'
+
+interface FixtureItem {
+  id: string
+  kind: string
+  category: string
+  prompt: { en: string }
+  answer: { en: string }
+}
+const fixtureItems = (parse(readFileSync(path.join(ROOT, 'tests/fixtures/content/banks/fixture.yaml'), 'utf8')) as { items: FixtureItem[] }).items
+
+test('quiz: flip cards are asked as a choice among comparable answers and the right choice scores', async ({ page }) => {
+  await page.goto('/quiz')
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
+  await page.getByLabel('Number of questions').fill('6')
+  await page.getByRole('button', { name: 'Start quiz' }).tap()
+  for (let i = 0; i < 6; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i + 1} of 6` })).toBeVisible()
+    const prompt = (await page.locator('.prompt [lang="en"]').first().innerText()).trim()
+    const item = fixtureItems.find((it) => it.prompt.en.trim() === prompt)
+    expect(item, `a fixture flip card: ${prompt}`).toBeDefined()
+    expect(item!.kind).toBe('flip')
+    // No text box to type a long answer into: four options, one of them the card's own answer.
+    await expect(page.getByLabel('Your answer')).toHaveCount(0)
+    await expect(page.locator('.choices .choice')).toHaveCount(4)
+    await page.locator('.choices .choice', { hasText: item!.answer.en }).first().tap()
+    await page.getByRole('button', { name: i === 5 ? 'See my score' : 'Next question' }).tap()
+  }
+  await expect(page.getByRole('heading', { name: 'Score: 6 of 6 (100%)' })).toBeVisible()
+  await expect(page.locator('.category-scores')).toContainText('Date')
+  await expect(page.locator('.category-scores')).toContainText('6 of 6')
+})
+
+test('quiz: a mistake shows its explanation, and the score its percentage', async ({ page }) => {
+  await page.goto('/quiz')
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
+  await page.getByLabel('Number of questions').fill('1')
+  await page.getByRole('button', { name: 'Start quiz' }).tap()
+  await page.getByRole('button', { name: 'See my score' }).tap()
+  await expect(page.getByRole('heading', { name: 'Score: 0 of 1 (0%)' })).toBeVisible()
+  await expect(page.locator('.mistakes .explanation')).toBeVisible()
+  await expect(page.locator('.mistakes')).toContainText('Why')
+})
