@@ -89,3 +89,14 @@ export function scoresByCategory(categories: readonly string[], missedPositions:
   })
   return [...byCategory.values()]
 }
+
+/** When a timed quiz warns that time is running out: a minute before the end, or a fifth of a shorter limit. */
+export function countdownWarningMs(timeLimitMinutes: number): number {
+  return Math.min(60_000, timeLimitMinutes * 60_000 * 0.2)
+}
+
+/** Time left as a clock, m:ss (rounded up, so 0:00 means the time is really up). */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+}

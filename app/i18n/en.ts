@@ -116,6 +116,8 @@ export const en = {
   quizNext: 'Next question',
   quizFinish: 'See my score',
   quizTimeLeft: (minutes: number) => `${minutes} min left`,
+  quizCountdown: (clock: string) => `Time left: ${clock}`,
+  quizTimeWarning: 'Time is almost up: answers after the limit do not count.',
   quizTimeUp: 'Time is up: answers after the limit do not count.',
   quizScore: (score: number, total: number) => `Score: ${score} of ${total}`,
   quizByCategory: 'By category',

@@ -113,6 +113,8 @@ export const zhHans: Messages = {
   quizNext: '下一题',
   quizFinish: '查看得分',
   quizTimeLeft: (minutes) => `剩余 ${minutes} 分钟`,
+  quizCountdown: (clock) => `剩余时间：${clock}`,
+  quizTimeWarning: '时间快到了：超时提交的回答不计分。',
   quizTimeUp: '时间到：超时作答不计分。',
   quizScore: (score, total) => `得分：${score}/${total}`,
   quizByCategory: '按类别',

@@ -1,6 +1,7 @@
 import { data, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/quiz-attempt'
 import { BilingualText } from '~/components/card-view'
+import { QuizCountdown } from '~/components/quiz-countdown'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { gradeResponse } from '~/domain/questions'
 import { nextQuestionPosition } from '~/domain/quiz'
@@ -26,7 +27,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     attemptId: attempt.id,
     position,
     total: attempt.itemIds.length,
-    minutesLeft: attempt.deadline === null ? null : Math.max(0, Math.ceil((attempt.deadline - now) / 60_000)),
+    msLeft: attempt.deadline === null ? null : Math.max(0, attempt.deadline - now),
+    timeLimitMinutes: attempt.config.timeLimitMinutes,
     prompt: asked?.item.prompt ?? { en: '(retired item)', zh: '（已停用条目）' },
     question: asked?.question ?? ({ kind: 'typed' } as const),
     cardLanguage: settings.cardLanguage,
@@ -57,12 +59,12 @@ export default function QuizAttempt({ loaderData, actionData }: Route.ComponentP
   const t = useT()
   const lang = useLang()
   const navigation = useNavigation()
-  const { position, total, question, prompt, cardLanguage, minutesLeft } = loaderData
+  const { attemptId, position, total, question, prompt, cardLanguage, msLeft, timeLimitMinutes } = loaderData
   return (
     <div className="study">
       <div className="quiz-head">
         <h1 className="study-title">{t.quizQuestionOf(position + 1, total)}</h1>
-        {minutesLeft !== null ? <p className="muted">{t.quizTimeLeft(minutesLeft)}</p> : null}
+        {msLeft !== null && timeLimitMinutes !== null ? <QuizCountdown msLeft={msLeft} timeLimitMinutes={timeLimitMinutes} resultUrl={`/quiz/${attemptId}/result`} /> : null}
       </div>
       <progress className="quiz-progress" max={total} value={position} aria-label={t.quizQuestionOf(position + 1, total)} />
       {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}

@@ -46,3 +46,38 @@ test('quiz: a mistake shows its explanation, and the score its percentage', asyn
   await expect(page.locator('.mistakes .explanation')).toBeVisible()
   await expect(page.locator('.mistakes')).toContainText('Why')
 })
+
+test('timed quiz: a live countdown, a warning before time runs out, then the result', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('/quiz')
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
+  await page.getByLabel('Number of questions').fill('2')
+  await page.getByLabel(/Time limit/).fill('1')
+  await page.getByRole('button', { name: 'Start quiz' }).tap()
+  await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible()
+  const clock = page.locator('.countdown-clock')
+  await expect(clock).toHaveText(/^Time left: [01]:\d\d$/)
+  await expect(page.locator('.countdown-warning')).toHaveCount(0)
+  const before = await clock.innerText()
+  await page.clock.runFor(5_000)
+  await expect(clock).not.toHaveText(before)
+  // A 1-minute quiz warns in its last 12 seconds (a fifth of the limit).
+  await page.clock.runFor(45_000)
+  await expect(page.locator('.countdown-warning')).toHaveText('Time is almost up: answers after the limit do not count.')
+  await expect(page.locator('.quiz-countdown')).toHaveClass(/is-warning/)
+  // The server holds the deadline; the page opens the result when the clock reaches zero.
+  await page.clock.runFor(15_000)
+  await expect(page).toHaveURL(/\/result$/)
+})
+
+test('timed quiz without JavaScript: the server still says how long is left', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto('/quiz')
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
+  await page.getByLabel('Number of questions').fill('2')
+  await page.getByLabel(/Time limit/).fill('3')
+  await page.getByRole('button', { name: 'Start quiz' }).click()
+  await expect(page.locator('.countdown-clock')).toHaveText('3 min left')
+  await context.close()
+})
