@@ -182,6 +182,8 @@ export const reviewLogs = sqliteTable('review_logs', {
   before: text('before', { mode: 'json' }).$type<StoredCard>().notNull(),
   /** The learner's study day when answered (YYYY-MM-DD, rolling over at 04:00 in their time zone then). */
   studyDay: text('study_day'),
+  /** The FSRS parameter set (fsrs_parameters.id) that scheduled this answer; null: the defaults. Replays use it. */
+  parametersId: text('parameters_id'),
 }, (t) => [
   index('review_logs_user_time').on(t.userId, t.reviewedAt),
   index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
@@ -275,4 +277,40 @@ export const contentMeta = sqliteTable('content_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+})
+
+/**
+ * Every FSRS parameter set fitted for a learner (app/data/fsrs-optimizer.server.ts), adopted or not, with how
+ * well it and the parameters then in force predicted the later, held-out answers. Never changed once written:
+ * log rows name the set that scheduled them, so replays stay exact.
+ */
+export const fsrsParameters = sqliteTable('fsrs_parameters', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  weights: text('weights', { mode: 'json' }).$type<number[]>().notNull(),
+  /** 'pretrain': only the initial stabilities were fitted (few cards); 'full': every parameter. */
+  kind: text('kind', { enum: ['pretrain', 'full'] }).notNull(),
+  logLoss: real('log_loss').notNull(),
+  rmseBins: real('rmse_bins').notNull(),
+  /** The same measures for the parameters in force when this set was fitted, on the same held-out answers. */
+  previousLogLoss: real('previous_log_loss').notNull(),
+  previousRmseBins: real('previous_rmse_bins').notNull(),
+  trainReviews: integer('train_reviews').notNull(),
+  testReviews: integer('test_reviews').notNull(),
+  cards: integer('cards').notNull(),
+  adopted: integer('adopted', { mode: 'boolean' }).notNull(),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [index('fsrs_parameters_user').on(t.userId, t.createdAt)])
+
+/**
+ * Per learner: the parameter set in force (null: the defaults) and the optimiser's bookkeeping. A run claims
+ * the row (claimed_until) so that several app servers or the CLI never fit the same learner twice at once.
+ */
+export const fsrsOptimizer = sqliteTable('fsrs_optimizer', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  parametersId: text('parameters_id'),
+  claimedUntil: integer('claimed_until'),
+  lastRunAt: integer('last_run_at'),
+  /** Live answers in the log at the last fit: the next one waits for a batch more. */
+  reviewsAtLastRun: integer('reviews_at_last_run').notNull().default(0),
 })

@@ -3,8 +3,8 @@
  * answer_counts and the fulfilled review_requests, kept in the same atomic batch). Interactive answers are
  * graded here, from the question their review id seeded, never taken from the browser.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { answerCounts, cardStates, deckItems, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
+import { answerCounts, cardStates, deckItems, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import { gradeResponse, isInteractive } from '~/domain/questions'
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
@@ -40,6 +40,9 @@ interface ReviewContextRow {
   in_deck: number
   retention: number | null
   time_zone: string | null
+  /** The learner's FSRS parameter set in force and its weights (JSON); null: the defaults. */
+  parameters_id: string | null
+  weights: string | null
   due: number | null
   stability: number | null
   difficulty: number | null
@@ -60,10 +63,13 @@ async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewCo
       ${input.deckId === undefined ? sql`1` : sql`exists (select 1 from ${deckItems} where deck_id = ${input.deckId} and item_id = ${input.itemId})`} as in_deck,
       (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
       (select time_zone from ${userSettings} where user_id = ${input.userId}) as time_zone,
+      fp.id as parameters_id, fp.weights as weights,
       c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
     from (select 1) as one
     left join ${reviewLogs} as p on p.id = ${input.reviewId}
-    left join ${cardStates} as c on c.user_id = ${input.userId} and c.item_id = ${input.itemId}`)
+    left join ${cardStates} as c on c.user_id = ${input.userId} and c.item_id = ${input.itemId}
+    left join ${fsrsOptimizer} as o on o.user_id = ${input.userId}
+    left join ${fsrsParameters} as fp on fp.id = o.parameters_id`)
   return row!
 }
 
@@ -96,7 +102,8 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
         lastReview: ctx.last_review,
       }
     : newCard(now)
-  const after = scheduleReview(before, rating, now, retention)
+  const weights = ctx.weights === null ? null : (JSON.parse(ctx.weights) as number[])
+  const after = scheduleReview(before, rating, now, retention, weights)
   const beforeJson = JSON.stringify(before)
   // The log row is written only if the card is still as we read it; the state update carries the same guard.
   const guard = hasState
@@ -105,8 +112,9 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   const response = graded?.response ?? null
   const correct = graded === null ? null : graded.correct ? 1 : 0
   const studyDay = studyDateAt(now, ctx.time_zone ?? 'UTC')
-  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct, study_day)
-    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct}, ${studyDay} where ${guard}`)
+  // The row names the parameter set that scheduled it, so a replay uses the same one.
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct, study_day, parameters_id)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct}, ${studyDay}, ${weights === null ? null : ctx.parameters_id} where ${guard}`)
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
   const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
@@ -205,9 +213,14 @@ function studyDayDelta(userId: string, day: string, sign: 1 | -1, durationMs: nu
       review_answers = review_answers + excluded.review_answers, review_passed = review_passed + excluded.review_passed`
 }
 
-/** Every review of a user, for rebuilding (tests, repair tools). */
+/** Every review of a user with the parameters that scheduled it, for rebuilding (tests, repair tools). */
 export async function reviewLogFor(db: Database, userId: string) {
-  return db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId)).orderBy(reviewLogs.reviewedAt)
+  return db
+    .select({ ...getTableColumns(reviewLogs), weights: fsrsParameters.weights })
+    .from(reviewLogs)
+    .leftJoin(fsrsParameters, eq(fsrsParameters.id, reviewLogs.parametersId))
+    .where(eq(reviewLogs.userId, userId))
+    .orderBy(reviewLogs.reviewedAt)
 }
 
 export async function cardStatesFor(db: Database, userId: string) {

@@ -11,6 +11,7 @@ import { studyDayAt } from '~/domain/study-day'
 import type { ContentItem } from '~/domain/content/schema'
 import type { Database } from '~/utils/db.server'
 import { isInDeck } from './decks.server'
+import { parametersInForce } from './fsrs-parameters.server'
 import { cardFromRow } from './reviews.server'
 import { getSettings, type Settings } from './settings.server'
 
@@ -150,15 +151,15 @@ export type StudyState =
   | { status: 'done'; nextDue: number | null; progress: DailyProgress; settings: Settings }
 
 async function loadStudyCard(db: Database, userId: string, itemId: string, queue: StudyCard['queue'] | null, now: number, retention: number) {
-  const [row] = await db
+  const [[row], parameters] = await Promise.all([db
     .select({ data: items.data, state: cardStates })
     .from(items)
     .leftJoin(cardStates, and(eq(cardStates.userId, userId), eq(cardStates.itemId, items.id)))
-    .where(and(eq(items.id, itemId), isNull(items.retiredAt)))
+    .where(and(eq(items.id, itemId), isNull(items.retiredAt))), parametersInForce(db, userId)])
   if (!row) return null
   const card: StoredCard = row.state ? cardFromRow(row.state) : newCard(now)
   const q = queue ?? (card.state === State.New ? 'new' : card.state === State.Review ? 'review' : 'learning')
-  return { itemId, queue: q, card, item: row.data, intervals: previewIntervals(card, now, retention) }
+  return { itemId, queue: q, card, item: row.data, intervals: previewIntervals(card, now, retention, parameters.weights) }
 }
 
 /**

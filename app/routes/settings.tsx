@@ -1,9 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, useNavigation } from 'react-router'
+import { data, Form, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
 import { Field } from '~/components/field'
 import { settingsSchema } from '~/domain/settings-form'
+import { FSRS_PARAMETERS_INTENT, parametersFormSchema } from '~/domain/fsrs-parameters-form'
+import { parameterHistory, chooseParameters } from '~/data/fsrs-parameters.server'
+import { FsrsParameters } from '~/components/fsrs-parameters'
 import { useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie } from '~/utils/lang.server'
@@ -16,11 +19,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // A visitor sees the defaults; saving them is their first write, which makes them a guest.
   const settings = user ? await getSettings(getDb(), user.id) : await visitorSettings(request)
   const url = new URL(request.url)
-  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: Intl.supportedValuesOf('timeZone') }
+  const parameters = user ? await parameterHistory(getDb(), user.id) : { inForce: null, sets: [] }
+  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: Intl.supportedValuesOf('timeZone'), parameters }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: settingsSchema })
+  const formData = await request.formData()
+  if (formData.get('intent') === FSRS_PARAMETERS_INTENT) return parametersAction(formData, context)
+  const submission = parseWithZod(formData, { schema: settingsSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply() }, { status: 400 })
   }
@@ -32,12 +38,24 @@ export async function action({ request, context }: Route.ActionArgs) {
   return new Response(null, { status: 303, headers })
 }
 
+/** Back to the default FSRS parameters, or to one of the learner's own adopted sets; anything else writes nothing. */
+async function parametersAction(formData: FormData, context: Route.ActionArgs['context']) {
+  const submission = parseWithZod(formData, { schema: parametersFormSchema })
+  if (submission.status !== 'success') return data({ parametersError: 'errorParameters' as const }, { status: 400 })
+  const user = currentUser(context)
+  const chosen = submission.value.parameters === 'default' ? null : submission.value.parameters
+  // A visitor with no user row is on the defaults already and has no sets of their own.
+  if (!user) return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
+  if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found') return data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
+  return redirect('/settings?saved=1', 303)
+}
+
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const { settings } = loaderData
   const navigation = useNavigation()
   const [form, fields] = useForm({
-    lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
+    lastResult: navigation.state === 'idle' && actionData && 'result' in actionData ? actionData.result : undefined,
     defaultValue: {
       desiredRetention: String(settings.desiredRetention),
       newPerDay: String(settings.newPerDay),
@@ -91,6 +109,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           {t.save}
         </button>
       </Form>
+      <FsrsParameters inForce={loaderData.parameters.inForce} sets={loaderData.parameters.sets} timeZone={settings.timeZone} error={actionData && 'parametersError' in actionData ? actionData.parametersError : null} />
     </div>
   )
 }

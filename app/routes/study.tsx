@@ -16,6 +16,7 @@ import { languageFor } from '~/utils/lang.server'
 import { deckExists, deckSummaries } from '~/data/decks.server'
 import { nextStudyState } from '~/data/study-queue.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
+import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
 import { liveItem, questionFor } from '~/data/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
@@ -104,6 +105,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     now,
     response: form.response,
   })
+  if (result.status === 'recorded') noteAnswer(user.id)
   switch (result.status) {
     case 'recorded':
     case 'duplicate':

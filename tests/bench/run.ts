@@ -17,6 +17,7 @@ import { measureContentLoad } from './content-load'
 import { measureDashboard } from './dashboard'
 import { measureLighthouse } from './lighthouse'
 import { measureNextCard } from './next-card'
+import { measureOptimizer } from './optimizer'
 import { measureParseAttack } from './parse-attack'
 import { measureStudyPageJs } from './page-weight'
 import { measureReviews } from './review-throughput'
@@ -112,6 +113,12 @@ log('offline sync: 1,000 answers over 200 cards in batches of 100 (median of 3)'
 const offlineSync = await measureOfflineSync(dbUrl('offline-sync'))
 log(`  median ${offlineSync.medianMs} ms (runs ${offlineSync.runsMs.join(', ')} ms)`)
 
+// 9. FSRS optimisation on a simulated learner.
+log('FSRS optimiser: a simulated learner, 10,000 answers (simulating…)')
+const optimizer = await measureOptimizer()
+log(`  fit ${optimizer.fitMs} ms; held-out log loss ${optimizer.logLossDefaults} (defaults) → ${optimizer.logLossFitted} (fitted), ${optimizer.logLossTrue} (true)`)
+log(`  parameters: mean |fitted − true| ${optimizer.fittedVsTrueMad} (defaults: ${optimizer.defaultsVsTrueMad})`)
+
 const results = {
   measured_at: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -129,9 +136,11 @@ const results = {
   parse_attack_ms: parseAttack.medianMs,
   stats_page_ms: statsPage.medianMs,
   offline_sync_1000_ms: offlineSync.medianMs,
+  optimize_10k_ms: optimizer.fitMs,
+  optimizer_logloss_gain: optimizer.logLossGain,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, offlineSync, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -150,6 +159,8 @@ const rows: Array<[string, unknown, string]> = [
   ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
   ['stats_page_ms', results.stats_page_ms, '≤ 150'],
   ['offline_sync_1000_ms', results.offline_sync_1000_ms, '≤ 1000'],
+  ['optimize_10k_ms', results.optimize_10k_ms, '≤ 2000'],
+  ['optimizer_logloss_gain', results.optimizer_logloss_gain, '> 0'],
   ['lost_reviews', results.lost_reviews, '0'],
   ['duplicate_reviews', results.duplicate_reviews, '0'],
 ]

@@ -32,8 +32,10 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       const key = `${l.userId}|${l.itemId}|${l.before.reps}|${l.before.lastReview}`
       perCardState.set(key, (perCardState.get(key) ?? 0) + 1)
     }
+    // Each answer is replayed with the FSRS parameters that scheduled it.
+    const weights = new Map((await db.query.fsrsParameters.findMany({ columns: { id: true, weights: true } })).map((p) => [p.id, p.weights]))
     const byUser = new Map<string, LoggedReview[]>()
-    for (const l of logs) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), l as LoggedReview])
+    for (const l of logs) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), { ...l, weights: l.parametersId === null ? null : (weights.get(l.parametersId) ?? null) } as LoggedReview])
     let matching = 0
     let differing = 0
     const rebuilt = new Map<string, ReturnType<typeof rebuildCardStates>>()
