@@ -9,7 +9,7 @@
  * touched card changed since (another answer, undo or sync); the whole sync is then read and computed again.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { answerCounts, cardStates, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { answerCounts, cardStates, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { gradeResponse, isInteractive } from '~/domain/questions'
 import { checkEvent, type AnswerEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
@@ -64,10 +64,12 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   const answers = events.filter((e): e is { index: number; event: AnswerEvent } => e.event.type === 'answer')
   const ids = [...new Set(events.map(({ event }) => (event.type === 'answer' ? event.id : event.reviewId)))]
   const answerItemIds = [...new Set(answers.map((a) => a.event.itemId))]
-  const [existing, liveItems, settings] = await db.batch([
+  const [existing, liveItems, settings, [parameters]] = await db.batch([
     db.all<ExistingRow>(sql`select id, user_id, item_id, rating from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
     db.all<{ id: string; bank: string; data: string }>(sql`select id, bank, data from ${items} where retired_at is null and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`),
     db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId)),
+    // The learner's FSRS parameters in force: they schedule the answers synced now (and are logged with them).
+    db.select({ id: fsrsParameters.id, weights: fsrsParameters.weights }).from(fsrsOptimizer).innerJoin(fsrsParameters, eq(fsrsParameters.id, fsrsOptimizer.parametersId)).where(eq(fsrsOptimizer.userId, userId)),
   ])
   const existingById = new Map(existing.map((r) => [r.id, r]))
   const itemData = new Map(liveItems.map((r) => [r.id, { ...(JSON.parse(r.data) as ContentItem), bank: r.bank }]))
@@ -108,16 +110,18 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   // One consistent read of every touched card's log and cached state (a read batch is one transaction).
   const [logRows, stateRows] = await db.batch([
     db
-      .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, rating: reviewLogs.rating, reviewedAt: reviewLogs.reviewedAt, retention: reviewLogs.retention, undoneAt: reviewLogs.undoneAt, before: reviewLogs.before, studyDay: reviewLogs.studyDay })
+      .select({ id: reviewLogs.id, itemId: reviewLogs.itemId, rating: reviewLogs.rating, reviewedAt: reviewLogs.reviewedAt, retention: reviewLogs.retention, undoneAt: reviewLogs.undoneAt, before: reviewLogs.before, studyDay: reviewLogs.studyDay, weights: fsrsParameters.weights })
       .from(reviewLogs)
+      .leftJoin(fsrsParameters, eq(fsrsParameters.id, reviewLogs.parametersId))
       .where(and(eq(reviewLogs.userId, userId), sql`${reviewLogs.itemId} in (select value from json_each(${touchedJson}))`)),
     db.select().from(cardStates).where(and(eq(cardStates.userId, userId), sql`${cardStates.itemId} in (select value from json_each(${touchedJson}))`)),
   ])
   const stored = new Map(logRows.map((r) => [r.id, r]))
+  // Each answer replays with the parameters that scheduled it; the new ones with those in force now.
   const merged = applyEvents(
-    logRows.map((r) => ({ id: r.id, itemId: r.itemId, rating: r.rating as RatingValue, reviewedAt: r.reviewedAt, retention: r.retention, undoneAt: r.undoneAt })),
+    logRows.map((r) => ({ id: r.id, itemId: r.itemId, rating: r.rating as RatingValue, reviewedAt: r.reviewedAt, retention: r.retention, undoneAt: r.undoneAt, weights: r.weights })),
     events.map((e) => e.event),
-  )
+  ).map((entry) => (stored.has(entry.id) ? entry : { ...entry, weights: parameters?.weights ?? null }))
   const timeZone = settings[0]?.timeZone ?? 'UTC'
   const logsByItem = byItem(merged)
   const statesByItem = new Map(stateRows.map((r) => [r.itemId, r]))
@@ -157,6 +161,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
           response: graded?.response ?? null,
           correct: graded === null ? null : graded.correct,
           studyDay,
+          parametersId: parameters?.id ?? null,
         })
       } else {
         const row = stored.get(entry.id)!

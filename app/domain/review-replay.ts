@@ -4,7 +4,7 @@
  * two phones merge to the same state whatever order their batches arrive in. Pure: no clock, no I/O.
  */
 import type { ReviewEvent } from './review-events'
-import { newCard, scheduleReview, type RatingValue, type StoredCard } from './scheduling'
+import { newCard, scheduleReview, type RatingValue, type StoredCard, type Weights } from './scheduling'
 
 /** One log row as the replay needs it. */
 export interface LogEntry {
@@ -14,6 +14,8 @@ export interface LogEntry {
   reviewedAt: number
   retention: number
   undoneAt: number | null
+  /** The FSRS parameters that schedule this answer (null or absent: the defaults). */
+  weights?: Weights | null
 }
 
 /** Answer-time order; the review id breaks ties so every replay sees the same order. */
@@ -55,7 +57,7 @@ export function replayCard(entries: readonly LogEntry[]): CardReplay {
   for (const entry of ordered) {
     const current = card ?? newCard(entry.reviewedAt)
     before.set(entry.id, current)
-    if (entry.undoneAt === null) card = scheduleReview(current, entry.rating, entry.reviewedAt, entry.retention)
+    if (entry.undoneAt === null) card = scheduleReview(current, entry.rating, entry.reviewedAt, entry.retention, entry.weights)
   }
   return { card, before }
 }

@@ -5,6 +5,7 @@ import { DEFAULT_WEIGHTS, rebuildCardStates, scheduleReview, type LoggedReview, 
 import { chooseParameters, parameterHistory, parametersInForce } from '~/data/fsrs-parameters.server'
 import { optimizeLearner } from '~/data/fsrs-optimizer.server'
 import { cardFromRow, cardStatesFor, recordReview, reviewLogFor } from '~/data/reviews.server'
+import { syncReviewEvents } from '~/data/review-sync.server'
 import { nextStudyState } from '~/data/study-queue.server'
 import { previewIntervals } from '~/domain/scheduling'
 import { createGuest } from '~/utils/session.server'
@@ -145,6 +146,30 @@ describe('automatic FSRS optimisation', () => {
     const [state] = await db.select().from(fsrsOptimizer).where(eq(fsrsOptimizer.userId, userId))
     expect(state).toMatchObject({ claimedUntil: null, lastRunAt: now, reviewsAtLastRun: 300 })
     expect((await parameterHistory(db, userId)).sets).toHaveLength(1)
+  }, 60_000)
+})
+
+describe('offline answers and FSRS parameters', () => {
+  it('schedules synced answers with the parameters in force, and replays older ones with their own', async () => {
+    const db = await freshDatabase()
+    const { userId, itemIds } = await learner(db, 40, 'sync')
+    const firstEnd = end(await study(db, userId, itemIds, 400, START, 9, FORGETFUL))
+    const adopted = await optimizeLearner(db, userId, firstEnd, { force: true, fit: async () => [...FORGETFUL] })
+    if (adopted.status !== 'adopted') throw new Error(`expected adoption, got ${adopted.status}`)
+    const now = end(await study(db, userId, itemIds, 100, firstEnd, 10, FORGETFUL))
+    // Offline answers, some older than answers already logged (their cards are replayed from there on).
+    const log = await reviewLogFor(db, userId)
+    const events = itemIds.slice(0, 10).map((itemId, i) => {
+      const last = Math.max(...log.filter((r) => r.itemId === itemId).map((r) => r.reviewedAt))
+      return { type: 'answer', id: `offline-answer-${i}`, itemId, rating: 1 + (i % 4), answeredAt: last - (i % 2 === 0 ? 3_600_000 : -DAY), durationMs: 4000, retention: 0.9 }
+    })
+    expect(await syncReviewEvents(db, userId, events, now)).toMatchObject({ status: 'synced' })
+    const after = await reviewLogFor(db, userId)
+    expect(after.filter((r) => r.id.startsWith('offline-')).every((r) => r.parametersId === adopted.id)).toBe(true)
+    expect(new Set(after.map((r) => r.parametersId))).toEqual(new Set([null, adopted.id]))
+    const replay = rebuildCardStates(after.map((r): LoggedReview => ({ ...r, rating: r.rating as RatingValue })))
+    expect(replay).toEqual(await stored(db, userId))
+    expect(await checkDatabase(process.env.DATABASE_URL!, new Set())).toMatchObject({ statesDiffering: 0 })
   }, 60_000)
 })
 
