@@ -1,5 +1,5 @@
 /** POST /sync: offline answers join the log idempotently; every touched card and cache equals its replay. */
-import { count, eq } from 'drizzle-orm'
+import { count, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { answerCounts, cardStates, items, newCardCursors, reviewLogs, studyDays, users } from '../../db/schema'
 import { rebuildCardStates, type LoggedReview } from '~/domain/scheduling'
@@ -16,7 +16,8 @@ const HOUR = 60 * MINUTE
 
 async function learner(db: Db) {
   const cookie = await guestCookie()
-  const all = await db.select({ id: users.id }).from(users)
+  // The newest row (insertion order: without an order the primary-key index would sort the random ids).
+  const all = await db.select({ id: users.id }).from(users).orderBy(sql`rowid`)
   return { cookie, id: all[all.length - 1]!.id }
 }
 
