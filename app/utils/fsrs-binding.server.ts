@@ -32,9 +32,11 @@ let loaded: FsrsBinding | null | undefined
 
 /** The binding, or null where it cannot load (then the defaults stay in force). */
 export function fsrsBinding(): FsrsBinding | null {
+  // FSRS_OPTIMIZER=off turns the optimiser off (as if the binding could not load).
+  if (process.env.FSRS_OPTIMIZER === 'off') return null
   if (loaded !== undefined) return loaded
   loaded = null
-  if (process.platform === 'linux' && process.arch === 'x64' && process.env.FSRS_OPTIMIZER !== 'off') {
+  if (process.platform === 'linux' && process.arch === 'x64') {
     try {
       loaded = createRequire(import.meta.url)(PACKAGE) as FsrsBinding
     } catch (error) {

@@ -135,6 +135,21 @@ describe('automatic FSRS optimisation', () => {
     expect(set!.weights.slice(0, 4)).not.toEqual(DEFAULT_WEIGHTS.slice(0, 4))
   }, 120_000)
 
+  it('keeps the defaults, and the app working, where fsrs-rs cannot load', async () => {
+    const db = await freshDatabase()
+    const { userId, itemIds } = await learner(db, 30, 'nobinding')
+    const now = end(await study(db, userId, itemIds, 300, START, 11))
+    process.env.FSRS_OPTIMIZER = 'off'
+    try {
+      expect(await optimizeLearner(db, userId, now)).toEqual({ status: 'unavailable' })
+      expect(await db.select().from(fsrsParameters)).toEqual([])
+      expect(await parametersInForce(db, userId)).toEqual({ id: null, weights: null })
+      expect(await recordReview(db, { userId, itemId: itemIds[0]!, reviewId: 'still-works', rating: 3, durationMs: 1000, now })).toMatchObject({ status: 'recorded' })
+    } finally {
+      delete process.env.FSRS_OPTIMIZER
+    }
+  }, 60_000)
+
   it('runs once per learner however many servers try at the same moment', async () => {
     const db = await freshDatabase()
     const { userId, itemIds } = await learner(db, 30)
