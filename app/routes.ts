@@ -19,6 +19,8 @@ export default [
   route('classes/:classId/assignments/:assignmentId/export.csv', 'routes/assignment-export.tsx'),
   route('join/:code', 'routes/join.tsx'),
   route('stats', 'routes/stats.tsx'),
+  route('cards', 'routes/cards.tsx'),
+  route('cards/:itemId', 'routes/card.tsx'),
   route('language', 'routes/language.tsx'),
   route('healthz', 'routes/healthz.tsx'),
   route('sync', 'routes/sync.ts'),

@@ -107,6 +107,8 @@ export const userSettings = sqliteTable('user_settings', {
   uiLanguage: text('ui_language', { enum: ['en', 'zh-Hans'] }),
   cardLanguage: text('card_language', { enum: ['en', 'zh', 'both'] }).notNull().default('both'),
   timeZone: text('time_zone').notNull().default('UTC'),
+  /** A card failed this many times is a leech: tagged and suspended (again every half as many lapses more). */
+  leechThreshold: integer('leech_threshold').notNull().default(8),
 })
 
 export const decks = sqliteTable('decks', {
@@ -314,3 +316,28 @@ export const fsrsOptimizer = sqliteTable('fsrs_optimizer', {
   /** Live answers in the log at the last fit: the next one waits for a batch more. */
   reviewsAtLastRun: integer('reviews_at_last_run').notNull().default(0),
 })
+
+/**
+ * A learner's holds on a card, apart from the log (they are choices, not answers): suspended until lifted,
+ * or buried until their next study day starts. The study queue skips held cards; their schedule is untouched.
+ */
+export const cardHolds = sqliteTable('card_holds', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  suspendedAt: integer('suspended_at'),
+  /** Who suspended it: the learner, or the leech rule at a lapse. */
+  suspendedBy: text('suspended_by', { enum: ['learner', 'leech'] }),
+  /** The answer whose lapse suspended a leech: undoing that answer lifts the suspension. */
+  leechReviewId: text('leech_review_id'),
+  /** When a buried card comes back: the start of the learner's next study day (04:00 in their time zone). */
+  buriedUntil: integer('buried_until'),
+}, (t) => [primaryKey({ columns: [t.userId, t.itemId] })])
+
+/** A learner's report that an item is wrong or unclear: one open report per learner and item (a new one replaces it). */
+export const itemFlags = sqliteTable('item_flags', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  reason: text('reason', { enum: ['wrong', 'unclear', 'translation', 'other'] }).notNull(),
+  note: text('note').notNull().default(''),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('item_flags_item').on(t.itemId)])

@@ -1,5 +1,5 @@
 /**
- * The deck catalogue and what a scope covers: deck counts per learner (reads card_states), a deck by id,
+ * The deck catalogue and what a scope covers: deck counts per learner (reads card_states and holds), a deck by id,
  * and the one function that turns a deck, filter or assignment into its live items.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
@@ -7,6 +7,7 @@ import { assignmentItems, cardStates, deckItems, decks, items } from '../../db/s
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { Category, DeckDef } from '~/domain/content/schema'
 import type { Database } from '~/utils/db.server'
+import { notHeld } from './holds.server'
 
 export interface DeckSummary {
   id: string
@@ -19,14 +20,16 @@ export interface DeckSummary {
 
 /** Counts per deck (all live decks, or just `onlyDeckId` — the study page needs one). */
 export async function deckSummaries(db: Database, userId: string | null, now: number, onlyDeckId?: string): Promise<DeckSummary[]> {
+  // Suspended and buried cards are not counted as waiting.
+  const shown = notHeld(userId ?? '', deckItems.itemId, now)
   const rows = await db
     .select({
       id: decks.id,
       data: decks.data,
       total: sql<number>`count(${deckItems.itemId})`,
-      fresh: sql<number>`coalesce(sum(${cardStates.itemId} is null), 0)`,
-      learning: sql<number>`coalesce(sum(${cardStates.state} in (1, 3)), 0)`,
-      due: sql<number>`coalesce(sum(${cardStates.state} = 2 and ${cardStates.due} <= ${now}), 0)`,
+      fresh: sql<number>`coalesce(sum(${cardStates.itemId} is null and ${shown}), 0)`,
+      learning: sql<number>`coalesce(sum(${cardStates.state} in (1, 3) and ${shown}), 0)`,
+      due: sql<number>`coalesce(sum(${cardStates.state} = 2 and ${cardStates.due} <= ${now} and ${shown}), 0)`,
     })
     .from(decks)
     .leftJoin(deckItems, eq(deckItems.deckId, decks.id))

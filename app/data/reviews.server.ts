@@ -1,10 +1,12 @@
 /**
  * Recording answers and undoing them: the only writer of review_logs and card_states (with their caches,
- * answer_counts and the fulfilled review_requests, kept in the same atomic batch). Interactive answers are
+ * answer_counts, study_days and the fulfilled review_requests, kept in the same atomic batch, and a leech's
+ * automatic suspension). Interactive answers are
  * graded here, from the question their review id seeded, never taken from the browser.
  */
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
-import { answerCounts, cardStates, deckItems, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { answerCounts, cardHolds, cardStates, deckItems, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { becomesLeech, LEECH_THRESHOLD } from '~/domain/holds'
 import { gradeResponse, isInteractive } from '~/domain/questions'
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
@@ -12,7 +14,8 @@ import type { Database } from '~/utils/db.server'
 import { liveItem, questionFor } from './questions.server'
 
 export type RecordResult =
-  | { status: 'recorded'; card: StoredCard }
+  /** `leech`: this answer's lapse made the card a leech, and it is now suspended. */
+  | { status: 'recorded'; card: StoredCard; leech: boolean }
   | { status: 'duplicate' }
   | { status: 'unknown-item' }
   | { status: 'not-in-deck' }
@@ -43,6 +46,7 @@ interface ReviewContextRow {
   /** The learner's FSRS parameter set in force and its weights (JSON); null: the defaults. */
   parameters_id: string | null
   weights: string | null
+  leech_threshold: number | null
   due: number | null
   stability: number | null
   difficulty: number | null
@@ -64,6 +68,7 @@ async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewCo
       (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
       (select time_zone from ${userSettings} where user_id = ${input.userId}) as time_zone,
       fp.id as parameters_id, fp.weights as weights,
+      (select leech_threshold from ${userSettings} where user_id = ${input.userId}) as leech_threshold,
       c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
     from (select 1) as one
     left join ${reviewLogs} as p on p.id = ${input.reviewId}
@@ -132,8 +137,16 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
         .set(after)
         .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
     : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
+  // A leech lapse suspends the card (unless the learner already had), remembering which answer did it.
+  const leech = becomesLeech(before.lapses, after.lapses, ctx.leech_threshold ?? LEECH_THRESHOLD.default)
+  const suspendLeech = db.run(sql`insert into ${cardHolds} (user_id, item_id, suspended_at, suspended_by, leech_review_id)
+          select ${userId}, ${itemId}, ${now}, 'leech', ${reviewId} where ${recorded}
+          on conflict (user_id, item_id) do update set suspended_by = coalesce(suspended_by, 'leech'),
+            leech_review_id = iif(suspended_at is null, excluded.leech_review_id, leech_review_id), suspended_at = coalesce(suspended_at, excluded.suspended_at)`)
   try {
-    const [logResult] = await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay])
+    const [logResult] = leech
+      ? await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay, suspendLeech])
+      : await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay])
     if (logResult.rowsAffected === 0) return { status: 'stale' }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.
@@ -143,7 +156,7 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
     }
     throw error
   }
-  return { status: 'recorded', card: after }
+  return { status: 'recorded', card: after, leech }
 }
 
 /** An interactive card's response, graded on the question it was shown; null for a flip card or no response. */
@@ -195,7 +208,12 @@ export async function undoLastReview(db: Database, userId: string, now: number):
     .set({ answers: sql`${answerCounts.answers} - 1`, correct: sql`${answerCounts.correct} - ${wasRight}` })
     .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
   const uncountDay = db.run(studyDayDelta(userId, last.studyDay ?? '', -1, last.durationMs, before.state, last.rating, markedByUs))
-  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount, uncountDay])
+  // Undoing the lapse that suspended a leech lifts that suspension (a learner's own suspension stays).
+  const unsuspendLeech = db
+    .update(cardHolds)
+    .set({ suspendedAt: null, suspendedBy: null, leechReviewId: null })
+    .where(and(eq(cardHolds.userId, userId), eq(cardHolds.itemId, last.itemId), eq(cardHolds.leechReviewId, last.id), markedByUs))
+  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount, uncountDay, unsuspendLeech])
   return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
 }
 

@@ -12,6 +12,7 @@ import type { ContentItem } from '~/domain/content/schema'
 import type { Database } from '~/utils/db.server'
 import { isInDeck } from './decks.server'
 import { parametersInForce } from './fsrs-parameters.server'
+import { notHeld } from './holds.server'
 import { cardFromRow } from './reviews.server'
 import { getSettings, type Settings } from './settings.server'
 
@@ -37,16 +38,17 @@ export async function dailyProgress(db: Database, userId: string, dayStart: numb
 /**
  * The queue-head queries (exported so the benchmark can show their plans). Each walks an index in order and
  * stops at the first row: learning and relearning separately (an IN would force a sort), reviews by due
- * time, and new cards by deck position starting at the learner's new-card cursor.
+ * time, and new cards by deck position starting at the learner's new-card cursor. Held cards (suspended,
+ * or buried until after `now`) are skipped.
  */
-export function queueHeadQueries(db: Database, userId: string, deckId: string) {
+export function queueHeadQueries(db: Database, userId: string, deckId: string, now: number) {
   const inDeck = and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, cardStates.itemId))
   const earliestIn = (state: number) =>
     db
       .select({ itemId: cardStates.itemId, due: cardStates.due })
       .from(cardStates)
       .innerJoin(deckItems, inDeck)
-      .where(and(eq(cardStates.userId, userId), eq(cardStates.state, state)))
+      .where(and(eq(cardStates.userId, userId), eq(cardStates.state, state), notHeld(userId, cardStates.itemId, now)))
       .orderBy(cardStates.due)
       .limit(1)
   const cursor = sql`coalesce((select ${newCardCursors.position} from ${newCardCursors} where ${newCardCursors.userId} = ${userId} and ${newCardCursors.deckId} = ${deckId}), 0)`
@@ -55,7 +57,7 @@ export function queueHeadQueries(db: Database, userId: string, deckId: string) {
       .select({ itemId: reviewRequests.itemId })
       .from(reviewRequests)
       .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, reviewRequests.itemId)))
-      .where(eq(reviewRequests.userId, userId))
+      .where(and(eq(reviewRequests.userId, userId), notHeld(userId, reviewRequests.itemId, now)))
       .orderBy(reviewRequests.requestedAt)
       .limit(1),
     learning: earliestIn(State.Learning),
@@ -69,6 +71,7 @@ export function queueHeadQueries(db: Database, userId: string, deckId: string) {
           eq(deckItems.deckId, deckId),
           sql`${deckItems.position} >= ${cursor}`,
           sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${deckItems.itemId})`,
+          notHeld(userId, deckItems.itemId, now),
         ),
       )
       .orderBy(deckItems.position)
@@ -105,16 +108,18 @@ function assignedHeadQueries(db: Database, userId: string, deckId: string, now: 
     review: db.all<{ itemId: string; due: number }>(sql`select cs.item_id as itemId, cs.due as due ${fromAssignments}
       cross join ${cardStates} cs on cs.user_id = m.user_id and cs.item_id = ai.item_id
       where m.user_id = ${userId} and m.removed_at is null and cs.state = ${State.Review} and cs.due <= ${now}
+        and ${notHeld(userId, sql`ai.item_id`, now)}
       order by cs.due limit 1`),
     fresh: db.all<{ itemId: string }>(sql`select ai.item_id as itemId ${fromAssignments}
       where m.user_id = ${userId} and m.removed_at is null
         and not exists (select 1 from ${cardStates} cs where cs.user_id = ${userId} and cs.item_id = ai.item_id)
+        and ${notHeld(userId, sql`ai.item_id`, now)}
       order by di.position limit 1`),
   }
 }
 
 async function queueHeads(db: Database, userId: string, deckId: string, now: number): Promise<QueueHeads> {
-  const q = queueHeadQueries(db, userId, deckId)
+  const q = queueHeadQueries(db, userId, deckId, now)
   const assigned = assignedHeadQueries(db, userId, deckId, now)
   const [[requested], [learning], [relearning], [review], [fresh], [assignedReview], [assignedFresh]] = await Promise.all([
     q.requested,

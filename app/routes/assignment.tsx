@@ -3,6 +3,8 @@ import type { Route } from './+types/assignment'
 import { ownValue } from '~/domain/lookup'
 import { useLang, useT } from '~/i18n/react'
 import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
+import { itemsInScope } from '~/data/decks.server'
+import { flagsForItems } from '~/data/flags.server'
 import { getDb } from '~/utils/db.server'
 import { ownAssignment } from '~/utils/access.server'
 
@@ -16,7 +18,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const isort = url.searchParams.get('isort') ?? 'correctShare'
   const idir = url.searchParams.get('idir') === 'desc' ? 'desc' : 'asc'
   const items = (itemSortKeys as readonly string[]).includes(isort) ? sortRows(dashboard.items, isort as keyof ItemRow, idir) : dashboard.items
-  return { klass: { id: klass.id, name: klass.name }, assignment, students, items, totalItems: dashboard.totalItems }
+  // Learners' reports on this assignment's items (a flagged item keeps working until it is fixed).
+  const reports = await flagsForItems(getDb(), await itemsInScope(getDb(), { assignmentId: assignment.id }))
+  const prompts = new Map(dashboard.items.map((i) => [i.itemId, i.prompt]))
+  return {
+    klass: { id: klass.id, name: klass.name },
+    assignment,
+    students,
+    items,
+    totalItems: dashboard.totalItems,
+    reports: reports.map((r) => ({ ...r, prompt: prompts.get(r.itemId) ?? { en: r.itemId, zh: r.itemId } })),
+  }
 }
 
 function SortHeader({ label, keyName, param, dirParam }: { label: string; keyName: string; param: string; dirParam: string }) {
@@ -103,6 +115,28 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
           </tbody>
         </table>
       </div>
+      <h2>{t.learnerReports}</h2>
+      {loaderData.reports.length === 0 ? (
+        <p className="muted">{t.learnerReportsNone}</p>
+      ) : (
+        <ul className="card-list">
+          {loaderData.reports.map((r) => (
+            <li key={r.itemId} className="card-row">
+              <p className="card-row-prompt">{lang === 'en' ? r.prompt.en : r.prompt.zh}</p>
+              <p className="card-row-meta">
+                {t.learnerReportsCount(r.count)}: {Object.entries(r.reasons).map(([reason, n]) => `${t.flagReasons[reason as keyof typeof t.flagReasons]} (${n})`).join(' · ')}
+              </p>
+              {r.notes.length > 0 ? (
+                <ul>
+                  {r.notes.map((note, i) => (
+                    <li key={i}>{note}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   )
 }

@@ -60,6 +60,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       desiredRetention: String(settings.desiredRetention),
       newPerDay: String(settings.newPerDay),
       maxReviewsPerDay: String(settings.maxReviewsPerDay),
+      leechThreshold: String(settings.leechThreshold),
       uiLanguage: settings.uiLanguage ?? 'en',
       cardLanguage: settings.cardLanguage,
       timeZone: settings.timeZone,
@@ -79,6 +80,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         </Field>
         <Field meta={fields.newPerDay} label={t.newPerDay}>{(d) => <input {...getInputProps(fields.newPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
         <Field meta={fields.maxReviewsPerDay} label={t.maxReviewsPerDay}>{(d) => <input {...getInputProps(fields.maxReviewsPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
+        <Field meta={fields.leechThreshold} label={t.leechThreshold} help={t.leechThresholdHelp}>
+          {(d) => <input {...getInputProps(fields.leechThreshold, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
+        </Field>
         <Field meta={fields.uiLanguage} label={t.uiLanguage}>
           {(d) => (
             <select {...getSelectProps(fields.uiLanguage)} aria-describedby={d}>

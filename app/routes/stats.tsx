@@ -1,4 +1,4 @@
-import { data, Form } from 'react-router'
+import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/stats'
 import { BarChart, ChartTable, Heatmap } from '~/components/charts'
 import { deckTitles } from '~/data/decks.server'
@@ -75,6 +75,7 @@ export default function Stats({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page stats">
       <h1>{t.statsTitle}</h1>
+      <p><Link to="/cards">{t.browseCards}</Link></p>
       <Form method="get" className="stats-filter">
         <label htmlFor="stats-deck">{t.statsDeck}</label>
         <select id="stats-deck" name="deck" defaultValue={d.deckId ?? ''}>

@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto'
 import { useState } from 'react'
 import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/study'
+import { CardTools } from '~/components/card-tools'
 import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
-import { formatDueTime, formatInterval } from '~/i18n'
+import { formatDueTime, formatInterval, type Messages } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
 import { deckExists, deckSummaries } from '~/data/decks.server'
 import { nextStudyState } from '~/data/study-queue.server'
+import { cardInfo } from '~/data/holds.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
 import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
 import { liveItem, questionFor } from '~/data/questions.server'
@@ -46,13 +48,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     deck: { id: deck.id, title: deck.data.title },
     remaining: { fresh: Math.min(summary?.fresh ?? 0, newLeft), learning: summary?.learning ?? 0, due: summary?.due ?? 0 },
     cardLanguage: state.settings.cardLanguage,
-    notice: url.searchParams.get('msg') === 'undone' ? ('undone' as const) : url.searchParams.get('msg') === 'nothing' ? ('nothing' as const) : null,
+    notice: studyNotice(url.searchParams.get('msg')),
+    timeZone: state.settings.timeZone,
   }
   if (state.status === 'done') {
     return { ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }
   }
   const { card } = state
   const item = card.item
+  // "Why this card now": its memory state and last answers (a visitor has none yet).
+  const info = user ? await cardInfo(db, user.id, card.itemId, now, state.settings.desiredRetention, state.settings.leechThreshold) : null
   // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown.
   const reviewId = randomUUID()
   return {
@@ -67,6 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       reviewId,
       shownAt: now,
       revealed: url.searchParams.get('reveal') === '1',
+      info,
     },
   }
 }
@@ -108,6 +114,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (result.status === 'recorded') noteAnswer(user.id)
   switch (result.status) {
     case 'recorded':
+      return redirect(result.leech ? `${studyUrl}?msg=leech` : studyUrl)
     case 'duplicate':
       return redirect(studyUrl)
     case 'unknown-item':
@@ -165,7 +172,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
         </Form>
       </div>
       <div role="status" aria-live="polite" className="notice">
-        {loaderData.notice === 'undone' ? t.undone : loaderData.notice === 'nothing' ? t.nothingToUndo : null}
+        {loaderData.notice ? noticeText(t, loaderData.notice) : null}
       </div>
       {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}
       {card && question ? (
@@ -184,6 +191,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
             {check ? <VerdictView question={check.question} verdict={check.verdict} mode={loaderData.cardLanguage} uiLang={lang} /> : null}
           </CardView>
           <p className="keyboard-help">{t.keyboardHelp}</p>
+          {card.info ? <CardTools itemId={card.itemId} info={card.info} timeZone={loaderData.timeZone} next={`/decks/${encodeURIComponent(deck.id)}/study`} /> : null}
           {interactive && !revealed ? (
             <div className="bottom-bar">
               <button type="submit" form={QUESTION_FORM_ID} className="button primary reveal" disabled={busy}>
@@ -210,4 +218,15 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
       )}
     </div>
   )
+}
+
+const STUDY_NOTICES = ['undone', 'nothing', 'leech', 'buried', 'suspended', 'flagged'] as const
+type StudyNotice = (typeof STUDY_NOTICES)[number]
+
+function studyNotice(msg: string | null): StudyNotice | null {
+  return (STUDY_NOTICES as readonly string[]).includes(msg ?? '') ? (msg as StudyNotice) : null
+}
+
+function noticeText(t: Messages, notice: StudyNotice): string {
+  return { undone: t.undone, nothing: t.nothingToUndo, leech: t.noticeLeech, buried: t.noticeBuried, suspended: t.noticeSuspended, flagged: t.noticeFlagged }[notice]
 }

@@ -4,6 +4,7 @@
  * the database stores its SHA-256. An account created later upgrades the same user row, which is how it
  * claims the guest's progress.
  */
+import { LEECH_THRESHOLD } from '~/domain/holds'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { sessions, users, userSettings } from '../../db/schema'
@@ -102,7 +103,7 @@ export async function createGuest(request: Request): Promise<{ user: SessionUser
 
 /** What a visitor with no user row yet sees: the column defaults of db/schema.ts, in the browser's language and time zone. */
 export async function visitorSettings(request: Request): Promise<typeof userSettings.$inferSelect> {
-  return { desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, cardLanguage: 'both', ...(await initialSettings(request, '')) }
+  return { desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, cardLanguage: 'both', leechThreshold: LEECH_THRESHOLD.default, ...(await initialSettings(request, '')) }
 }
 
 /** Settings for a new user: the browser's language and time zone. */

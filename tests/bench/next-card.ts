@@ -41,7 +41,7 @@ export async function measureNextCard(databaseUrl: string) {
   const generateMs = Math.round(performance.now() - started)
   const counts = await db.$client.execute("select (select count(*) from card_states) as cards, (select count(*) from review_logs) as logs")
   const plans: Record<string, string[]> = {}
-  for (const [name, query] of Object.entries(queueHeadQueries(db, 'bench-user', 'bench'))) {
+  for (const [name, query] of Object.entries(queueHeadQueries(db, 'bench-user', 'bench', Date.now()))) {
     const { sql, params } = query.toSQL()
     const rows = await db.$client.execute({ sql: `explain query plan ${sql}`, args: params as never[] })
     plans[name] = rows.rows.map((r) => String(r.detail))
