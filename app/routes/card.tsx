@@ -4,7 +4,7 @@ import type { Route } from './+types/card'
 import { CardInfoView, formatWhen, HoldBadges } from '~/components/card-info'
 import { FlagForm, HoldButton } from '~/components/card-tools'
 import { CardView } from '~/components/card-view'
-import { sourceDocs } from '~/data/content.server'
+import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { flagItem, ownFlag } from '~/data/flags.server'
 import { cardInfo, changeHold } from '~/data/holds.server'
 import { liveItem } from '~/data/questions.server'
@@ -30,16 +30,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
   const now = Date.now()
-  const [info, sources, flag] = await Promise.all([
+  const [info, sources, speakers, flag] = await Promise.all([
     user ? cardInfo(db, user.id, item.id, now, settings!.desiredRetention, settings!.leechThreshold) : null,
     sourceDocs(db),
+    speakerList(db),
     user ? ownFlag(db, user.id, item.id) : null,
   ])
   const msg = new URL(request.url).searchParams.get('msg')
   const lang = languageFor(request, settings?.uiLanguage ?? null)
   return {
     itemId: item.id,
-    content: toCardContent(item, sources),
+    content: toCardContent(item, sources, speakers),
     cardLanguage: settings?.cardLanguage ?? 'both',
     timeZone: settings?.timeZone ?? 'UTC',
     info,

@@ -115,7 +115,7 @@ describe('the card page’s actions', () => {
     expect(await db.select().from(cardHolds)).toHaveLength(1)
     expect((await post({ intent: 'bury', next: '//evil.example/x' })).location).toBe(`/cards/${itemId}?msg=buried`)
 
-    for (const bad of [{ intent: 'delete' }, { intent: 'flag', reason: 'rude' }, { intent: 'flag', reason: 'other', note: 'x'.repeat(1001) }, {}]) {
+    for (const bad of <Array<Record<string, string>>>[{ intent: 'delete' }, { intent: 'flag', reason: 'rude' }, { intent: 'flag', reason: 'other', note: 'x'.repeat(1001) }, {}]) {
       expect((await post(bad)).status).toBe(400)
     }
     expect((await post({ intent: 'suspend' }, 'no-such-item')).status).toBe(404)
