@@ -99,7 +99,7 @@ describe('automatic FSRS optimisation', () => {
     expect(state.card.intervals).toEqual(previewIntervals(state.card.card, now, 0.9, weights))
     const before = (await stored(db, userId)).get(itemIds[0]!)!
     const result = await recordReview(db, { userId, itemId: itemIds[0]!, reviewId: 'after-adoption', rating: 3, durationMs: 1000, now })
-    expect(result).toEqual({ status: 'recorded', card: scheduleReview(before, 3, now, 0.9, weights) })
+    expect(result).toEqual({ status: 'recorded', card: scheduleReview(before, 3, now, 0.9, weights), leech: false })
     expect(scheduleReview(before, 3, now, 0.9)).not.toEqual(scheduleReview(before, 3, now, 0.9, weights))
     const [row] = await db.select().from(reviewLogs).where(eq(reviewLogs.id, 'after-adoption'))
     expect(row!.parametersId).toBe(adopted.id)
