@@ -37,6 +37,7 @@ test.describe('at 360 × 740', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
   test('settings show the fitted FSRS parameters and go back to the defaults, in English and Chinese', async ({ page }) => {
+    test.setTimeout(90_000) // two languages, two axe runs, on a shared machine
     await page.goto('/settings')
     await expect(page.getByRole('heading', { level: 2, name: 'Memory model (FSRS parameters)' })).toBeVisible()
     await expect(page.getByText('No parameters fitted yet. Keep studying.')).toBeVisible()
@@ -48,6 +49,8 @@ test.describe('at 360 × 740', () => {
     await expect(page.getByText('In use: parameters fitted to your answers.')).toBeVisible()
     const sets = page.locator('.fsrs-sets li')
     await expect(sets).toHaveCount(2)
+    // Styled as cards, not a numbered list (the stylesheet's rules reach them).
+    expect(await sets.first().evaluate((li) => [getComputedStyle(li).borderTopWidth, getComputedStyle(li.parentElement!).listStyleType])).toEqual(['1px', 'none'])
     await expect(sets.nth(0)).toContainText('Not adopted: it did not predict better than the parameters in use')
     await expect(sets.nth(1)).toContainText('In use')
     await expect(sets.nth(1)).toContainText('Log loss: 0.3123 (before: 0.3301)')
