@@ -19,6 +19,6 @@ const exported = bundle.items.map((item) => ({
   accepted: item.accepted,
   explanation: item.explanation,
   tags: item.tags,
-  sources: item.sources.map(({ doc, locator, quote }) => ({ doc, locator, quote })),
+  sources: item.sources.map(({ doc, speaker, locator, quote }) => ({ doc, speaker, locator, quote })),
 }))
 process.stdout.write(JSON.stringify(exported, null, 2) + '\n')

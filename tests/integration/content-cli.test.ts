@@ -61,7 +61,8 @@ describe('npm run content:export', () => {
     expect(items).toHaveLength(16)
     expect(Object.keys(items[0]!)).toEqual(['id', 'decks', 'kind', 'category', 'prompt', 'answer', 'accepted', 'explanation', 'tags', 'sources'])
     expect(items[0]).toMatchObject({ id: 'mh-date-takaichi-administration-start', decks: ['all', 'dates'], kind: 'flip', category: 'date' })
-    expect(Object.keys((items[0]!.sources as object[])[0]!)).toEqual(['doc', 'locator', 'quote'])
+    expect((items[0]!.sources as object[])[0]).toEqual({ doc: 'motegi-hosoya-2026-en', speaker: expect.any(String), locator: expect.any(String), quote: expect.any(String) })
+    expect(Object.keys((items[0]!.sources as object[])[0]!)).toEqual(['doc', 'speaker', 'locator', 'quote'])
   })
 
   it('refuses to export invalid content', () => {
