@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 120_000,
+          // Starting app servers (setup, content load) takes seconds, more on a busy machine.
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
