@@ -3,6 +3,7 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { useNonce } from './utils/nonce'
+import { registerServiceWorker } from './offline/register'
 import { currentUser } from './utils/access.server'
 import { visitorMiddleware } from './utils/request-context.server'
 import { requestLanguage } from './utils/lang.server'
@@ -32,6 +33,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#1f5f6b" />
+        <link rel="manifest" href={`/manifest.${lang}.webmanifest`} />
+        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Meta />
         <Links />
       </head>
@@ -83,6 +87,9 @@ function Header() {
 
 export default function App() {
   useTimeZoneCookie()
+  const lang = useLang()
+  // Installable app and offline study (issue 11): the service worker, and the language offline pages use.
+  useEffect(() => registerServiceWorker(lang), [lang])
   return (
     <>
       <Header />

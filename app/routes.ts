@@ -3,6 +3,7 @@ import { type RouteConfig, index, route } from '@react-router/dev/routes'
 export default [
   index('routes/home.tsx'),
   route('decks/:deckId/study', 'routes/study.tsx'),
+  route('decks/:deckId/offline', 'routes/deck-offline.ts'),
   route('quiz', 'routes/quiz.tsx'),
   route('quiz/:attemptId', 'routes/quiz-attempt.tsx'),
   route('quiz/:attemptId/result', 'routes/quiz-result.tsx'),

@@ -6,13 +6,9 @@
  */
 import { z } from 'zod'
 import { itemIdSchema } from './content/fields'
+import { EARLIEST_ANSWER_AT, MAX_CLOCK_AHEAD_MS, MAX_EVENTS_PER_BATCH } from './review-event-limits'
 
-/** The phone's clock may run ahead of the server's by this much; later answer times are refused. */
-export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000
-/** Events per request: the body must stay well under the server's form body limit (64 KB). */
-export const MAX_EVENTS_PER_BATCH = 100
-/** No answer can be older than the app. */
-export const EARLIEST_ANSWER_AT = Date.UTC(2024, 0, 1)
+export { EARLIEST_ANSWER_AT, MAX_CLOCK_AHEAD_MS, MAX_EVENTS_PER_BATCH }
 
 const reviewIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"')
 const timeSchema = z.number().int('must be whole milliseconds').min(EARLIEST_ANSWER_AT, 'is before 2024').max(8_640_000_000_000_000)

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/study'
 import { CardTools } from '~/components/card-tools'
 import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { VerdictView } from '~/components/questions/verdict-view'
+import { useHydrated } from '~/components/questions/use-hydrated'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse } from '~/domain/questions'
@@ -23,6 +24,9 @@ import { liveItem, questionFor } from '~/data/questions.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
+
+/** Keeping the deck for offline study and the sync indicator (issue 11): loaded after the page, in its own chunk. */
+const OfflineKeeper = lazy(() => import('~/offline/keeper'))
 
 /** A visitor without a session studies as nobody: defaults, no progress, nothing written until they answer. */
 const VISITOR_ID = ''
@@ -48,6 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     deck: { id: deck.id, title: deck.data.title },
     remaining: { fresh: Math.min(summary?.fresh ?? 0, newLeft), learning: summary?.learning ?? 0, due: summary?.due ?? 0 },
     cardLanguage: state.settings.cardLanguage,
+    learner: user !== null,
     notice: studyNotice(url.searchParams.get('msg')),
     timeZone: state.settings.timeZone,
   }
@@ -171,6 +176,11 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
           </button>
         </Form>
       </div>
+      <ClientOnly>
+        <Suspense fallback={null}>
+          <OfflineKeeper deckId={deck.id} learner={loaderData.learner} />
+        </Suspense>
+      </ClientOnly>
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice ? noticeText(t, loaderData.notice) : null}
       </div>
@@ -229,4 +239,9 @@ function studyNotice(msg: string | null): StudyNotice | null {
 
 function noticeText(t: Messages, notice: StudyNotice): string {
   return { undone: t.undone, nothing: t.nothingToUndo, leech: t.noticeLeech, buried: t.noticeBuried, suspended: t.noticeSuspended, flagged: t.noticeFlagged }[notice]
+}
+
+/** Renders its children only after hydration (the offline keeper needs the browser's storage). */
+function ClientOnly({ children }: { children: React.ReactNode }) {
+  return useHydrated() ? children : null
 }

@@ -1,0 +1,68 @@
+/** Builds the copy of a deck a phone keeps for offline study (app/offline/kept-deck.ts). Reads only. */
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { cardStates, deckItems, items, reviewRequests } from '../../db/schema'
+import { toCardContent } from '~/domain/card-content'
+import { needsSiblings } from '~/domain/questions'
+import { studyDayAt } from '~/domain/study-day'
+import type { KeptDeck } from '~/offline/kept-deck'
+import type { Database } from '~/utils/db.server'
+import { sourceDocs } from './content.server'
+import { deckExists } from './decks.server'
+import { cardFromRow } from './reviews.server'
+import { getSettings } from './settings.server'
+import { dailyProgress } from './study-queue.server'
+
+export async function keptDeckFor(db: Database, userId: string, deckId: string, now: number): Promise<KeptDeck | null> {
+  const deck = await deckExists(db, deckId)
+  if (!deck) return null
+  const settings = await getSettings(db, userId)
+  const day = studyDayAt(now, settings.timeZone)
+  const [rows, states, requests, sources, progress] = await Promise.all([
+    db
+      .select({ id: items.id, bank: items.bank, category: items.category, data: items.data })
+      .from(deckItems)
+      .innerJoin(items, and(eq(items.id, deckItems.itemId), isNull(items.retiredAt)))
+      .where(eq(deckItems.deckId, deckId))
+      .orderBy(deckItems.position),
+    db.select().from(cardStates).innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, cardStates.itemId))).where(eq(cardStates.userId, userId)),
+    db
+      .select({ itemId: reviewRequests.itemId })
+      .from(reviewRequests)
+      .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, reviewRequests.itemId)))
+      .where(eq(reviewRequests.userId, userId))
+      .orderBy(reviewRequests.requestedAt),
+    sourceDocs(db),
+    dailyProgress(db, userId, day.start),
+  ])
+  // Sibling groups, fetched exactly as the server's grader fetches them (app/data/questions.server.ts).
+  const groupKeys = [...new Set(rows.filter((r) => needsSiblings(r.data)).map((r) => `${r.bank}|${r.category}`))]
+  const siblingGroups: KeptDeck['siblingGroups'] = {}
+  for (const key of groupKeys) {
+    const [bank, category] = key.split('|') as [string, string]
+    const group = await db
+      .select({ id: items.id, answer: sql<string>`json_extract(${items.data}, '$.answer')` })
+      .from(items)
+      .where(and(eq(items.bank, bank), eq(items.category, category), isNull(items.retiredAt)))
+      .orderBy(sql`rowid`)
+    siblingGroups[key] = group.map((g) => ({ id: g.id, answer: JSON.parse(g.answer) }))
+  }
+  return {
+    deckId: deck.id,
+    userId,
+    title: deck.data.title,
+    items: rows.map((r) => ({ item: r.data, content: toCardContent(r.data, sources), siblings: needsSiblings(r.data) ? `${r.bank}|${r.category}` : '' })),
+    siblingGroups,
+    cards: Object.fromEntries(states.map((s) => [s.card_states.itemId, cardFromRow(s.card_states)])),
+    requested: requests.map((r) => r.itemId),
+    settings: {
+      desiredRetention: settings.desiredRetention,
+      newPerDay: settings.newPerDay,
+      maxReviewsPerDay: settings.maxReviewsPerDay,
+      cardLanguage: settings.cardLanguage,
+      uiLanguage: settings.uiLanguage,
+      timeZone: settings.timeZone,
+    },
+    progress: { dayStart: day.start, dayEnd: day.end, newToday: progress.newToday, reviewsToday: progress.reviewsToday },
+    fetchedAt: now,
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What a phone keeps of a deck to study it offline: everything to render and grade every card (items with
+ * their citations, sibling answers for choices), the learner's card states, settings and today's counts.
+ * The server builds it (GET /decks/:deckId/offline); the phone stores it in IndexedDB. Plain data, no I/O.
+ */
+import type { CardContent } from '~/domain/card-content'
+import type { ContentItem } from '~/domain/content/schema'
+import type { StoredCard } from '~/domain/scheduling'
+
+export interface KeptItem {
+  item: ContentItem
+  content: CardContent
+  /** Key of the sibling group whose answers a choice without authored distractors picks from ('' if none). */
+  siblings: string
+}
+
+export interface KeptSettings {
+  desiredRetention: number
+  newPerDay: number
+  maxReviewsPerDay: number
+  cardLanguage: 'en' | 'zh' | 'both'
+  uiLanguage: 'en' | 'zh-Hans' | null
+  timeZone: string
+}
+
+export interface KeptDeck {
+  deckId: string
+  userId: string
+  title: { en: string; zh: string }
+  /** Items in the deck's order (new cards are introduced in this order). */
+  items: KeptItem[]
+  /** Answers of live items per bank and category, in table order (the seed picks distractors by position). */
+  siblingGroups: Record<string, Array<{ id: string; answer: ContentItem['answer'] }>>
+  /** The learner's card states for these items, by item id. */
+  cards: Record<string, StoredCard>
+  /** Items the learner asked to see again, oldest first. */
+  requested: string[]
+  settings: KeptSettings
+  /** Today's counts as the server had them at `fetchedAt`, for the study day starting at `dayStart`. */
+  progress: { dayStart: number; dayEnd: number; newToday: number; reviewsToday: number }
+  fetchedAt: number
+}

@@ -1,0 +1,218 @@
+/**
+ * Offline study on a phone (issue 11): installable, a kept deck studied with no network, answers waiting in
+ * the outbox across a closed page, synced on reconnect into the server's log with the phone's times; two
+ * phones of one learner merging to the same states.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, devices, expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from '../support/browser'
+import { openDatabase } from '../../db/client'
+import { ROOT } from '../support/paths'
+import { checkDatabase } from '../reliability/verify'
+
+const E2E_DB = `file:${path.join(ROOT, 'tests', '.tmp', 'e2e', 'e2e.db')}`
+
+/** Opens the study page and answers the first card online, so a guest exists and the deck is kept. */
+async function startOnline(page: Page, deckId = 'all') {
+  await page.goto(`/decks/${deckId}/study`)
+  await answerCard(page)
+  await expect.poll(() => keptDeckIds(page), { timeout: 20_000 }).toContain(deckId)
+  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)), { timeout: 20_000 }).toBe(true)
+  // The worker controls pages loaded from now on.
+  await page.reload()
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+}
+
+function keptDeckIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('decks')) return resolve([])
+          const req = db.transaction('decks').objectStore('decks').getAllKeys()
+          req.onsuccess = () => resolve(req.result.map(String))
+        }
+        open.onerror = () => resolve([])
+      }),
+  )
+}
+
+type Outboxed = { event: { type: string; id?: string; itemId?: string; answeredAt?: number } }
+function outboxOf(page: Page): Promise<Outboxed[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Outboxed[]>((resolve) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        open.onsuccess = () => {
+          const req = open.result.transaction('outbox').objectStore('outbox').getAll()
+          req.onsuccess = () => resolve(req.result)
+        }
+      }),
+  )
+}
+
+function phoneCards(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        open.onsuccess = () => {
+          const req = open.result.transaction('cards').objectStore('cards').getAll()
+          req.onsuccess = () => resolve(Object.fromEntries(req.result.filter((r: { card: unknown }) => r.card).map((r: { itemId: string; card: unknown }) => [r.itemId, r.card])))
+        }
+      }),
+  )
+}
+
+/** Answers whatever card is shown: flip → show answer; interactive → check as it stands; then a rating. */
+async function answerCard(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
+  const prompt = page.locator('.prompt')
+  await expect(prompt).toBeVisible()
+  const before = await prompt.textContent()
+  const reveal = page.getByRole('link', { name: 'Show answer' })
+  const check = page.getByRole('button', { name: 'Check', exact: true })
+  await expect(reveal.or(check)).toBeVisible()
+  if (await reveal.isVisible()) await reveal.tap()
+  else await check.tap()
+  await page.getByRole('button', { name: new RegExp(`^${rating}, next in`) }).tap()
+  await expect(page.locator('.prompt').or(page.locator('#done-title'))).toBeVisible()
+  return before
+}
+
+async function serverLog() {
+  const db = openDatabase(E2E_DB)
+  try {
+    return (await db.$client.execute('select id, user_id, item_id, reviewed_at from review_logs order by reviewed_at')).rows.map((r) => ({ id: String(r.id), userId: String(r.user_id), itemId: String(r.item_id), reviewedAt: Number(r.reviewed_at) }))
+  } finally {
+    db.$client.close()
+  }
+}
+
+async function serverStates(userId: string) {
+  const db = openDatabase(E2E_DB)
+  try {
+    const rows = await db.query.cardStates.findMany({ where: (c, { eq }) => eq(c.userId, userId) })
+    return Object.fromEntries(rows.map(({ userId: _u, itemId, ...card }) => [itemId, card]))
+  } finally {
+    db.$client.close()
+  }
+}
+
+test('the app is installable: a manifest in both languages and a service worker, no installability errors', async ({ baseURL }) => {
+  // A normal (not incognito) profile: Chromium never offers to install from an incognito one.
+  const profile = mkdtempSync(path.join(tmpdir(), 'sd-install-'))
+  const persistent = await chromium.launchPersistentContext(profile, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS, baseURL, ...devices['Pixel 7'] })
+  const page = persistent.pages()[0] ?? (await persistent.newPage())
+  await page.goto('/')
+  await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)), { timeout: 20_000 }).toBe(true)
+  const cdp = await page.context().newCDPSession(page)
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] }
+  expect(installabilityErrors).toEqual([])
+  const en = await (await page.request.get('/manifest.en.webmanifest')).json()
+  const zh = await (await page.request.get('/manifest.zh-Hans.webmanifest')).json()
+  expect({ en: en.display, zh: zh.display, start: en.start_url }).toEqual({ en: 'standalone', zh: 'standalone', start: '/?source=app' })
+  expect(zh.name).toMatch(/日本外交/)
+  expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.en.webmanifest')
+  await persistent.close()
+  rmSync(profile, { recursive: true, force: true })
+})
+
+test('offline round trip: kept deck studied offline, answers wait across a closed page, then sync with the phone’s times', async ({ page, context }) => {
+  test.setTimeout(120_000)
+  // The kinds deck: one card of each interactive kind (flip cards are studied offline in the two-phone test).
+  await startOnline(page, 'kinds')
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await expect(page.locator('[data-sync-indicator]')).toHaveAttribute('data-online', 'no')
+  const prompts = new Set<string>()
+  for (let i = 0; i < 10; i++) {
+    await expect(page.locator('.question-form')).toBeVisible()
+    prompts.add((await answerCard(page, i % 3 === 0 ? 'Again' : 'Good')) ?? '')
+  }
+  expect(prompts.size).toBeGreaterThanOrEqual(7)
+  const waiting = await outboxOf(page)
+  expect(waiting.filter((e) => e.event.type === 'answer')).toHaveLength(10)
+  await page.close()
+
+  const again = await context.newPage()
+  await again.goto('/decks/kinds/study')
+  await expect(again.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '10')
+  await expect(again.getByText('10 answers waiting to sync')).toBeVisible()
+
+  await context.setOffline(false)
+  await again.evaluate(() => dispatchEvent(new Event('online')))
+  await expect(again.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '0', { timeout: 20_000 })
+  const log = await serverLog()
+  const ids = waiting.map((e) => e.event.id!)
+  const synced = log.filter((r) => ids.includes(r.id))
+  expect(synced.map((r) => [r.id, r.reviewedAt])).toEqual(waiting.map((e) => [e.event.id, e.event.answeredAt]))
+  const check = await checkDatabase(E2E_DB, new Set(log.map((r) => r.id)))
+  expect({ differing: check.statesDiffering, counts: check.answerCountsDiffering, days: check.studyDaysDiffering, duplicates: check.duplicateReviews }).toEqual({ differing: 0, counts: 0, days: 0, duplicates: 0 })
+  // The phone holds the server's states for every card it answered.
+  const userId = log.find((r) => ids.includes(r.id))!.userId
+  const server = await serverStates(userId)
+  const phone = await phoneCards(again)
+  for (const itemId of new Set(synced.map((r) => r.itemId))) expect(phone[itemId]).toEqual(server[itemId])
+})
+
+async function twoPhones(browserContext: BrowserContext, newContext: () => Promise<BrowserContext>) {
+  const a = await browserContext.newPage()
+  await startOnline(a, 'all')
+  const b = await (await newContext()).newPage()
+  await b.context().addCookies(await browserContext.cookies())
+  await b.goto('/decks/all/study')
+  await expect.poll(() => keptDeckIds(b), { timeout: 20_000 }).toContain('all')
+  await expect.poll(() => b.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)), { timeout: 20_000 }).toBe(true)
+  await b.reload()
+  await expect.poll(() => b.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+  return { a, b }
+}
+
+for (const order of ['A then B', 'B then A'] as const) {
+  test(`two phones of one learner answer the same cards offline and sync ${order}: identical states`, async ({ context, browser }) => {
+    test.setTimeout(120_000)
+    const contextOptions = test.info().project.use
+    const { a, b } = await twoPhones(context, () => browser.newContext({ ...contextOptions, baseURL: contextOptions.baseURL }))
+    await a.context().setOffline(true)
+    await b.context().setOffline(true)
+    await a.reload()
+    await b.reload()
+    for (let i = 0; i < 3; i++) await answerCard(a, 'Good')
+    for (let i = 0; i < 3; i++) await answerCard(b, 'Again')
+    const [first, second] = order === 'A then B' ? [a, b] : [b, a]
+    for (const phone of [first, second]) {
+      await phone.context().setOffline(false)
+      await phone.evaluate(() => dispatchEvent(new Event('online')))
+      await expect(phone.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '0', { timeout: 20_000 })
+    }
+    // Back online, each phone refreshes its kept deck: both hold the server's states, equal to the replay.
+    for (const phone of [a, b]) await phone.goto('/decks/all/study')
+    const log = await serverLog()
+    const check = await checkDatabase(E2E_DB, new Set(log.map((r) => r.id)))
+    expect({ differing: check.statesDiffering, duplicates: check.duplicateReviews }).toEqual({ differing: 0, duplicates: 0 })
+    const userId = (await outboxUser(a)) ?? log[log.length - 1]!.userId
+    const server = await serverStates(userId)
+    await expect.poll(() => phoneCards(a), { timeout: 20_000 }).toEqual(server)
+    await expect.poll(() => phoneCards(b), { timeout: 20_000 }).toEqual(server)
+    expect(Object.keys(server).length).toBeGreaterThanOrEqual(3)
+  })
+}
+
+/** The learner a phone keeps decks for. */
+async function outboxUser(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        open.onsuccess = () => {
+          const req = open.result.transaction('decks').objectStore('decks').getAll()
+          req.onsuccess = () => resolve(req.result[0]?.userId ?? null)
+        }
+      }),
+  )
+}
