@@ -42,10 +42,10 @@ let dbPromise: Promise<IDBPDatabase<OfflineSchema>> | null = null
 export function offlineDb(): Promise<IDBPDatabase<OfflineSchema>> {
   dbPromise ??= openDB<OfflineSchema>('sourcedeck-offline', 1, {
     upgrade(db) {
-      db.createObjectStore('decks', { keyPath: 'deckId' })
-      db.createObjectStore('cards', { keyPath: 'key' })
-      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
-      db.createObjectStore('meta')
+      if (!db.objectStoreNames.contains('decks')) db.createObjectStore('decks', { keyPath: 'deckId' })
+      if (!db.objectStoreNames.contains('cards')) db.createObjectStore('cards', { keyPath: 'key' })
+      if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true })
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta')
     },
   })
   return dbPromise

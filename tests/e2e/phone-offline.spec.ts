@@ -30,6 +30,8 @@ function keptDeckIds(page: Page): Promise<string[]> {
     () =>
       new Promise<string[]>((resolve) => {
         const open = indexedDB.open('sourcedeck-offline')
+        // Never create the database here: the app must create it with its stores.
+        open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const db = open.result
           if (!db.objectStoreNames.contains('decks')) return resolve([])
@@ -47,10 +49,13 @@ function outboxOf(page: Page): Promise<Outboxed[]> {
     () =>
       new Promise<Outboxed[]>((resolve) => {
         const open = indexedDB.open('sourcedeck-offline')
+        // Never create the database here: the app must create it with its stores.
+        open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const req = open.result.transaction('outbox').objectStore('outbox').getAll()
           req.onsuccess = () => resolve(req.result)
         }
+        open.onerror = () => resolve([])
       }),
   )
 }
@@ -60,10 +65,13 @@ function phoneCards(page: Page): Promise<Record<string, unknown>> {
     () =>
       new Promise<Record<string, unknown>>((resolve) => {
         const open = indexedDB.open('sourcedeck-offline')
+        // Never create the database here: the app must create it with its stores.
+        open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const req = open.result.transaction('cards').objectStore('cards').getAll()
           req.onsuccess = () => resolve(Object.fromEntries(req.result.filter((r: { card: unknown }) => r.card).map((r: { itemId: string; card: unknown }) => [r.itemId, r.card])))
         }
+        open.onerror = () => resolve({})
       }),
   )
 }
@@ -209,10 +217,13 @@ async function outboxUser(page: Page): Promise<string | null> {
     () =>
       new Promise<string | null>((resolve) => {
         const open = indexedDB.open('sourcedeck-offline')
+        // Never create the database here: the app must create it with its stores.
+        open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const req = open.result.transaction('decks').objectStore('decks').getAll()
           req.onsuccess = () => resolve(req.result[0]?.userId ?? null)
         }
+        open.onerror = () => resolve(null)
       }),
   )
 }
