@@ -6,7 +6,7 @@ import { needsSiblings } from '~/domain/questions'
 import { studyDayAt } from '~/domain/study-day'
 import type { KeptDeck } from '~/offline/kept-deck'
 import type { Database } from '~/utils/db.server'
-import { sourceDocs } from './content.server'
+import { sourceDocs, speakers as speakerList } from './content.server'
 import { deckExists } from './decks.server'
 import { cardFromRow } from './reviews.server'
 import { getSettings } from './settings.server'
@@ -17,7 +17,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
   if (!deck) return null
   const settings = await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
-  const [rows, states, requests, sources, progress] = await Promise.all([
+  const [rows, states, requests, sources, speakers, progress] = await Promise.all([
     db
       .select({ id: items.id, bank: items.bank, category: items.category, data: items.data })
       .from(deckItems)
@@ -32,6 +32,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
       .where(eq(reviewRequests.userId, userId))
       .orderBy(reviewRequests.requestedAt),
     sourceDocs(db),
+    speakerList(db),
     dailyProgress(db, userId, day.start),
   ])
   // Sibling groups, fetched exactly as the server's grader fetches them (app/data/questions.server.ts).
@@ -50,7 +51,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
     deckId: deck.id,
     userId,
     title: deck.data.title,
-    items: rows.map((r) => ({ item: r.data, content: toCardContent(r.data, sources), siblings: needsSiblings(r.data) ? `${r.bank}|${r.category}` : '' })),
+    items: rows.map((r) => ({ item: r.data, content: toCardContent(r.data, sources, speakers), siblings: needsSiblings(r.data) ? `${r.bank}|${r.category}` : '' })),
     siblingGroups,
     cards: Object.fromEntries(states.map((s) => [s.card_states.itemId, cardFromRow(s.card_states)])),
     requested: requests.map((r) => r.itemId),

@@ -14,6 +14,7 @@ import { isRating, newCard, previewIntervals, scheduleReview } from '~/domain/sc
 import { formatDueTime, formatInterval, isLang, type Lang } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { keptItem, nextCard, questionOf } from './engine'
+import { formatBytes } from './format'
 import { OfflineIndicator } from './indicator'
 import { cardsFor, keptDeck, keptDecks, outbox, recordLocally, undoStack } from './store'
 import { requestBackgroundSync } from './triggers'
@@ -190,10 +191,6 @@ function KeptDeckList({ loaderData }: { loaderData: Awaited<ReturnType<typeof li
       <p className="hint">{t.offlineStorageNote}</p>
     </section>
   )
-}
-
-export function formatBytes(n: number): string {
-  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`
 }
 
 function Shell() {

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react'
 import { Link } from 'react-router'
+import { useHydrated } from '~/components/questions/use-hydrated'
 import type { Route } from './+types/home'
 import { useLang, useT } from '~/i18n/react'
 import { studyDayAt } from '~/domain/study-day'
@@ -9,6 +11,9 @@ import { getSettings } from '~/data/settings.server'
 import { assignmentItemIds, assignmentsForStudent } from '~/data/classes.server'
 import { bestDeckFor } from '~/data/quiz.server'
 import { currentUser } from '~/utils/access.server'
+
+/** The keep-offline switch per deck (issue 11): browser storage only, loaded after the page in its own chunk. */
+const OfflineDeckSwitch = lazy(() => import('~/offline/deck-switch'))
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
@@ -32,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
+  const hydrated = useHydrated()
   const t = useT()
   const lang = useLang()
   const { decks, progress, assignments, joined } = loaderData
@@ -88,6 +94,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   </span>
                 </span>
               </Link>
+              {hydrated ? (
+                <Suspense fallback={null}>
+                  <OfflineDeckSwitch deckId={deck.id} title={title} />
+                </Suspense>
+              ) : null}
             </li>
           )
         })}

@@ -168,6 +168,24 @@ test('offline round trip: kept deck studied offline, answers wait across a close
   for (const itemId of new Set(synced.map((r) => r.itemId))) expect(phone[itemId]).toEqual(server[itemId])
 })
 
+test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {
+  await startOnline(page, 'dates')
+  await page.goto('/')
+  const switchFor = page.locator('[data-offline-switch="dates"]')
+  await expect(switchFor).toContainText(/Kept offline \(\d+ KB\)/)
+  await switchFor.locator('input').uncheck()
+  await expect(switchFor).toContainText('Keep for offline')
+  await expect.poll(() => keptDeckIds(page)).not.toContain('dates')
+  // Studying a dropped deck does not keep it again behind the learner's back.
+  await page.goto('/decks/dates/study')
+  await page.waitForTimeout(1000)
+  expect(await keptDeckIds(page)).not.toContain('dates')
+  await page.goto('/')
+  await switchFor.locator('input').check()
+  await expect(switchFor).toContainText(/Kept offline/)
+  await expect.poll(() => keptDeckIds(page)).toContain('dates')
+})
+
 async function twoPhones(browserContext: BrowserContext, newContext: () => Promise<BrowserContext>) {
   const a = await browserContext.newPage()
   await startOnline(a, 'all')

@@ -1,0 +1,33 @@
+/** On the deck list: whether a deck is kept on this device for offline study, its size, and a switch. */
+import { useEffect, useState } from 'react'
+import { useT } from '~/i18n/react'
+import { formatBytes } from './format'
+import { keepDeckNow } from './keeper'
+import { dropDeck, keptDeck } from './store'
+
+export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; title: string }) {
+  const t = useT()
+  const [kept, setKept] = useState<{ bytes: number } | null | undefined>(undefined)
+  const [wanted, setWanted] = useState<boolean | null>(null)
+  useEffect(() => {
+    void keptDeck(deckId).then((d) => setKept(d ? { bytes: d.bytes } : null))
+  }, [deckId])
+  if (kept === undefined) return null
+  const toggle = async (on: boolean) => {
+    setWanted(on)
+    try {
+      if (on) await keepDeckNow(deckId)
+      else await dropDeck(deckId)
+      const d = await keptDeck(deckId)
+      setKept(d ? { bytes: d.bytes } : null)
+    } finally {
+      setWanted(null)
+    }
+  }
+  return (
+    <label className="offline-switch" data-offline-switch={deckId}>
+      <input type="checkbox" checked={wanted ?? kept !== null} disabled={wanted !== null} aria-label={t.offlineKeepLabel(title)} onChange={(e) => void toggle(e.currentTarget.checked)} />
+      <span>{kept ? t.offlineKept(formatBytes(kept.bytes)) : t.offlineKeep}</span>
+    </label>
+  )
+}
