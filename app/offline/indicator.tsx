@@ -43,7 +43,7 @@ export function OfflineIndicator() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
   return (
     <div className="sync-indicator" data-sync-indicator="" data-online={view.online ? 'yes' : 'no'} data-waiting={view.waiting}>
-      <p role="status" aria-live="polite" className="sync-line">
+      <p className="sync-line">
         <span className={view.online ? 'sync-online' : 'sync-offline'}>{view.online ? t.offlineOnline : t.offlineOffline}</span>
         {' · '}
         <span data-waiting-text="">{t.offlineWaiting(view.waiting)}</span>
