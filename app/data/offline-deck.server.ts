@@ -10,6 +10,8 @@ import { sourceDocs, speakers as speakerList } from './content.server'
 import { deckExists } from './decks.server'
 import { cardFromRow } from './reviews.server'
 import { getSettings } from './settings.server'
+import { parametersInForce } from './fsrs-parameters.server'
+import { holdsFor } from './holds.server'
 import { dailyProgress } from './study-queue.server'
 
 export async function keptDeckFor(db: Database, userId: string, deckId: string, now: number): Promise<KeptDeck | null> {
@@ -17,7 +19,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
   if (!deck) return null
   const settings = await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
-  const [rows, states, requests, sources, speakers, progress] = await Promise.all([
+  const [rows, states, requests, sources, speakers, progress, parameters, holds] = await Promise.all([
     db
       .select({ id: items.id, bank: items.bank, category: items.category, data: items.data })
       .from(deckItems)
@@ -34,6 +36,8 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
     sourceDocs(db),
     speakerList(db),
     dailyProgress(db, userId, day.start),
+    parametersInForce(db, userId),
+    holdsFor(db, userId),
   ])
   // Sibling groups, fetched exactly as the server's grader fetches them (app/data/questions.server.ts).
   const groupKeys = [...new Set(rows.filter((r) => needsSiblings(r.data)).map((r) => `${r.bank}|${r.category}`))]
@@ -63,6 +67,8 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
       uiLanguage: settings.uiLanguage,
       timeZone: settings.timeZone,
     },
+    weights: parameters.weights,
+    holds: Object.fromEntries(rows.filter((r) => holds.has(r.id)).map((r) => [r.id, holds.get(r.id)!])),
     progress: { dayStart: day.start, dayEnd: day.end, newToday: progress.newToday, reviewsToday: progress.reviewsToday },
     fetchedAt: now,
   }

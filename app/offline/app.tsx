@@ -39,7 +39,7 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const kept = keptItem(deck, next.itemId)!
   const card = cards.get(next.itemId) ?? newCard(now)
   const reviewId = crypto.randomUUID()
-  const intervals = previewIntervals(card, now, deck.settings.desiredRetention)
+  const intervals = previewIntervals(card, now, deck.settings.desiredRetention, deck.weights)
   return {
     deck: summary,
     nextDueText: null,
@@ -81,7 +81,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
   const rating = Number(form.rating)
   if (!isRating(rating)) return data({ error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
   const before = (await cardsFor(deck.userId, [kept.item.id])).get(kept.item.id) ?? null
-  const after = scheduleReview(before ?? newCard(now), rating, now, deck.settings.desiredRetention)
+  const after = scheduleReview(before ?? newCard(now), rating, now, deck.settings.desiredRetention, deck.weights)
   const durationMs = Math.min(600_000, Math.max(0, Number(form.durationMs) || now - Number(form.shownAt || now)))
   await recordLocally(
     {

@@ -4,17 +4,20 @@
  * interval labels. This module only gathers the phone's data into the shapes those modules take.
  */
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
+import { isHeld } from '~/domain/holds'
 import { buildQuestion, type Question } from '~/domain/questions'
 import { State, type StoredCard } from '~/domain/scheduling'
 import type { KeptDeck, KeptItem } from './kept-deck'
 import type { OutboxEntry } from './store'
 
 /** The heads of each queue, as the server's queries find them (app/data/study-queue.server.ts). */
-export function queueHeads(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard>, requested: readonly string[]): QueueHeads {
+export function queueHeads(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard>, requested: readonly string[], now: number): QueueHeads {
   let learning: QueueHeads['learning'] = null
   let review: QueueHeads['review'] = null
   let fresh: QueueHeads['fresh'] = null
+  const held = (itemId: string) => isHeld(deck.holds?.[itemId], now)
   for (const { item } of deck.items) {
+    if (held(item.id)) continue
     const card = cards.get(item.id)
     if (!card) {
       fresh ??= { itemId: item.id }
@@ -23,7 +26,7 @@ export function queueHeads(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard
     if ((card.state === State.Learning || card.state === State.Relearning) && (!learning || card.due < learning.due)) learning = { itemId: item.id, due: card.due }
     if (card.state === State.Review && (!review || card.due < review.due)) review = { itemId: item.id, due: card.due }
   }
-  const firstRequested = requested.find((id) => deck.items.some((k) => k.item.id === id))
+  const firstRequested = requested.find((id) => !held(id) && deck.items.some((k) => k.item.id === id))
   return { learning, review, fresh, requested: firstRequested ? { itemId: firstRequested } : null }
 }
 
@@ -43,7 +46,7 @@ export function todaysCounts(deck: KeptDeck, waiting: readonly OutboxEntry[], no
 }
 
 export function nextCard(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard>, requested: readonly string[], waiting: readonly OutboxEntry[], now: number): NextCard {
-  const heads = queueHeads(deck, cards, requested)
+  const heads = queueHeads(deck, cards, requested, now)
   return nextDueCard(heads, todaysCounts(deck, waiting, now), deck.settings, now, deck.progress.dayEnd > now ? deck.progress.dayEnd : now + 86_400_000)
 }
 

@@ -5,7 +5,8 @@
  */
 import type { CardContent } from '~/domain/card-content'
 import type { ContentItem } from '~/domain/content/schema'
-import type { StoredCard } from '~/domain/scheduling'
+import type { CardHold } from '~/domain/holds'
+import type { StoredCard, Weights } from '~/domain/scheduling'
 
 export interface KeptItem {
   item: ContentItem
@@ -36,6 +37,10 @@ export interface KeptDeck {
   /** Items the learner asked to see again, oldest first. */
   requested: string[]
   settings: KeptSettings
+  /** The learner's FSRS parameters in force (null: the defaults), so the phone schedules as the server does. */
+  weights: Weights | null
+  /** Suspended and buried cards of this deck: the queue skips them as the server's does. */
+  holds: Record<string, CardHold>
   /** Today's counts as the server had them at `fetchedAt`, for the study day starting at `dayStart`. */
   progress: { dayStart: number; dayEnd: number; newToday: number; reviewsToday: number }
   fetchedAt: number
