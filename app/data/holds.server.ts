@@ -8,6 +8,7 @@ import { cardHolds, cardStates, items, reviewLogs } from '../../db/schema'
 import { isLeech, type CardHold } from '~/domain/holds'
 import { retrievability, type StoredCard } from '~/domain/scheduling'
 import type { Database } from '~/utils/db.server'
+import { parametersInForce } from './fsrs-parameters.server'
 import { cardFromRow } from './reviews.server'
 
 /** Not suspended, and not buried past `now`: the card may be shown (SQL for the queue and the deck counts). */
@@ -66,7 +67,7 @@ export interface CardInfo {
 
 /** Why this card now: its memory state, its hold and its last answers. */
 export async function cardInfo(db: Database, userId: string, itemId: string, now: number, retention: number, leechThreshold: number): Promise<CardInfo> {
-  const [[stateRow], [hold], answers] = await Promise.all([
+  const [[stateRow], [hold], answers, parameters] = await Promise.all([
     db.select().from(cardStates).where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId))),
     db
       .select({ suspendedAt: cardHolds.suspendedAt, suspendedBy: cardHolds.suspendedBy, buriedUntil: cardHolds.buriedUntil })
@@ -78,11 +79,13 @@ export async function cardInfo(db: Database, userId: string, itemId: string, now
       .where(and(eq(reviewLogs.userId, userId), eq(reviewLogs.itemId, itemId), isNull(reviewLogs.undoneAt)))
       .orderBy(desc(reviewLogs.reviewedAt))
       .limit(5),
+    parametersInForce(db, userId),
   ])
   const card: StoredCard | null = stateRow ? cardFromRow(stateRow) : null
   return {
     state: card?.state ?? 0,
-    retrievability: card && card.lastReview !== null ? retrievability(card, now, retention) : null,
+    // By the learner's own forgetting curve when their fitted parameters are in force.
+    retrievability: card && card.lastReview !== null ? retrievability(card, now, retention, parameters.weights) : null,
     stability: card && card.reps > 0 ? card.stability : null,
     difficulty: card && card.reps > 0 ? card.difficulty : null,
     due: card ? card.due : null,

@@ -7,7 +7,8 @@ import { optimizeLearner } from '~/data/fsrs-optimizer.server'
 import { cardFromRow, cardStatesFor, recordReview, reviewLogFor } from '~/data/reviews.server'
 import { syncReviewEvents } from '~/data/review-sync.server'
 import { nextStudyState } from '~/data/study-queue.server'
-import { previewIntervals } from '~/domain/scheduling'
+import { previewIntervals, retrievability } from '~/domain/scheduling'
+import { cardInfo } from '~/data/holds.server'
 import { createGuest } from '~/utils/session.server'
 import type { Database } from '~/utils/db.server'
 import { checkDatabase } from '../reliability/verify'
@@ -103,6 +104,11 @@ describe('automatic FSRS optimisation', () => {
     expect(scheduleReview(before, 3, now, 0.9)).not.toEqual(scheduleReview(before, 3, now, 0.9, weights))
     const [row] = await db.select().from(reviewLogs).where(eq(reviewLogs.id, 'after-adoption'))
     expect(row!.parametersId).toBe(adopted.id)
+    // Card info gives the recall by the learner's own forgetting curve.
+    const later = now + 3 * DAY
+    const info = await cardInfo(db, userId, itemIds[0]!, later, 0.9, 8)
+    expect(info.retrievability).toBe(retrievability(result.status === 'recorded' ? result.card : before, later, 0.9, weights))
+    expect(info.retrievability).not.toBe(retrievability(result.status === 'recorded' ? result.card : before, later, 0.9))
 
     // More study with them, then back to the defaults, then more: the log replays exactly to the stored states.
     now = end(await study(db, userId, itemIds, 150, now + DAY, 2))
