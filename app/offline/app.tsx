@@ -10,10 +10,11 @@ import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-
 import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { gradeResponse, readFormResponse } from '~/domain/questions'
-import { isRating, newCard, previewIntervals, scheduleReview } from '~/domain/scheduling'
+import { isRating, newCard, previewIntervals, scheduleReview, type StoredCard } from '~/domain/scheduling'
 import { formatDueTime, formatInterval, isLang, type Lang } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { keptItem, nextCard, questionOf } from './engine'
+import type { KeptDeck } from './kept-deck'
 import { formatBytes } from './format'
 import { OfflineIndicator } from './indicator'
 import { cardsFor, keptDeck, keptDecks, outbox, recordLocally, undoStack } from './store'
@@ -24,12 +25,26 @@ function uiLanguage(): Lang {
   return isLang(stored) ? stored : navigator.language.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en'
 }
 
+/**
+ * The kept deck and its card states, read from IndexedDB once per page: nothing else changes them while this
+ * page studies offline (each answer updates both IndexedDB and this copy), so the next card costs no reread.
+ */
+let session: { deck: KeptDeck; cards: Map<string, StoredCard> } | null = null
+async function studySession(deckId: string) {
+  if (session?.deck.deckId === deckId) return session
+  const deck = await keptDeck(deckId)
+  if (!deck) return null
+  session = { deck, cards: await cardsFor(deck.userId, deck.items.map((k) => k.item.id)) }
+  return session
+}
+
 async function studyLoader({ params, request }: LoaderFunctionArgs) {
-  const deck = await keptDeck(params.deckId!)
-  if (!deck) return { deck: null }
+  const current = await studySession(params.deckId!)
+  if (!current) return { deck: null }
+  const { deck, cards } = current
   const lang = uiLanguage()
   const now = Date.now()
-  const [cards, waiting] = await Promise.all([cardsFor(deck.userId, deck.items.map((k) => k.item.id)), outbox()])
+  const waiting = await outbox()
   const answered = new Set(waiting.flatMap((e) => (e.event.type === 'answer' ? [e.event.itemId] : [])))
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
@@ -57,8 +72,9 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
 }
 
 async function studyAction({ params, request }: ActionFunctionArgs) {
-  const deck = await keptDeck(params.deckId!)
-  if (!deck) throw data('This deck is not kept on this device.', { status: 404 })
+  const current = await studySession(params.deckId!)
+  if (!current) throw data('This deck is not kept on this device.', { status: 404 })
+  const { deck, cards } = current
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]))
   const here = `/decks/${encodeURIComponent(deck.deckId)}/study`
   const now = Date.now()
@@ -67,6 +83,8 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     const last = stack[stack.length - 1]
     if (!last) return redirect(`${here}?msg=nothing`)
     await recordLocally({ userId: deck.userId, deckId: deck.deckId, event: { type: 'undo', reviewId: last.reviewId, undoneAt: now } }, last.itemId, last.before, { pop: true })
+    if (last.before) cards.set(last.itemId, last.before)
+    else cards.delete(last.itemId)
     void requestBackgroundSync()
     return redirect(`${here}?card=${encodeURIComponent(last.itemId)}&msg=undone`)
   }
@@ -80,7 +98,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
   }
   const rating = Number(form.rating)
   if (!isRating(rating)) return data({ error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
-  const before = (await cardsFor(deck.userId, [kept.item.id])).get(kept.item.id) ?? null
+  const before = cards.get(kept.item.id) ?? null
   const after = scheduleReview(before ?? newCard(now), rating, now, deck.settings.desiredRetention, deck.weights)
   const durationMs = Math.min(600_000, Math.max(0, Number(form.durationMs) || now - Number(form.shownAt || now)))
   await recordLocally(
@@ -94,6 +112,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     after,
     { push: { reviewId: form.reviewId, itemId: kept.item.id, deckId: deck.deckId, before } },
   )
+  cards.set(kept.item.id, after)
   void requestBackgroundSync()
   return redirect(here)
 }
@@ -199,9 +218,9 @@ function Shell() {
     <>
       <header className="topbar">
         <Link to="/" className="brand">{t.appName}</Link>
-        <OfflineIndicator />
       </header>
       <main id="main">
+        <OfflineIndicator />
         <Outlet />
       </main>
     </>
