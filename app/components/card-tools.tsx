@@ -2,12 +2,9 @@
  * Under a card while studying: its info, bury and suspend, and a problem report. Plain forms posting to the
  * card's page (/cards/:itemId), which returns to `next`, so all of it works without JavaScript.
  */
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from 'react-router'
-import { Field } from '~/components/field'
 import type { CardInfo } from '~/data/holds.server'
-import { cardActionSchema, FLAG_NOTE_MAX, FLAG_REASONS } from '~/domain/card-forms'
+import { FLAG_NOTE_MAX, FLAG_REASONS } from '~/domain/flag-reasons'
 import { useT } from '~/i18n/react'
 import { CardInfoView, HoldBadges } from './card-info'
 
@@ -25,32 +22,30 @@ export function HoldButton({ itemId, intent, next, label, className = 'secondary
   )
 }
 
-export function FlagForm({ itemId, next, lastResult }: { itemId: string; next: string; lastResult?: SubmissionResult<string[]> | null }) {
+/**
+ * The report form under a studied card: plain HTML checks only, so the study page ships no schema library
+ * (the server checks with the card page's zod schema; its page shows any error beside the fields).
+ */
+export function QuickFlagForm({ itemId, next }: { itemId: string; next: string }) {
   const t = useT()
-  const [form, fields] = useForm({
-    id: `flag-${itemId}`,
-    lastResult,
-    constraint: getZodConstraint(cardActionSchema),
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: cardActionSchema }),
-  })
+  const id = `flag-${itemId}`
   return (
-    <Form method="post" action={cardPath(itemId)} {...getFormProps(form)} noValidate className="flag-form">
+    <Form method="post" action={cardPath(itemId)} className="flag-form">
       <input type="hidden" name="intent" value="flag" />
       <input type="hidden" name="next" value={next} />
-      <Field meta={fields.reason} label={t.flagReason}>
-        {(d) => (
-          <select {...getSelectProps(fields.reason)} aria-describedby={d} defaultValue="">
-            <option value="" disabled>—</option>
-            {FLAG_REASONS.map((r) => (
-              <option key={r} value={r}>{t.flagReasons[r]}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field meta={fields.note} label={t.flagNote}>
-        {(d) => <textarea {...getTextareaProps(fields.note)} maxLength={FLAG_NOTE_MAX} rows={3} aria-describedby={d} />}
-      </Field>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t.flagReason}</label>
+        <select id={`${id}-reason`} name="reason" required defaultValue="">
+          <option value="" disabled>—</option>
+          {FLAG_REASONS.map((r) => (
+            <option key={r} value={r}>{t.flagReasons[r]}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t.flagNote}</label>
+        <textarea id={`${id}-note`} name="note" maxLength={FLAG_NOTE_MAX} rows={3} />
+      </div>
       <button type="submit" className="secondary">{t.flagSend}</button>
     </Form>
   )
@@ -72,7 +67,7 @@ export function CardTools({ itemId, info, timeZone, next }: { itemId: string; in
       </details>
       <details>
         <summary>{t.flagTitle}</summary>
-        <FlagForm itemId={itemId} next={next} />
+        <QuickFlagForm itemId={itemId} next={next} />
       </details>
     </div>
   )

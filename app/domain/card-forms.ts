@@ -4,9 +4,9 @@
  */
 import { z } from 'zod'
 
-export const FLAG_REASONS = ['wrong', 'unclear', 'translation', 'other'] as const
-export type FlagReason = (typeof FLAG_REASONS)[number]
-export const FLAG_NOTE_MAX = 1000
+import { FLAG_NOTE_MAX, FLAG_REASONS } from './flag-reasons'
+
+export { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from './flag-reasons'
 
 const next = z.string().max(2000).optional()
 
