@@ -21,16 +21,35 @@ export function seededRandom(seed: string): () => number {
   }
 }
 
-/** A permutation of 0..n-1; never the identity when n > 1 (a list shown in its answer order teaches nothing). */
+function fisherYates(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+}
+
+/**
+ * A uniformly random permutation of 0..n-1, the identity included: where position must tell nothing (choice
+ * options, framing-pair sides, matching columns), the authored order has to be as likely as any other.
+ */
 export function seededPermutation(n: number, seed: string): number[] {
+  const order = Array.from({ length: n }, (_, i) => i)
+  fisherYates(order, seededRandom(seed))
+  return order
+}
+
+/**
+ * A permutation of 0..n-1 that is never the identity when n > 1, uniform over the others: only for ordering
+ * questions, whose authored order is the answer (a list shown already in order teaches nothing).
+ */
+export function seededReordering(n: number, seed: string): number[] {
   const rand = seededRandom(seed)
   const order = Array.from({ length: n }, (_, i) => i)
-  for (let attempt = 0; attempt < 8; attempt++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1))
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
-    }
-    if (n < 2 || order.some((v, i) => v !== i)) return order
+  if (n < 2) return order
+  // Rejection keeps the other orders equally likely; the odds of 16 identities in a row are below 2^-16.
+  for (let attempt = 0; attempt < 16; attempt++) {
+    fisherYates(order, rand)
+    if (order.some((v, i) => v !== i)) return order
   }
   return [...order.slice(1), order[0]!]
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { itemKinds, type ContentItem } from '~/domain/content/schema'
 import { buildQuestion, gradeResponse, isInteractive, sampleResponse } from '~/domain/questions'
-import { seededPermutation, seededRandom } from '~/domain/shuffle'
+import { seededPermutation, seededRandom, seededReordering } from '~/domain/shuffle'
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import { FIXTURE_CONTENT } from '../support/paths'
 
@@ -18,15 +18,20 @@ const item = (over: Partial<ContentItem>): ContentItem => ({ id: 'x', kind: 'fli
 const siblings = ['Kuala Lumpur', 'Gyeongju', 'Niagara', 'Tokyo'].map((en, i) => ({ id: `s${i}`, answer: { en, zh: en } }))
 
 describe('shuffling', () => {
-  it('is deterministic per seed and never leaves a list in answer order', () => {
+  it('is deterministic per seed and gives a permutation', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 6 }), fc.string(), (n, seed) => {
-        const p = seededPermutation(n, seed)
-        expect(p).toEqual(seededPermutation(n, seed))
-        expect([...p].sort()).toEqual(Array.from({ length: n }, (_, i) => i))
-        expect(p.some((v, i) => v !== i)).toBe(true)
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.string(), (n, seed) => {
+        for (const shuffle of [seededPermutation, seededReordering]) {
+          const p = shuffle(n, seed)
+          expect(p).toEqual(shuffle(n, seed))
+          expect([...p].sort()).toEqual(Array.from({ length: n }, (_, i) => i))
+        }
       }),
     )
+  })
+
+  it('never leaves an ordering question in answer order', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 6 }), fc.string(), (n, seed) => seededReordering(n, seed).some((v, i) => v !== i)))
   })
 })
 

@@ -26,8 +26,12 @@ export interface ChoiceDetail {
   correctIndex: number
 }
 
-/** Wrong options: authored ones, else sibling answers, picked by the seed; never the item's own answer. */
-function wrongOptions(item: ChoiceItem, siblings: readonly SiblingAnswer[], seed: string): Bilingual[] {
+/**
+ * Wrong options: authored ones, else sibling answers, picked by the seed; never the item's own answer. The
+ * pick draws from its own seed so which options appear is independent of where the answer lands.
+ */
+function wrongOptions(item: ChoiceItem, siblings: readonly SiblingAnswer[], questionSeed: string): Bilingual[] {
+  const seed = `${questionSeed}:distractors`
   if (item.distractors && item.distractors.length > 0) return seededPick(item.distractors, 3, seed)
   const isAnswer = (a: Bilingual) => a.en.trim().toLowerCase() === item.answer.en.trim().toLowerCase()
   const unique = new Map<string, Bilingual>()

@@ -1,7 +1,7 @@
 /** Ordering: put 3–6 shuffled events in chronological order. The authored order is the answer. */
 import { z } from 'zod'
 import { contentDateSchema, kindItemSchema, nonEmpty, requiredFor, type Bilingual } from '../content/fields'
-import { seededPermutation } from '../shuffle'
+import { seededReordering } from '../shuffle'
 import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule } from './kind'
 
 const schema = kindItemSchema('ordering', {
@@ -44,7 +44,7 @@ export const ordering = {
   interactive: true,
   needsSiblings: () => false,
   // Never shown in answer order: a list already in order teaches nothing.
-  buildQuestion: (item, { seed }): OrderingQuestion => ({ kind: 'ordering', events: seededPermutation(item.events.length, seed).map((i) => ({ en: item.events[i]!.en, zh: item.events[i]!.zh })) }),
+  buildQuestion: (item, { seed }): OrderingQuestion => ({ kind: 'ordering', events: seededReordering(item.events.length, seed).map((i) => ({ en: item.events[i]!.en, zh: item.events[i]!.zh })) }),
   grade: (item, question, response) => {
     const correctOrder = correctOrderOf(item, question)
     const given = indexList(response, item.events.length)
