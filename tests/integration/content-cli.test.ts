@@ -35,7 +35,7 @@ describe('npm run content:check', () => {
   it('passes on good content and verifies quotes against the sources', () => {
     const r = runScript('check.ts', { CONTENT_DIR: FIXTURE_CONTENT, CONTENT_SOURCES: SOURCES })
     expect(r.status).toBe(0)
-    expect(r.stdout).toContain('content: 16 items')
+    expect(r.stdout).toContain('content: 17 items')
     expect(r.stdout).toContain(`quotes verified against 5 source texts in ${SOURCES}`)
     expect(r.stdout).toContain('content:check ok')
   })
@@ -58,7 +58,7 @@ describe('npm run content:export', () => {
   it('prints every item as one JSON array with the public fields', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', script('export.ts')], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: FIXTURE_CONTENT }, encoding: 'utf8' })
     const items = JSON.parse(out) as Array<Record<string, unknown>>
-    expect(items).toHaveLength(16)
+    expect(items).toHaveLength(17)
     expect(Object.keys(items[0]!)).toEqual(['id', 'decks', 'kind', 'category', 'prompt', 'answer', 'accepted', 'explanation', 'tags', 'sources'])
     expect(items[0]).toMatchObject({ id: 'mh-date-takaichi-administration-start', decks: ['all', 'dates'], kind: 'flip', category: 'date' })
     expect((items[0]!.sources as object[])[0]).toEqual({ doc: 'motegi-hosoya-2026-en', speaker: expect.any(String), locator: expect.any(String), quote: expect.any(String) })

@@ -18,9 +18,9 @@ describe('loading content into the database', () => {
   it('is idempotent: loading the same content again changes nothing', async () => {
     const db = await freshDatabase() // the template already holds the fixture content
     const report = await loadContent(db, fixture())
-    expect(report).toEqual({ inserted: 0, updated: 0, unchanged: 16, retired: 0, decks: 3 })
-    expect(await db.select({ n: count() }).from(items)).toEqual([{ n: 16 }])
-    expect(await db.select({ n: count() }).from(deckItems)).toEqual([{ n: 22 }])
+    expect(report).toEqual({ inserted: 0, updated: 0, unchanged: 17, retired: 0, decks: 4 })
+    expect(await db.select({ n: count() }).from(items)).toEqual([{ n: 17 }])
+    expect(await db.select({ n: count() }).from(deckItems)).toEqual([{ n: 23 }])
   })
 
   it('updates a changed item in place and retires a removed one, keeping its history', async () => {
@@ -31,16 +31,16 @@ describe('loading content into the database', () => {
     bundle.items = bundle.items.filter((i) => i.id !== 'mh-actor-hosoya')
     bundle.items[0] = { ...bundle.items[0]!, explanation: { en: 'Changed.', zh: '已修改。' } }
     const report = await loadContent(db, bundle)
-    // Updated: the edited item, plus the 8 items after the removed one (their introduction position moved up).
-    expect(report).toMatchObject({ inserted: 0, updated: 9, retired: 1 })
+    // Updated: the edited item, plus the 9 items after the removed one (their introduction position moved up).
+    expect(report).toMatchObject({ inserted: 0, updated: 10, retired: 1 })
     const [retired] = await db.select().from(items).where(eq(items.id, 'mh-actor-hosoya'))
     expect(retired!.retiredAt).not.toBeNull()
     expect(await db.select({ n: count() }).from(deckItems).where(eq(deckItems.itemId, 'mh-actor-hosoya'))).toEqual([{ n: 0 }])
     expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 1 }])
     // Bringing it back un-retires it.
     const back = await loadContent(db, fixture())
-    expect(back.updated).toBe(10) // the edit undone, the item un-retired, 8 positions moved back
-    expect(await db.select({ n: count() }).from(items).where(isNull(items.retiredAt))).toEqual([{ n: 16 }])
+    expect(back.updated).toBe(11) // the edit undone, the item un-retired, 9 positions moved back
+    expect(await db.select({ n: count() }).from(items).where(isNull(items.retiredAt))).toEqual([{ n: 17 }])
   })
 
   it('bad content files are refused before anything is written', async () => {
