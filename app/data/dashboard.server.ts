@@ -1,7 +1,7 @@
 /**
  * The instructor's view of one assignment, built from a handful of set-based queries (never one query per
  * student): per student — items started, due now, predicted recall on the due date, reviews and time in
- * the last 7 days, last active; per item — share answered correctly, commonest wrong answers.
+ * the last 7 days, last active, best and latest score in the assignment's quizzes; per item — share answered correctly, commonest wrong answers.
  */
 import { sql } from 'drizzle-orm'
 import type { AssignmentRow } from './classes.server'
@@ -18,6 +18,10 @@ export interface StudentRow {
   reviews7d: number
   minutes7d: number
   lastActive: number | null
+  /** Share right (0..1) in the best and the latest finished quiz taken for this assignment; null: none taken. */
+  bestQuiz: number | null
+  latestQuiz: number | null
+  quizzes: number
 }
 
 export interface ItemRow {
@@ -41,7 +45,7 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
   const assigned = sql`(select item_id from assignment_items where assignment_id = ${a})`
   // Separate set-based queries merged by student in JS: joining them would copy the large per-student
   // curve strings through SQLite's temporary indexes.
-  const [base, started, recent, itemRows, wrongRows, totals] = await Promise.all([
+  const [base, started, recent, itemRows, wrongRows, totals, quizRows] = await Promise.all([
     db.all<{ user_id: string; name: string | null; email: string | null; last_active: number | null }>(sql`
       select m.user_id, u.display_name as name, u.email,
         (select max(l.reviewed_at) from review_logs l where l.user_id = m.user_id) as last_active
@@ -82,6 +86,12 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
       group by l.item_id, l.response
       order by n desc`),
     db.all<{ n: number }>(sql`select count(*) as n from assignment_items where assignment_id = ${a}`),
+    // Finished quizzes started from this assignment, newest first within each student.
+    db.all<{ user_id: string; share: number }>(sql`
+      select q.user_id, cast(q.score as real) / json_array_length(q.item_ids) as share
+      from quiz_attempts q
+      where q.user_id in ${members} and q.finished_at is not null and json_extract(q.config, '$.assignmentId') = ${a}
+      order by q.user_id, q.finished_at desc`),
   ])
   const totalItems = totals[0]?.n ?? 0
   const startedBy = new Map(started.map((r) => [r.user_id, r]))
@@ -91,6 +101,12 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
     let sum = 0
     for (let i = 0; i + 1 < parts.length; i += 2) sum += recallAt(Number(parts[i]), Number(parts[i + 1]), assignment.dueAt)
     return totalItems === 0 ? 0 : sum / totalItems
+  }
+  const quizzesBy = new Map<string, { best: number; latest: number; count: number }>()
+  for (const q of quizRows) {
+    const seen = quizzesBy.get(q.user_id)
+    if (seen) quizzesBy.set(q.user_id, { ...seen, best: Math.max(seen.best, q.share), count: seen.count + 1 })
+    else quizzesBy.set(q.user_id, { best: q.share, latest: q.share, count: 1 })
   }
   const wrongByItem = new Map<string, Array<{ response: string; count: number }>>()
   for (const w of wrongRows) {
@@ -110,6 +126,9 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
       reviews7d: recentBy.get(s.user_id)?.reviews7d ?? 0,
       minutes7d: Math.round((recentBy.get(s.user_id)?.ms7d ?? 0) / 60_000),
       lastActive: s.last_active,
+      bestQuiz: quizzesBy.get(s.user_id)?.best ?? null,
+      latestQuiz: quizzesBy.get(s.user_id)?.latest ?? null,
+      quizzes: quizzesBy.get(s.user_id)?.count ?? 0,
     })),
     items: itemRows.map((i) => {
       const data = JSON.parse(i.data) as { prompt: { en: string; zh: string }; kind: string; category: string }
@@ -126,7 +145,7 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
   }
 }
 
-export const studentSortKeys = ['name', 'started', 'dueNow', 'recallOnDue', 'reviews7d', 'minutes7d', 'lastActive'] as const
+export const studentSortKeys = ['name', 'started', 'dueNow', 'recallOnDue', 'bestQuiz', 'latestQuiz', 'reviews7d', 'minutes7d', 'lastActive'] as const
 export type StudentSortKey = (typeof studentSortKeys)[number]
 export const itemSortKeys = ['prompt', 'answers', 'correctShare'] as const
 export type ItemSortKey = (typeof itemSortKeys)[number]

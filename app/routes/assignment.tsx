@@ -49,6 +49,8 @@ function SortHeader({ label, keyName, param, dirParam }: { label: string; keyNam
   )
 }
 
+const goalClass = (met: boolean) => (met ? 'ok' : 'behind')
+
 export default function AssignmentDashboard({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
@@ -72,6 +74,8 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
               <SortHeader label={t.colStarted} keyName="started" param="sort" dirParam="dir" />
               <SortHeader label={t.colDueNow} keyName="dueNow" param="sort" dirParam="dir" />
               <SortHeader label={t.colRecall} keyName="recallOnDue" param="sort" dirParam="dir" />
+              <SortHeader label={t.colBestQuiz} keyName="bestQuiz" param="sort" dirParam="dir" />
+              <SortHeader label={t.colLatestQuiz} keyName="latestQuiz" param="sort" dirParam="dir" />
               <SortHeader label={t.colReviews7d} keyName="reviews7d" param="sort" dirParam="dir" />
               <SortHeader label={t.colTime7d} keyName="minutes7d" param="sort" dirParam="dir" />
               <SortHeader label={t.colLastActive} keyName="lastActive" param="sort" dirParam="dir" />
@@ -83,7 +87,13 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
                 <th scope="row">{s.name}</th>
                 <td>{s.started}/{totalItems}</td>
                 <td>{s.dueNow}</td>
-                <td className={s.recallOnDue >= assignment.targetRecall ? 'ok' : 'behind'}>{pct(s.recallOnDue)}</td>
+                {/* Coloured by the assignment's own goal: recall for a memory goal, the best quiz for a quiz goal. */}
+                <td className={assignment.goal === 'memory' ? goalClass(s.recallOnDue >= assignment.targetRecall) : undefined}>{pct(s.recallOnDue)}</td>
+                <td className={assignment.goal === 'quiz' ? goalClass(s.bestQuiz !== null && s.bestQuiz >= (assignment.targetScore ?? 1)) : undefined}>
+                  {pct(s.bestQuiz)}
+                  {s.quizzes > 1 ? <span className="muted"> {t.quizAttemptsCount(s.quizzes)}</span> : null}
+                </td>
+                <td>{pct(s.latestQuiz)}</td>
                 <td>{s.reviews7d}</td>
                 <td>{s.minutes7d}</td>
                 <td>{s.lastActive ? new Date(s.lastActive).toLocaleDateString(lang) : t.never}</td>

@@ -54,5 +54,5 @@ test('instructor creates a class and assignment, a student joins on a phone and 
   await page.reload()
   const row = page.getByRole('row', { name: /Wang Fang/ })
   await expect(row).toContainText('2/6')
-  await expect(row.getByRole('cell').nth(3)).toHaveText('2')
+  await expect(row.getByRole('cell').nth(5)).toHaveText('2') // reviews in 7 days
 })

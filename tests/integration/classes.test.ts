@@ -1,11 +1,16 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { assignmentItems, classMembers, classes, reviewLogs } from '../../db/schema'
+import { assignmentItems, classMembers, classes, items, quizAttempts, reviewLogs } from '../../db/schema'
+import type { Database } from '~/utils/db.server'
+import type { Question } from '~/domain/questions'
 import { loader as assignmentLoader } from '~/routes/assignment'
 import { loader as exportLoader } from '~/routes/assignment-export'
 import { action as classAction, loader as classLoader } from '~/routes/class'
 import { action as classesAction } from '~/routes/classes'
 import { loader as homeLoader } from '~/routes/home'
+import { action as quizSetupAction } from '~/routes/quiz'
+import { action as quizAnswerAction, loader as quizQuestionLoader } from '~/routes/quiz-attempt'
+import { loader as quizResultLoader } from '~/routes/quiz-result'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
 import { createAssignment, createClass, join, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
@@ -16,6 +21,22 @@ async function studyOne(cookie: string, deckId: string, rating = '3') {
   const card = page.body.card!
   await call(studyAction, formRequest(`/decks/${deckId}/study`, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating }, cookie), { deckId })
   return card.itemId
+}
+
+/** A quiz on the assignment's deck with its first `right` questions answered right (flip date cards come as choices). */
+async function takeAssignmentQuiz(db: Database, cookie: string, assignmentId: string, count: number, right: number) {
+  const started = await call(quizSetupAction, formRequest('/quiz', { assignmentId, deckId: 'dates', count: String(count) }, cookie), {})
+  const id = started.location!.split('/').pop()!
+  const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, id))
+  for (let i = 0; i < count; i++) {
+    const { body } = await call<{ position: number; question: Question }>(quizQuestionLoader, getRequest(`/quiz/${id}`, cookie), { attemptId: id })
+    if (body.question.kind !== 'choice') throw new Error(`expected a choice, got ${body.question.kind}`)
+    const [item] = await db.select().from(items).where(eq(items.id, attempt!.itemIds[body.position]!))
+    const index = body.question.options.findIndex((o) => o.en === item!.data.answer.en)
+    const response = i < right ? index : (index + 1) % body.question.options.length
+    await call(quizAnswerAction, formRequest(`/quiz/${id}`, { position: String(body.position), response: String(response) }, cookie), { attemptId: id })
+  }
+  await call(quizResultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
 }
 
 describe('classes and assignments', () => {
@@ -72,9 +93,37 @@ describe('classes and assignments', () => {
     const csv = await exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
-    expect(lines[0]).toBe('"student","email","items_started","items_total","due_now","predicted_recall_on_due_date","reviews_7d","minutes_7d","last_active"')
+    expect(lines[0]).toBe('"student","email","items_started","items_total","due_now","predicted_recall_on_due_date","reviews_7d","minutes_7d","last_active","best_quiz_score","latest_quiz_score","quizzes_taken"')
     expect(lines.find((l) => l.startsWith('"Alice",'))).toMatch(/^"Alice","[^"]+","2","6",/)
     expect(lines).toHaveLength(3)
+  })
+
+  it("the dashboard and CSV give each student's best and latest quiz score", async () => {
+    const db = await freshDatabase()
+    const teacher = await signUp('instructor')
+    const classId = await createClass(teacher.cookie)
+    const assignmentId = await createAssignment(teacher.cookie, classId, { deckId: 'dates', goal: 'quiz', targetScore: '0.8' })
+    const [klass] = await db.select().from(classes)
+    const alice = await signUp('student', null, 'Alice')
+    const bob = await signUp('student', null, 'Bob')
+    await join(alice.cookie, klass!.joinCode)
+    await join(bob.cookie, klass!.joinCode)
+    await takeAssignmentQuiz(db, alice.cookie, assignmentId, 4, 3) // 75%
+    await takeAssignmentQuiz(db, alice.cookie, assignmentId, 4, 1) // 25%, the latest
+    // A quiz outside the assignment does not count toward it.
+    await call(quizSetupAction, formRequest('/quiz', { deckId: 'dates', count: '2' }, bob.cookie), {})
+    const dash = await settle<{ students: Array<{ name: string; bestQuiz: number | null; latestQuiz: number | null; quizzes: number }> }>(
+      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=bestQuiz&dir=desc`, teacher.cookie), { classId, assignmentId })),
+    )
+    expect(dash.body.students.map((s) => [s.name, s.bestQuiz, s.latestQuiz, s.quizzes])).toEqual([
+      ['Alice', 0.75, 0.25, 2],
+      ['Bob', null, null, 0],
+    ])
+    const csv = await exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
+    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
+    expect(lines[0]).toMatch(/"best_quiz_score","latest_quiz_score","quizzes_taken"$/)
+    expect(lines.find((l) => l.startsWith('"Alice",'))).toMatch(/,"0\.75","0\.25","2"$/)
+    expect(lines.find((l) => l.startsWith('"Bob",'))).toMatch(/,"","","0"$/)
   })
 
   it('an instructor removes a student and archives a class; removed students cannot rejoin', async () => {
