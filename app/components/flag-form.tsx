@@ -6,6 +6,7 @@ import { Field } from '~/components/field'
 import { cardActionSchema, FLAG_NOTE_MAX, FLAG_REASONS } from '~/domain/card-forms'
 import { useT } from '~/i18n/react'
 import { cardPath } from './card-tools'
+import { formTiming } from './form-timing'
 
 export function FlagForm({ itemId, next, lastResult }: { itemId: string; next: string; lastResult?: SubmissionResult<string[]> | null }) {
   const t = useT()
@@ -13,7 +14,7 @@ export function FlagForm({ itemId, next, lastResult }: { itemId: string; next: s
     id: `flag-${itemId}`,
     lastResult,
     constraint: getZodConstraint(cardActionSchema),
-    shouldValidate: 'onSubmit',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cardActionSchema }),
   })
   return (

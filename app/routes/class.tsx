@@ -13,6 +13,7 @@ import { appOrigin } from '~/utils/public-url.server'
 import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { getSettings } from '~/data/settings.server'
 import { ownClass } from '~/utils/access.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass } = await ownClass(context, request, params.classId)
@@ -64,7 +65,7 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' && actionData?.intent === 'create-assignment' ? actionData.result : undefined,
     constraint: getZodConstraint(assignmentSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
     defaultValue: { goal: 'memory', targetRecall: '0.85' },
   })

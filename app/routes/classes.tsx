@@ -8,6 +8,7 @@ import { useT } from '~/i18n/react'
 import { classByCode, createClass, instructorClasses, studentClasses } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/access.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
@@ -45,14 +46,14 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
     id: 'create-class',
     lastResult: idle && actionData?.intent === 'create' ? actionData.result : undefined,
     constraint: getZodConstraint(classSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: classSchema }),
   })
   const [joinForm, joinFields] = useForm({
     id: 'join-class',
     lastResult: idle && actionData?.intent === 'join' ? actionData.result : undefined,
     constraint: getZodConstraint(joinSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
   })
   const { role, teaching, joined } = loaderData

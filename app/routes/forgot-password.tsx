@@ -8,6 +8,7 @@ import { useT } from '~/i18n/react'
 import { requestPasswordReset } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { appOrigin } from '~/utils/public-url.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
@@ -26,7 +27,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     constraint: getZodConstraint(forgotPasswordSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
   })
   return (

@@ -11,6 +11,7 @@ import { studentAssignment } from '~/data/classes.server'
 import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { createAttempt, recentAttempts } from '~/data/quiz.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -45,7 +46,7 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     defaultValue: { count: '10' },
     constraint: getZodConstraint(quizSetupSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: quizSetupSchema }),
   })
   return (

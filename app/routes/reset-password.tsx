@@ -7,6 +7,7 @@ import { resetPasswordSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { resetPassword } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/client-address.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
@@ -26,7 +27,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     constraint: getZodConstraint(resetPasswordSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
   })
   return (

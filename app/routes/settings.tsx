@@ -13,6 +13,7 @@ import { languageCookie } from '~/utils/lang.server'
 import { getSettings, saveSettings } from '~/data/settings.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -66,8 +67,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       timeZone: settings.timeZone,
     },
     constraint: getZodConstraint(settingsSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
   })
   return (

@@ -9,6 +9,7 @@ import { useT } from '~/i18n/react'
 import { signUp } from '~/utils/auth.server'
 import { currentUser } from '~/utils/access.server'
 import { clientAddress } from '~/utils/client-address.server'
+import { formTiming } from '~/components/form-timing'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -36,7 +37,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
     constraint: getZodConstraint(signUpSchema),
-    shouldValidate: 'onBlur',
+    ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
     defaultValue: { role: 'student' },
   })
