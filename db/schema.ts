@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { ContentItem, DeckDef } from '../app/domain/content/schema'
 import type { StoredCard } from '../app/domain/scheduling'
+import type { AnswerMeaning } from '../app/domain/kinds/kind'
 
 export type { StoredCard }
 
@@ -179,6 +180,8 @@ export const reviewLogs = sqliteTable('review_logs', {
   undoneAt: integer('undone_at'),
   /** What the learner answered (interactive kinds) and whether it was right: instructors read these. */
   response: text('response'),
+  /** What the response meant (option text, order given …), fixed when it was graded: app/domain/kinds/kind.ts. */
+  responseMeaning: text('response_meaning', { mode: 'json' }).$type<AnswerMeaning>(),
   correct: integer('correct', { mode: 'boolean' }),
   /** The card as it was before this answer (a new card: the empty card at reviewedAt). */
   before: text('before', { mode: 'json' }).$type<StoredCard>().notNull(),
@@ -190,7 +193,7 @@ export const reviewLogs = sqliteTable('review_logs', {
   index('review_logs_user_time').on(t.userId, t.reviewedAt),
   index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
   // Only wrong typed answers: the dashboard's "commonest wrong answers" reads these, not the whole log.
-  index('review_logs_wrong').on(t.itemId, t.response, t.userId).where(sql`correct = 0 and response is not null and undone_at is null`),
+  index('review_logs_wrong').on(t.itemId, t.responseMeaning, t.userId).where(sql`correct = 0 and response is not null and undone_at is null`),
 ])
 
 /**
@@ -260,6 +263,7 @@ export const quizAnswers = sqliteTable('quiz_answers', {
   position: integer('position').notNull(),
   itemId: text('item_id').notNull().references(() => items.id),
   response: text('response').notNull(),
+  meaning: text('meaning', { mode: 'json' }).$type<AnswerMeaning>(),
   correct: integer('correct', { mode: 'boolean' }).notNull(),
   answeredAt: integer('answered_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.attemptId, t.position] })])

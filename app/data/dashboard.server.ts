@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm'
 import type { AssignmentRow } from './classes.server'
 import type { Database } from '~/utils/db.server'
 import { recallAt } from '~/domain/scheduling'
+import { subjectOf, type AnswerMeaning } from '~/domain/questions'
+import type { ContentItem } from '~/domain/content/schema'
 
 export interface StudentRow {
   userId: string
@@ -27,11 +29,14 @@ export interface StudentRow {
 export interface ItemRow {
   itemId: string
   prompt: { en: string; zh: string }
+  /** The statement or sentence tested, where prompts repeat ("True or false?"); null when the prompt says it. */
+  subject: { en: string; zh: string } | null
   kind: string
   category: string
   answers: number
   correctShare: number | null
-  commonWrong: Array<{ response: string; count: number }>
+  /** The commonest wrong answers by what they meant (the option's text, the order given …), not by position. */
+  commonWrong: Array<{ meaning: AnswerMeaning; count: number }>
 }
 
 const WEEK_MS = 7 * 86_400_000
@@ -78,12 +83,12 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
         group by ac.item_id
       ) t on t.item_id = ai.item_id
       where ai.assignment_id = ${a}`),
-    db.all<{ item_id: string; response: string; n: number }>(sql`
-      select l.item_id, l.response, count(*) as n
+    db.all<{ item_id: string; meaning: string; n: number }>(sql`
+      select l.item_id, l.response_meaning as meaning, count(*) as n
       from review_logs l indexed by review_logs_wrong
-      where l.correct = 0 and l.response is not null and l.undone_at is null and l.response != ''
+      where l.correct = 0 and l.response is not null and l.undone_at is null and l.response_meaning is not null
         and l.item_id in ${assigned} and l.user_id in ${members}
-      group by l.item_id, l.response
+      group by l.item_id, l.response_meaning
       order by n desc`),
     db.all<{ n: number }>(sql`select count(*) as n from assignment_items where assignment_id = ${a}`),
     // Finished quizzes started from this assignment, newest first within each student.
@@ -108,10 +113,10 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
     if (seen) quizzesBy.set(q.user_id, { ...seen, best: Math.max(seen.best, q.share), count: seen.count + 1 })
     else quizzesBy.set(q.user_id, { best: q.share, latest: q.share, count: 1 })
   }
-  const wrongByItem = new Map<string, Array<{ response: string; count: number }>>()
+  const wrongByItem = new Map<string, Array<{ meaning: AnswerMeaning; count: number }>>()
   for (const w of wrongRows) {
     const list = wrongByItem.get(w.item_id) ?? []
-    if (list.length < 3) list.push({ response: w.response, count: w.n })
+    if (list.length < 3) list.push({ meaning: JSON.parse(w.meaning) as AnswerMeaning, count: w.n })
     wrongByItem.set(w.item_id, list)
   }
   return {
@@ -131,10 +136,11 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
       quizzes: quizzesBy.get(s.user_id)?.count ?? 0,
     })),
     items: itemRows.map((i) => {
-      const data = JSON.parse(i.data) as { prompt: { en: string; zh: string }; kind: string; category: string }
+      const data = JSON.parse(i.data) as ContentItem
       return {
         itemId: i.item_id,
         prompt: data.prompt,
+        subject: subjectOf(data),
         kind: data.kind,
         category: data.category,
         answers: i.answers ?? 0,

@@ -1,4 +1,5 @@
 /** Quiz attempts in the database: creating one, answering, finishing, and sending missed items to review. */
+import type { AnswerMeaning } from '~/domain/questions'
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { deckItems, items, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
@@ -76,10 +77,10 @@ export async function attemptAnswers(db: Database, attemptId: string) {
 }
 
 /** Stores one answer; answering a position twice (a retried POST) keeps the first. */
-export async function recordQuizAnswer(db: Database, attempt: Attempt, position: number, response: string, correct: boolean, now: number) {
+export async function recordQuizAnswer(db: Database, attempt: Attempt, position: number, response: string, verdict: { correct: boolean; meaning: AnswerMeaning | null }, now: number) {
   await db
     .insert(quizAnswers)
-    .values({ attemptId: attempt.id, position, itemId: attempt.itemIds[position]!, response, correct, answeredAt: now })
+    .values({ attemptId: attempt.id, position, itemId: attempt.itemIds[position]!, response, correct: verdict.correct, meaning: verdict.meaning, answeredAt: now })
     .onConflictDoNothing()
 }
 

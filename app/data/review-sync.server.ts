@@ -11,7 +11,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { answerCounts, cardStates, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
-import { gradeResponse, isInteractive } from '~/domain/questions'
+import { describeResponse, gradeResponse, isInteractive } from '~/domain/questions'
 import { checkEvent, type AnswerEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
 import { applyEvents, byItem, replayCard } from '~/domain/review-replay'
 import { State, type RatingValue, type StoredCard } from '~/domain/scheduling'
@@ -159,6 +159,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
           undoneAt: entry.undoneAt,
           before,
           response: graded?.response ?? null,
+          responseMeaning: graded?.meaning ?? null,
           correct: graded === null ? null : graded.correct,
           studyDay,
           parametersId: parameters?.id ?? null,
@@ -226,7 +227,8 @@ function studyDayRecount(db: Database, userId: string, days: string[]) {
 async function grade(db: Database, item: ContentItem & { bank: string }, answer: AnswerEvent, siblings: SiblingCache) {
   if (answer.response === undefined || !isInteractive(item.kind)) return null
   const question = await questionFor(db, item, answer.id, siblings)
-  return { response: answer.response, correct: gradeResponse(item, question, answer.response).correct }
+  const verdict = gradeResponse(item, question, answer.response)
+  return { response: answer.response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
 }
 
 function chunks<T>(rows: T[], size: number): T[][] {

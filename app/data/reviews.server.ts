@@ -7,7 +7,7 @@
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { answerCounts, cardHolds, cardStates, deckItems, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import { becomesLeech, LEECH_THRESHOLD } from '~/domain/holds'
-import { gradeResponse, isInteractive } from '~/domain/questions'
+import { describeResponse, gradeResponse, isInteractive, type AnswerMeaning } from '~/domain/questions'
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
@@ -115,11 +115,12 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
     ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
     : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
   const response = graded?.response ?? null
+  const meaning = graded?.meaning ? JSON.stringify(graded.meaning) : null
   const correct = graded === null ? null : graded.correct ? 1 : 0
   const studyDay = studyDateAt(now, ctx.time_zone ?? 'UTC')
   // The row names the parameter set that scheduled it, so a replay uses the same one.
-  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct, study_day, parameters_id)
-    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${correct}, ${studyDay}, ${weights === null ? null : ctx.parameters_id} where ${guard}`)
+  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, response_meaning, correct, study_day, parameters_id)
+    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${meaning}, ${correct}, ${studyDay}, ${weights === null ? null : ctx.parameters_id} where ${guard}`)
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
   const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
@@ -160,12 +161,13 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
 }
 
 /** An interactive card's response, graded on the question it was shown; null for a flip card or no response. */
-async function gradeAnswer(db: Database, input: ReviewInput): Promise<{ response: string; correct: boolean } | null> {
+async function gradeAnswer(db: Database, input: ReviewInput): Promise<{ response: string; correct: boolean; meaning: AnswerMeaning | null } | null> {
   if (input.response === undefined) return null
   const item = await liveItem(db, input.itemId)
   if (!item || !isInteractive(item.kind)) return null
   const question = await questionFor(db, item, input.reviewId)
-  return { response: input.response, correct: gradeResponse(item, question, input.response).correct }
+  const verdict = gradeResponse(item, question, input.response)
+  return { response: input.response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
 }
 
 function sameReview(prior: { userId: string; itemId: string; rating: number }, input: ReviewInput): boolean {

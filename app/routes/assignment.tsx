@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/assignment'
-import { ownValue } from '~/domain/lookup'
+import { AnswerMeaningText } from '~/components/answer-meaning'
 import { useLang, useT } from '~/i18n/react'
 import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
 import { itemsInScope } from '~/data/decks.server'
@@ -116,10 +116,23 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
           <tbody>
             {items.map((i) => (
               <tr key={i.itemId}>
-                <th scope="row">{lang === 'en' ? i.prompt.en : i.prompt.zh}</th>
+                <th scope="row">
+                  {lang === 'en' ? i.prompt.en : i.prompt.zh}
+                  {i.subject ? <span className="item-subject">{lang === 'en' ? i.subject.en : i.subject.zh}</span> : null}
+                </th>
                 <td>{i.answers}</td>
                 <td>{pct(i.correctShare)}</td>
-                <td>{i.commonWrong.map((w) => `${ownValue(t.perspectiveNames, w.response) ?? w.response} (${w.count})`).join(' · ')}</td>
+                <td>
+                  {i.commonWrong.length > 0 ? (
+                    <ul className="wrong-answers">
+                      {i.commonWrong.map((w, n) => (
+                        <li key={n}>
+                          <AnswerMeaningText meaning={w.meaning} /> ({w.count})
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -3,7 +3,7 @@ import type { Route } from './+types/quiz-attempt'
 import { BilingualText } from '~/components/card-view'
 import { QuizCountdown } from '~/components/quiz-countdown'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
-import { gradeResponse } from '~/domain/questions'
+import { describeResponse, gradeResponse } from '~/domain/questions'
 import { nextQuestionPosition } from '~/domain/quiz'
 import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
@@ -48,8 +48,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const response = (composeResponse(read.fields) ?? '').slice(0, 2000)
   if (attempt.finishedAt === null && (attempt.deadline === null || now <= attempt.deadline)) {
     const asked = await quizQuestionAt(db, attempt, position)
-    const correct = asked ? gradeResponse(asked.asked, asked.question, response).correct : false
-    await recordQuizAnswer(db, attempt, position, response, correct, now)
+    const verdict = asked ? gradeResponse(asked.asked, asked.question, response) : null
+    const meaning = asked && verdict ? describeResponse(asked.asked, asked.question, verdict) : null
+    await recordQuizAnswer(db, attempt, position, response, { correct: verdict?.correct ?? false, meaning }, now)
   }
   const last = position === attempt.itemIds.length - 1
   return redirect(last ? `/quiz/${attempt.id}/result` : `/quiz/${attempt.id}`)

@@ -38,6 +38,8 @@ export async function measureDashboard(databaseUrl: string) {
         ${now} - ((337 + abs(s.rowid * 2654435761) % 63) * 86400 - r.k * r.k * 34560) * 1000 - abs(random()) % 3600000, 4000, 0.9, '${before}',
         case when abs(random()) % 4 = 0 then '2025-10-2' || (abs(random()) % 9) else null end, case when abs(random()) % 4 = 0 then 0 else 1 end
       from card_states s cross join r;
+    -- What each typed response meant, as recordReview stores it (the dashboard groups wrong answers by it).
+    update review_logs set response_meaning = json_object('kind', 'text', 'text', response) where response is not null;
     -- The cache the app keeps beside the log, as recordReview would have left it.
     insert into answer_counts (user_id, item_id, answers, correct)
       select user_id, item_id, count(*), sum(coalesce(correct, rating > 1)) from review_logs group by user_id, item_id;

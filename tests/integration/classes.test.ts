@@ -126,6 +126,39 @@ describe('classes and assignments', () => {
     expect(lines.find((l) => l.startsWith('"Bob",'))).toMatch(/,"","","0"$/)
   })
 
+  it('commonest wrong answers are read as what they meant (the option, not its shuffled position), beside the statement tested', async () => {
+    const db = await freshDatabase()
+    const teacher = await signUp('instructor')
+    const classId = await createClass(teacher.cookie)
+    const assignmentId = await createAssignment(teacher.cookie, classId, { deckId: 'kinds' })
+    const [klass] = await db.select().from(classes)
+    const indexes: number[] = []
+    for (const name of ['Ann', 'Ben', 'Cai']) {
+      const student = await signUp('student', null, name)
+      await join(student.cookie, klass!.joinCode)
+      const url = '/decks/kinds/study?card=kd-choice-asean-chair'
+      const page = await call<{ card: { itemId: string; reviewId: string; question: Question } }>(studyLoader, getRequest(url, student.cookie), { deckId: 'kinds' })
+      const { question, reviewId } = page.body.card
+      if (question.kind !== 'choice') throw new Error('expected the choice card')
+      const canada = question.options.findIndex((o) => o.en === 'Canada')
+      indexes.push(canada)
+      await call(studyAction, formRequest(url, { intent: 'review', reviewId, itemId: 'kd-choice-asean-chair', rating: '1', response: String(canada) }, student.cookie), { deckId: 'kinds' })
+      const tf = await call<{ card: { reviewId: string } }>(studyLoader, getRequest('/decks/kinds/study?card=kd-true-false-overnight', student.cookie), { deckId: 'kinds' })
+      await call(studyAction, formRequest('/decks/kinds/study', { intent: 'review', reviewId: tf.body.card.reviewId, itemId: 'kd-true-false-overnight', rating: '1', response: 'false' }, student.cookie), { deckId: 'kinds' })
+    }
+    // Wherever each shuffle put Canada, the dashboard counts one answer three times.
+    expect(indexes.every((i) => i >= 0)).toBe(true)
+    const dash = await settle<{ items: Array<{ itemId: string; subject: { en: string } | null; commonWrong: Array<{ meaning: unknown; count: number }> }> }>(
+      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, teacher.cookie), { classId, assignmentId })),
+    )
+    const choice = dash.body.items.find((i) => i.itemId === 'kd-choice-asean-chair')!
+    expect(choice.commonWrong).toEqual([{ meaning: { kind: 'option', option: { en: 'Canada', zh: '加拿大' } }, count: 3 }])
+    expect(choice.subject).toBeNull()
+    const trueFalse = dash.body.items.find((i) => i.itemId === 'kd-true-false-overnight')!
+    expect(trueFalse.commonWrong).toEqual([{ meaning: { kind: 'truth', value: false }, count: 3 }])
+    expect(trueFalse.subject?.en).toBe('Motegi took an overnight flight from Kuala Lumpur back to Tokyo.')
+  })
+
   it('an instructor removes a student and archives a class; removed students cannot rejoin', async () => {
     const db = await freshDatabase()
     const teacher = await signUp('instructor')

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { bilingualSchema, kindItemSchema, type Bilingual } from '../content/fields'
 import { seededPermutation, seededPick } from '../shuffle'
-import { pick, sameText, verdict, type KindModule, type SiblingAnswer } from './kind'
+import { pick, sameText, verdict, type KindModule, type SiblingAnswer, type AnswerMeaning } from './kind'
 
 const sameAnswer = (a: Bilingual, b: Bilingual) => a.en.trim().toLowerCase() === b.en.trim().toLowerCase() || a.zh.trim().toLowerCase() === b.zh.trim().toLowerCase()
 
@@ -54,6 +54,8 @@ export const choice = {
     return verdict<ChoiceDetail>(chosen === correctIndex, { kind: 'choice', chosen, correctIndex })
   },
   readFormResponse: (fields) => fields.response,
+  describe: (_item, question, detail): AnswerMeaning | null => (detail.chosen === null ? null : { kind: 'option', option: question.options[detail.chosen]! }),
+  subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const right = question.options.findIndex((o) => sameText(o, item.answer))
     const others = question.options.map((_, i) => i).filter((i) => i !== right)

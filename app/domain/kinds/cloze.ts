@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { bilingualSchema, CLOZE_GAP, kindItemSchema, requiredFor, type Bilingual } from '../content/fields'
 import type { KindModule } from './kind'
 import { gradeTypedText, typicalMistake, type TypedDetail } from './typed'
+import type { AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('cloze', {
   /** A sentence with one [[gap]] per language. */
@@ -48,5 +49,7 @@ export const cloze = {
   },
   grade: (item, _question, response) => gradeTypedText(item, clozeGap(item), response),
   readFormResponse: (fields) => fields.response,
+  describe: (_item, _question, detail): AnswerMeaning | null => (detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() }),
+  subject: (item) => ({ en: item.cloze.en.replace(CLOZE_GAP, '____'), zh: item.cloze.zh.replace(CLOZE_GAP, '____') }),
   sampleResponse: (item, _question, correct, random) => (correct ? clozeGap(item).en : typicalMistake(item, clozeGap(item).en, random)),
 } satisfies KindModule<'cloze', ClozeItem, ClozeQuestion, TypedDetail>

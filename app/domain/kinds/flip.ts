@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { kindItemSchema } from '../content/fields'
 import type { KindModule } from './kind'
 import type { TypedDetail } from './typed'
-import { verdict } from './kind'
+import { verdict, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('flip', {})
 
@@ -15,5 +15,7 @@ export const flip = {
   buildQuestion: () => ({ kind: 'flip' as const }),
   grade: () => verdict<TypedDetail>(true, { kind: 'typed', typed: '', closest: '', diff: [] }),
   readFormResponse: () => undefined,
+  describe: (): AnswerMeaning | null => null,
+  subject: () => null,
   sampleResponse: () => '',
 } satisfies KindModule<'flip', z.output<typeof schema>, { kind: 'flip' }, TypedDetail>

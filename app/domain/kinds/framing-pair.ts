@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { bilingualSchema, itemIdSchema, kindItemSchema, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
 import { seededPermutation } from '../shuffle'
 import { asPerspective, type PerspectivesDetail } from './attribution'
-import { formSeries, sameText, verdict, type KindModule } from './kind'
+import { formSeries, sameText, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('framing-pair', {
   sides: requiredFor('framing-pair', 'sides', z.array(z.strictObject({ perspective: perspectiveSchema, speaker: itemIdSchema, text: bilingualSchema })).length(2, 'a framing pair has exactly 2 sides')),
@@ -46,6 +46,9 @@ export const framingPair = {
     const sides = formSeries(fields, 'side')
     return sides.length > 0 ? sides.join(',') : undefined
   },
+  describe: (_item, question, detail): AnswerMeaning | null =>
+    detail.given.every((g) => g === null) ? null : { kind: 'perspectives', given: question.sides.map((statement, i) => ({ statement, perspective: detail.given[i] ?? null })) },
+  subject: () => null,
   sampleResponse: (item, question, correct) => {
     const expected = displayedPerspectives(item, question)
     return (correct ? expected : [...expected].reverse()).join(',')

@@ -10,7 +10,8 @@ import { choice } from './choice'
 import { cloze } from './cloze'
 import { flip } from './flip'
 import { framingPair } from './framing-pair'
-import type { FormFields, KindModule, QuestionContext, Verdict as KindVerdict } from './kind'
+import type { AnswerMeaning, FormFields, KindModule, QuestionContext, Verdict as KindVerdict } from './kind'
+import type { Bilingual } from '../content/fields'
 import { matching } from './matching'
 import { ordering } from './ordering'
 import { trueFalse } from './true-false'
@@ -69,6 +70,18 @@ export function gradeResponse(item: KindItem, question: Question, response: stri
   if (question.kind !== item.kind) throw new Error(`a ${question.kind} question cannot grade a ${item.kind} item`)
   return moduleFor(item.kind).grade(item, question, response)
 }
+
+/** What a graded response meant, in words rather than shuffled positions (see AnswerMeaning). */
+export function describeResponse(item: KindItem, question: Question, verdict: Verdict): AnswerMeaning | null {
+  return moduleFor(item.kind).describe(item, question, verdict.detail)
+}
+
+/** The statement or sentence an item tests, where its prompt is shared by many items ("True or false?"). */
+export function subjectOf(item: KindItem): Bilingual | null {
+  return moduleFor(item.kind).subject(item)
+}
+
+export type { AnswerMeaning }
 
 export function sampleResponse(item: KindItem, question: Question, correct: boolean, random: () => number): string {
   return moduleFor(item.kind).sampleResponse(item, question, correct, random)

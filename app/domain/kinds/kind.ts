@@ -5,7 +5,7 @@
  * browser alike.
  */
 import type { z } from 'zod'
-import type { Bilingual, ItemKind } from '../content/fields'
+import type { Bilingual, ItemKind, Perspective } from '../content/fields'
 
 export interface Verdict<D> {
   correct: boolean
@@ -18,6 +18,19 @@ export interface Verdict<D> {
 export function verdict<D>(correct: boolean, detail: D): Verdict<D> {
   return { correct, suggestedRating: correct ? 3 : 1, detail }
 }
+
+/**
+ * What a response meant, whatever positions the shuffle gave it: the option's text, the events in the order
+ * given, the partner given to each left item, the perspective given to each statement. Recorded with the
+ * answer (the question it was asked in may change with the content), so instructors read answers, not indexes.
+ */
+export type AnswerMeaning =
+  | { kind: 'text'; text: string }
+  | { kind: 'option'; option: Bilingual }
+  | { kind: 'truth'; value: boolean }
+  | { kind: 'order'; events: Bilingual[] }
+  | { kind: 'pairs'; pairs: Array<{ left: Bilingual; right: Bilingual | null }> }
+  | { kind: 'perspectives'; given: Array<{ statement: Bilingual; perspective: Perspective | null }> }
 
 /** An answer of another item of the same bank and category: a plausible wrong option. */
 export interface SiblingAnswer {
@@ -50,6 +63,10 @@ export interface KindModule<K extends ItemKind, Item extends { kind: K }, Q exte
    * when the form holds none of this kind's fields.
    */
   readFormResponse(fields: FormFields): string | undefined
+  /** What a graded response meant (null: nothing was answered, as for a flip card). */
+  describe(item: Item, question: Q, detail: D): AnswerMeaning | null
+  /** The statement or sentence a question tests, when its prompt alone does not tell rows apart. */
+  subject(item: Item): Bilingual | null
   /** A response a learner might give: right, or a typical mistake. For tests, demos and load generators. */
   sampleResponse(item: Item, question: Q, correct: boolean, random: () => number): string
 }

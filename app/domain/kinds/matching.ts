@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { bilingualSchema, kindItemSchema, requiredFor, type Bilingual } from '../content/fields'
 import { seededPermutation } from '../shuffle'
-import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule } from './kind'
+import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('matching', {
   pairs: requiredFor('matching', 'pairs', z.array(z.strictObject({ left: bilingualSchema, right: bilingualSchema })).min(3, 'give 3–6 pairs').max(6, 'give 3–6 pairs')),
@@ -50,6 +50,9 @@ export const matching = {
     const matches = formSeries(fields, 'match')
     return matches.length > 0 ? matches.join(',') : undefined
   },
+  describe: (item, question, detail): AnswerMeaning | null =>
+    detail.given.every((g) => g === null) ? null : { kind: 'pairs', pairs: item.pairs.map((p, i) => ({ left: p.left, right: detail.given[i] === null || detail.given[i] === undefined ? null : question.rights[detail.given[i]!]! })) },
+  subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const rights = correctRightsOf(item, question)
     return (correct ? rights : swapTwo(rights, random)).join(',')

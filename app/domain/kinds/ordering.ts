@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { contentDateSchema, kindItemSchema, nonEmpty, requiredFor, type Bilingual } from '../content/fields'
 import { seededReordering } from '../shuffle'
-import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule } from './kind'
+import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('ordering', {
   /** Listed in chronological order, each with its date. */
@@ -60,6 +60,8 @@ export const ordering = {
     const valid = chosen.every((p) => Number.isInteger(p) && p >= 1 && p <= chosen.length) && new Set(chosen).size === chosen.length
     return valid ? chosen.map((p, display) => ({ p, display })).sort((a, b) => a.p - b.p).map((x) => x.display).join(',') : ''
   },
+  describe: (_item, question, detail): AnswerMeaning | null => (detail.given.length === 0 ? null : { kind: 'order', events: detail.given.map((i) => question.events[i]!) }),
+  subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const order = correctOrderOf(item, question)
     return (correct ? order : swapTwo(order, random)).join(',')

@@ -1,7 +1,7 @@
 /** True or false: does the sources' account support the statement? */
 import { z } from 'zod'
 import { bilingualSchema, kindItemSchema, requiredFor, type Bilingual } from '../content/fields'
-import { verdict, type KindModule } from './kind'
+import { verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('true-false', {
   /** The claim shown, and whether the sources support it. */
@@ -31,5 +31,7 @@ export const trueFalse = {
     return verdict<TrueFalseDetail>(chosen === item.isTrue, { kind: 'true-false', chosen, truth: item.isTrue })
   },
   readFormResponse: (fields) => fields.response,
+  describe: (_item, _question, detail): AnswerMeaning | null => (detail.chosen === null ? null : { kind: 'truth', value: detail.chosen }),
+  subject: (item) => item.statement,
   sampleResponse: (item, _question, correct) => String(correct ? item.isTrue : !item.isTrue),
 } satisfies KindModule<'true-false', TrueFalseItem, TrueFalseQuestion, TrueFalseDetail>

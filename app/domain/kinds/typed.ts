@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import { checkTypedAnswer, type DiffPart } from '../answer-check'
 import { kindItemSchema, type Bilingual, type Category } from '../content/fields'
-import { pick, verdict, type KindModule, type Verdict } from './kind'
+import { pick, verdict, type KindModule, type Verdict, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('typed', {})
 type TypedItem = z.output<typeof schema>
@@ -59,5 +59,7 @@ export const typed = {
   buildQuestion: () => ({ kind: 'typed' as const }),
   grade: (item, _question, response) => gradeTypedText(item, item.answer, response),
   readFormResponse: (fields) => fields.response,
+  describe: (_item, _question, detail): AnswerMeaning | null => (detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() }),
+  subject: () => null,
   sampleResponse: (item, _question, correct, random) => (correct ? pick(random, [item.answer.en, item.answer.en, ...item.accepted]) : typicalMistake(item, item.answer.en, random)),
 } satisfies KindModule<'typed', TypedItem, { kind: 'typed' }, TypedDetail>
