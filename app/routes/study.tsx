@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { lazy, Suspense, useState } from 'react'
 import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/study'
-import { CardTools } from '~/components/card-tools'
 import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { VerdictView } from '~/components/questions/verdict-view'
@@ -27,6 +26,11 @@ import { visitorSettings } from '~/utils/session.server'
 
 /** Keeping the deck for offline study and the sync indicator (issue 11): loaded after the page, in its own chunk. */
 const OfflineKeeper = lazy(() => import('~/offline/keeper'))
+/**
+ * Card info, suspend, bury and report sit below the card: their own chunk, fetched while the card is read. The
+ * server renders them, so the page keeps its layout while the chunk loads (a suspended boundary keeps its HTML).
+ */
+const CardTools = lazy(() => import('~/components/card-tools').then((m) => ({ default: m.CardTools })))
 
 /** A visitor without a session studies as nobody: defaults, no progress, nothing written until they answer. */
 const VISITOR_ID = ''
@@ -201,7 +205,11 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
             {check ? <VerdictView question={check.question} verdict={check.verdict} mode={loaderData.cardLanguage} uiLang={lang} /> : null}
           </CardView>
           <p className="keyboard-help">{t.keyboardHelp}</p>
-          {card.info ? <CardTools itemId={card.itemId} info={card.info} timeZone={loaderData.timeZone} next={`/decks/${encodeURIComponent(deck.id)}/study`} /> : null}
+          {card.info ? (
+            <Suspense fallback={null}>
+              <CardTools itemId={card.itemId} info={card.info} timeZone={loaderData.timeZone} next={`/decks/${encodeURIComponent(deck.id)}/study`} />
+            </Suspense>
+          ) : null}
           {interactive && !revealed ? (
             <div className="bottom-bar">
               <button type="submit" form={QUESTION_FORM_ID} className="button primary reveal" disabled={busy}>
