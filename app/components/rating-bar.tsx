@@ -89,20 +89,56 @@ export function RatingBar({
   )
 }
 
-/** Desktop keys: Space/Enter reveal, 1–4 rate, U undo. Ignored while typing in a field. */
-export function useStudyKeys({ enabled, revealed, onReveal }: { enabled: boolean; revealed: boolean; onReveal: () => void }) {
+/**
+ * Desktop keys: Space/Enter reveal, 1–4 rate, U undo (on every card, answered or not). While a question is being
+ * answered, number keys pick its options and Enter checks; after Check, Enter records the suggested rating.
+ * Ignored while typing in a field (Escape leaves it).
+ */
+export function useStudyKeys({ enabled, answering = false, revealed, onReveal }: { enabled: boolean; answering?: boolean; revealed: boolean; onReveal: () => void }) {
   useEffect(() => {
     if (!enabled) return
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return
       const target = e.target as HTMLElement | null
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !(target instanceof HTMLInputElement && target.type === 'radio')) {
+        // Escape leaves a typed field, so the keys (U to undo) work again.
+        if (e.key === 'Escape') target.blur()
+        return
+      }
+      if (answering) {
+        const form = document.getElementById('question-form') as HTMLFormElement | null
+        const radios = form ? [...form.querySelectorAll<HTMLInputElement>('input[type=radio]')] : []
+        if (/^[1-9]$/.test(e.key) && radios.length > 0 && radios.length <= 9) {
+          const radio = radios[Number(e.key) - 1]
+          if (radio) {
+            e.preventDefault()
+            radio.click()
+            radio.focus()
+          }
+          return
+        }
+        if (e.key === 'Enter' && form && !(target?.tagName === 'BUTTON' || target?.tagName === 'A')) {
+          e.preventDefault()
+          form.requestSubmit()
+          return
+        }
+        if (e.key !== 'u' && e.key !== 'U') return
+      }
       if (!revealed && (e.key === ' ' || e.key === 'Enter')) {
         if (target?.tagName === 'BUTTON' || target?.tagName === 'A') {
           if (!target.classList.contains('reveal')) return
         }
         e.preventDefault()
         onReveal()
+        return
+      }
+      // After Check, Enter records the suggested rating (a focused button or link keeps its own Enter).
+      if (revealed && e.key === 'Enter' && !(target?.tagName === 'BUTTON' || target?.tagName === 'A')) {
+        const suggested = document.querySelector<HTMLButtonElement>('#rating-form button.suggested')
+        if (suggested && !suggested.disabled) {
+          e.preventDefault()
+          suggested.form?.requestSubmit(suggested)
+        }
         return
       }
       if (revealed && /^[1-4]$/.test(e.key)) {
@@ -123,5 +159,5 @@ export function useStudyKeys({ enabled, revealed, onReveal }: { enabled: boolean
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [enabled, revealed, onReveal])
+  }, [enabled, answering, revealed, onReveal])
 }

@@ -46,7 +46,7 @@ export const en = {
   doneNextAt: (when: string) => `The next card is due ${when}.`,
   doneNothing: 'You have studied every card in this deck.',
   backToDecks: 'Back to decks',
-  keyboardHelp: 'Keys: Space or Enter shows the answer, 1–4 rate, U undoes.',
+  keyboardHelp: 'Keys: Space or Enter shows the answer; number keys pick an option and Enter checks; 1–4 rate, Enter takes the suggested rating; U undoes (Escape leaves a typed field first).',
   settingsTitle: 'Settings',
   settingsSaved: 'Settings saved.',
   desiredRetention: 'Desired retention',

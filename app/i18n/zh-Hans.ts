@@ -46,7 +46,7 @@ export const zhHans: Messages = {
   doneNextAt: (when) => `下一张卡片将于${when}到期。`,
   doneNothing: '这个卡组的卡片你都学过了。',
   backToDecks: '返回卡组',
-  keyboardHelp: '快捷键：空格或回车显示答案，1–4 评分，U 撤销。',
+  keyboardHelp: '快捷键：空格或回车显示答案；数字键选择选项，回车检查；1–4 评分，回车采用建议评分；U 撤销（在输入框中先按 Esc 离开）。',
   settingsTitle: '设置',
   settingsSaved: '设置已保存。',
   desiredRetention: '目标记忆保持率',

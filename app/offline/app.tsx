@@ -132,7 +132,7 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
   const question = check?.question ?? card?.question
   const interactive = question ? question.kind !== 'flip' : false
   const revealed = card ? (interactive ? check !== null : revealedFor === card.reviewId) : false
-  useStudyKeys({ enabled: Boolean(card) && !(interactive && !revealed), revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
+  useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
   if (!loaderData.deck) {
     return (
       <section className="done">

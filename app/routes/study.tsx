@@ -161,7 +161,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   // Flip cards reveal in the client; without scripts "Show answer" is a link to ?reveal=1.
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const revealed = card ? (interactive ? check !== null : card.revealed || revealedFor === card.reviewId) : false
-  useStudyKeys({ enabled: Boolean(card) && !(interactive && !revealed), revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
+  useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
 
   return (
     <div className="study">

@@ -91,3 +91,29 @@ test('ordering by keyboard alone: pick up with Enter, place with Enter', async (
   await page.keyboard.press('3')
   await expect(page.locator('.verdict')).toHaveCount(0)
 })
+
+test('keyboard while answering: number keys pick an option, Enter checks, Enter again records the suggested rating; U undoes before answering too', async ({ page }) => {
+  await page.goto('/decks/kinds/study?card=kd-choice-asean-chair')
+  const malaysia = await page.getByRole('radio').evaluateAll((radios) => radios.findIndex((r) => (r.closest('label')?.textContent ?? '').includes('Malaysia')))
+  await page.keyboard.press(String(malaysia + 1))
+  await expect(page.getByRole('radio', { name: 'Malaysia' })).toBeChecked()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.verdict')).toContainText('Correct')
+  await expect(page.getByRole('button', { name: /^Good, next in .* \(suggested\)$/ })).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.verdict')).toHaveCount(0)
+  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+  // The next card is unanswered (a typed one has its field focused: Escape leaves it); U takes back the last answer.
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('u')
+  await expect(page.getByText('Last answer undone.')).toBeVisible()
+  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('0')
+})
+
+test('keyboard: a typed question has its field focused', async ({ page }) => {
+  await page.goto('/decks/kinds/study?card=kd-typed-meeting-day')
+  await expect(page.getByLabel('Your answer')).toBeFocused()
+  await page.keyboard.type('28 October 2025')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.verdict')).toContainText('Correct')
+})

@@ -11,7 +11,7 @@ export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
       <p className="cloze">
         <Text text={question.before} mode={mode} uiLang={uiLang} />
         <label className="visually-hidden" htmlFor="cloze-answer">{t.yourAnswer}</label>
-        <input id="cloze-answer" name="response" className="cloze-input" autoComplete="off" maxLength={200} enterKeyHint="done" />
+        <input id="cloze-answer" name="response" autoFocus className="cloze-input" autoComplete="off" maxLength={200} enterKeyHint="done" />
         <Text text={question.after} mode={mode} uiLang={uiLang} />
       </p>
     )

@@ -42,7 +42,7 @@ export const typedView: KindView<QuestionOf<'typed'>, DetailOf<'typed'>> = {
     return (
       <div className="field">
         <label htmlFor="typed-answer">{t.yourAnswer}</label>
-        <input id="typed-answer" name="response" autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={500} enterKeyHint="done" />
+        <input id="typed-answer" name="response" autoFocus autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={500} enterKeyHint="done" />
       </div>
     )
   },
