@@ -127,7 +127,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
                     <ul className="wrong-answers">
                       {i.commonWrong.map((w, n) => (
                         <li key={n}>
-                          <AnswerMeaningText meaning={w.meaning} /> ({w.count})
+                          <AnswerMeaningText meaning={w.meaning} />{` (${w.count})`}
                         </li>
                       ))}
                     </ul>
