@@ -18,6 +18,8 @@ export default [
   route('classes/:classId', 'routes/class.tsx'),
   route('classes/:classId/assignments/:assignmentId', 'routes/assignment.tsx'),
   route('classes/:classId/assignments/:assignmentId/export.csv', 'routes/assignment-export.tsx'),
+  route('classes/:classId/assignments/:assignmentId/items', 'routes/assignment-items.tsx'),
+  route('classes/:classId/assignments/:assignmentId/items.csv', 'routes/assignment-items-export.tsx'),
   route('join/:code', 'routes/join.tsx'),
   route('stats', 'routes/stats.tsx'),
   route('cards', 'routes/cards.tsx'),

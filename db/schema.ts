@@ -205,6 +205,9 @@ export const answerCounts = sqliteTable('answer_counts', {
   itemId: text('item_id').notNull().references(() => items.id),
   answers: integer('answers').notNull(),
   correct: integer('correct').notNull(),
+  /** Time spent on these answers, and whether the first (earliest live) answer was right: item analysis reads these. */
+  durationMs: integer('duration_ms').notNull().default(0),
+  firstCorrect: integer('first_correct'),
 }, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('answer_counts_item').on(t.itemId)])
 
 /**

@@ -27,7 +27,7 @@ export async function questionFor(db: Database, item: ContentItem & { bank?: str
 }
 
 /** Answers of live items from the same bank (one bank = one source) and category: plausible distractors. */
-async function siblingAnswers(db: Database, itemId: string) {
+export async function siblingAnswers(db: Database, itemId: string) {
   const [self] = await db.select({ bank: items.bank, category: items.category }).from(items).where(eq(items.id, itemId))
   if (!self) return []
   const rows = await db

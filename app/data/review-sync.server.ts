@@ -189,9 +189,12 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
     }),
     // Caches recounted from the log as it now stands.
     db.delete(answerCounts).where(and(eq(answerCounts.userId, userId), inArray(answerCounts.itemId, touched))),
-    db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct)
-      select user_id, item_id, count(*), sum(coalesce(correct, rating > 1)) from ${reviewLogs}
-      where user_id = ${userId} and item_id in (select value from json_each(${touchedJson})) and undone_at is null group by item_id`),
+    // The first live answer's verdict: earliest by time, then id (the order undo and verify use).
+    db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct, duration_ms, first_correct)
+      select l.user_id, l.item_id, count(*), sum(coalesce(l.correct, l.rating > 1)), sum(l.duration_ms),
+        (select coalesce(f.correct, f.rating > 1) from ${reviewLogs} f where f.user_id = l.user_id and f.item_id = l.item_id and f.undone_at is null order by f.reviewed_at, f.id limit 1)
+      from ${reviewLogs} l
+      where l.user_id = ${userId} and l.item_id in (select value from json_each(${touchedJson})) and l.undone_at is null group by l.item_id`),
     ...studyDayRecount(db, userId, [...days]),
     // An answer fulfils a "see this again" request made before it.
     db.run(sql`delete from ${reviewRequests} where user_id = ${userId} and exists (

@@ -124,9 +124,11 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
   const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
-  const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct)
-    select ${userId}, ${itemId}, 1, ${right} where ${recorded}
-    on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct`)
+  // The first live answer's verdict is kept (a row at 0 answers, after undoing the only one, takes the new one).
+  const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct, duration_ms, first_correct)
+    select ${userId}, ${itemId}, 1, ${right}, ${durationMs}, ${right} where ${recorded}
+    on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct,
+      duration_ms = duration_ms + excluded.duration_ms, first_correct = case when answers = 0 then excluded.first_correct else first_correct end`)
   const countDay = db.run(studyDayDelta(userId, studyDay, 1, durationMs, before.state, rating, recorded))
   // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
   const fulfilRequest = db
@@ -207,7 +209,13 @@ export async function undoLastReview(db: Database, userId: string, now: number):
   const wasRight = (last.correct ?? last.rating > 1) ? 1 : 0
   const uncount = db
     .update(answerCounts)
-    .set({ answers: sql`${answerCounts.answers} - 1`, correct: sql`${answerCounts.correct} - ${wasRight}` })
+    .set({
+      answers: sql`${answerCounts.answers} - 1`,
+      correct: sql`${answerCounts.correct} - ${wasRight}`,
+      durationMs: sql`${answerCounts.durationMs} - ${last.durationMs}`,
+      // Only the latest answer is ever undone: it was the first one only if it was the only one.
+      firstCorrect: sql`case when ${answerCounts.answers} = 1 then null else ${answerCounts.firstCorrect} end`,
+    })
     .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
   const uncountDay = db.run(studyDayDelta(userId, last.studyDay ?? '', -1, last.durationMs, before.state, last.rating, markedByUs))
   // Undoing the lapse that suspended a leech lifts that suspension (a learner's own suspension stays).

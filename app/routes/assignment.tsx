@@ -64,7 +64,10 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
         {t.dueOn(new Date(assignment.dueAt).toLocaleString(lang))} · {t.itemsInDeck(totalItems)} ·{' '}
         {assignment.goal === 'memory' ? `${t.goalMemory} ≥ ${pct(assignment.targetRecall)}` : `${t.goalQuiz} ≥ ${pct(assignment.targetScore)}`}
       </p>
-      <p><a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>{t.exportCsv}</a></p>
+      <p>
+        <a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>{t.exportCsv}</a>{' '}
+        <Link className="button" to={`/classes/${klass.id}/assignments/${assignment.id}/items`}>{t.itemAnalysis}</Link>
+      </p>
       <h2>{t.perStudent}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perStudent}>
         <table className="data">

@@ -15,6 +15,7 @@ import { runLearnerLoad } from '../reliability/learner-load'
 import { checkDatabase } from '../reliability/verify'
 import { measureContentLoad } from './content-load'
 import { measureDashboard } from './dashboard'
+import { measureItemAnalysis } from './item-analysis'
 import { measureLighthouse } from './lighthouse'
 import { measureNextCard } from './next-card'
 import { measureOptimizer } from './optimizer'
@@ -107,6 +108,9 @@ log(`  ${content.totalMs} ms (validate ${content.validateMs}, load ${content.loa
 log('dashboard: 200 students × 300 items × 30 reviews each (generating…)')
 const dashboard = await measureDashboard(dbUrl('dashboard'))
 log(`  median ${dashboard.medianMs} ms over ${dashboard.logs} log rows (${dashboard.logsLast7Days} in the last 7 days)`)
+log('item analysis: 200 students × 300 items × 30 reviews + 200 quiz attempts (generating…)')
+const itemAnalysis = await measureItemAnalysis(dbUrl('item-analysis'))
+log(`  median ${itemAnalysis.medianMs} ms (${itemAnalysis.withPicksMs} ms with one item's wrong options)`)
 
 // 7. Statistics page.
 log('stats page: 100,000 cards, 1,000,000 log rows (generating…)')
@@ -138,6 +142,7 @@ const results = {
   lighthouse_accessibility: 'accessibility' in lighthouse ? lighthouse.accessibility : null,
   content_load_10k_ms: content.totalMs,
   dashboard_ms: dashboard.medianMs,
+  item_analysis_ms: itemAnalysis.medianMs,
   parse_attack_ms: parseAttack.medianMs,
   stats_page_ms: statsPage.medianMs,
   offline_sync_1000_ms: offlineSync.medianMs,
@@ -146,7 +151,7 @@ const results = {
   optimizer_logloss_gain: optimizer.logLossGain,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, itemAnalysis, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -162,6 +167,7 @@ const rows: Array<[string, unknown, string]> = [
   ['lighthouse_accessibility', results.lighthouse_accessibility, '100'],
   ['content_load_10k_ms', results.content_load_10k_ms, '≤ 5000'],
   ['dashboard_ms', results.dashboard_ms, '≤ 200'],
+  ['item_analysis_ms', results.item_analysis_ms, '≤ 200'],
   ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
   ['stats_page_ms', results.stats_page_ms, '≤ 150'],
   ['offline_sync_1000_ms', results.offline_sync_1000_ms, '≤ 1000'],

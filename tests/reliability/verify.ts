@@ -45,14 +45,19 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       if (expected && JSON.stringify(expected) === JSON.stringify(cardFromRow(row))) matching++
       else differing++
     }
+    // The first live answer's verdict: earliest by time, then id (undo takes the latest by the same order).
+    const countsFromLog = `select user_id, item_id, count(*) as answers, sum(coalesce(correct, rating > 1)) as correct, sum(duration_ms) as duration_ms,
+        (select coalesce(f.correct, f.rating > 1) from review_logs f where f.user_id = l.user_id and f.item_id = l.item_id and f.undone_at is null order by f.reviewed_at, f.id limit 1) as first_correct
+        from review_logs l where undone_at is null group by user_id, item_id`
+    const countsCached = 'select user_id, item_id, answers, correct, duration_ms, first_correct from answer_counts where answers > 0'
     const countsDiffering = Number(
       (
         await db.$client.execute(`select count(*) from (
-          select user_id, item_id, count(*) as answers, sum(coalesce(correct, rating > 1)) as correct from review_logs where undone_at is null group by user_id, item_id
-          except select user_id, item_id, answers, correct from answer_counts where answers > 0
+          ${countsFromLog}
+          except ${countsCached}
         ) union all select count(*) from (
-          select user_id, item_id, answers, correct from answer_counts where answers > 0
-          except select user_id, item_id, count(*), sum(coalesce(correct, rating > 1)) from review_logs where undone_at is null group by user_id, item_id
+          ${countsCached}
+          except ${countsFromLog}
         )`)
       ).rows.reduce((n, r) => n + Number(r[0]), 0),
     )
