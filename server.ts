@@ -12,38 +12,45 @@ const { limitRequestBodies } = await import('./app/utils/body-limits.server')
 const { createAppHandler } = await import('./app/utils/request-handler.server')
 const { applyServerTimeouts } = await import('./app/utils/server-timeouts.server')
 const { requirePublicOrigin } = await import('./app/utils/public-url.server')
+const { isPrimaryProcess, processCount, superviseWorkers } = await import('./app/utils/cluster.server')
 
-if (process.env.NODE_ENV === 'production') {
-  try {
-    requirePublicOrigin()
-  } catch (error) {
-    console.error(`Sourcedeck cannot start: ${(error as Error).message}`)
-    process.exit(1)
-  }
+let processes = 1
+try {
+  if (process.env.NODE_ENV === 'production') requirePublicOrigin()
+  processes = processCount()
+} catch (error) {
+  console.error(`Sourcedeck cannot start: ${(error as Error).message}`)
+  process.exit(1)
 }
 
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
+if (isPrimaryProcess() && processes > 1) superviseWorkers(processes)
+else await serve()
 
-// Bundled by `npm run build` to build/server.js and run as plain JavaScript (no TypeScript loader at runtime).
-const { pathToFileURL } = await import('node:url')
-const build = await import(pathToFileURL(`${process.cwd()}/build/server/index.js`).href)
-const app = express()
-app.disable('x-powered-by')
-app.use(compression())
-app.use(securityHeaders)
-app.use(refuseCrossOriginPosts)
-app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-app.use(express.static('build/client', { maxAge: '1h' }))
-app.use(limitRequestBodies)
-app.use(noStoreForSessions)
-app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))
+/** One server process: the whole app on the port (alone, or as one of the workers sharing it). */
+async function serve() {
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST ?? '0.0.0.0'
 
-const server = app.listen(port, host, () => {
-  console.log(`Sourcedeck listening on http://localhost:${port}`)
-})
-applyServerTimeouts(server)
-const shutdown = () => server.close(() => process.exit(0))
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)
+  // Bundled by `npm run build` to build/server.js and run as plain JavaScript (no TypeScript loader at runtime).
+  const { pathToFileURL } = await import('node:url')
+  const build = await import(pathToFileURL(`${process.cwd()}/build/server/index.js`).href)
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+  app.use(securityHeaders)
+  app.use(refuseCrossOriginPosts)
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use(limitRequestBodies)
+  app.use(noStoreForSessions)
+  app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))
+
+  const server = app.listen(port, host, () => {
+    if (isPrimaryProcess()) console.log(`Sourcedeck listening on http://localhost:${port}`)
+  })
+  applyServerTimeouts(server)
+  const shutdown = () => server.close(() => process.exit(0))
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+}
 export {}

@@ -25,6 +25,7 @@ import { measureReviews } from './review-throughput'
 import { measureOfflineSync } from './offline-sync'
 import { measureOfflineNextCard } from './offline-next-card'
 import { measureStatsPage } from './stats'
+import { measureTwoProcesses } from './two-processes'
 
 const DIR = path.join(ROOT, 'tests', '.tmp', 'bench')
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -93,6 +94,12 @@ await loadApp.stop()
 const loadCheck = await checkDatabase(dbUrl('load'), load.acknowledged)
 log(`  acknowledged ${load.acknowledged.size}, stored ${loadCheck.storedReviews}, lost ${loadCheck.lostReviews}, duplicates ${loadCheck.duplicateReviews}, 5xx ${load.serverErrors}`)
 
+// 3b. The same on two processes (node:cluster, as `npm start` runs on two cores) sharing one database file.
+log(`two processes: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study, then 50 learners × 40 answers`)
+const twoProcesses = await measureTwoProcesses({ ports: [testPort(3503), testPort(3504)], dbUrl, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+log(`  ${twoProcesses.review.rps} reviews/s, p50 ${twoProcesses.review.p50} ms, p99 ${twoProcesses.review.p99} ms, ${twoProcesses.review.non3xx} non-302 of ${twoProcesses.review.requests}`)
+log(`  acknowledged ${twoProcesses.acknowledged}, stored ${twoProcesses.stored}, lost ${twoProcesses.lost}, duplicates ${twoProcesses.duplicates}, states ≠ replay ${twoProcesses.statesDiffering}, 5xx ${twoProcesses.serverErrors}`)
+
 // 4. Next card for a heavy learner.
 log('next card: 100,000 cards, 1,000,000 log rows (generating…)')
 const nextCard = await measureNextCard(dbUrl('next-card'))
@@ -151,7 +158,9 @@ const results = {
   optimizer_logloss_gain: optimizer.logLossGain,
   lost_reviews: loadCheck.lostReviews,
   duplicate_reviews: loadCheck.duplicateReviews,
-  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, itemAnalysis, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors } },
+  two_process_review_rps: twoProcesses.review.rps,
+  two_process_lost: twoProcesses.lost,
+  details: { review, baseline, nextCard, js, lighthouse, content, dashboard, itemAnalysis, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors }, twoProcesses },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
@@ -176,6 +185,8 @@ const rows: Array<[string, unknown, string]> = [
   ['optimizer_logloss_gain', results.optimizer_logloss_gain, '> 0'],
   ['lost_reviews', results.lost_reviews, '0'],
   ['duplicate_reviews', results.duplicate_reviews, '0'],
+  ['two_process_review_rps', results.two_process_review_rps, '(review_rps on one)'],
+  ['two_process_lost', results.two_process_lost, '0'],
 ]
 console.log('\n| metric | value | goal |\n| --- | --- | --- |')
 for (const [k, v, goal] of rows) console.log(`| ${k} | ${v ?? 'n/a'} | ${goal} |`)

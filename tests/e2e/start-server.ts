@@ -11,6 +11,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, 'e2e.db')}`
 process.env.CONTENT_DIR = path.join(ROOT, 'tests', 'fixtures', 'content')
 // Plain-http localhost: cookies without the Secure flag so the browser keeps them.
 process.env.INSECURE_COOKIES = '1'
+// One process: workers would run this whole file again, setup included (the reliability tests cover several).
+process.env.WEB_CONCURRENCY ??= '1'
 // Required in production; playwright.config.ts opens the app at this address.
 process.env.PUBLIC_URL ??= `http://localhost:${process.env.PORT}`
 process.chdir(ROOT)

@@ -3,6 +3,7 @@
  * reliability and benchmark runs. Each gets its own database file.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { ROOT } from './paths'
 
 export interface RunningApp {
@@ -23,6 +24,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
     NODE_ENV: 'production',
     // Required in production: the origin every absolute link and origin check uses.
     PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
+    // One process unless a test asks for more (WEB_CONCURRENCY in `env`): `npm start` defaults to one per core.
+    WEB_CONCURRENCY: '1',
     ...(opts.contentDir ? { CONTENT_DIR: opts.contentDir } : {}),
     ...opts.env,
   }
@@ -37,10 +40,12 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const url = `http://127.0.0.1:${opts.port}`
   const deadline = Date.now() + 30_000
+  const processes = Number(env.WEB_CONCURRENCY)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break
+      // Several processes: ready once the primary says every worker listens.
+      if ((await fetch(`${url}/healthz`)).ok && (processes <= 1 || printed.includes(`(${processes} processes)`))) break
     } catch {
       // not listening yet
     }
@@ -58,6 +63,20 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
         child.kill(signal)
       }),
   }
+}
+
+/** The worker processes of a server started with WEB_CONCURRENCY > 1 (Linux: the primary's children). */
+export function workerPids(app: RunningApp): number[] {
+  const pid = app.process.pid!
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+  return children === '' ? [] : children.split(/\s+/).map(Number)
+}
+
+/** CPU time (user + system, in clock ticks) a process has used so far. */
+export function cpuTicks(pid: number): number {
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return Number(fields[11]) + Number(fields[12])
 }
 
 /**

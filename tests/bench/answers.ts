@@ -1,0 +1,36 @@
+/**
+ * `node --import tsx tests/bench/answers.ts`: only the answer benchmarks of `npm run bench` (build first with
+ * `npm run build`), for work on the cost of one answer. Prints one JSON object.
+ */
+import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { matchesDeckFilter } from '~/domain/content/bundle'
+import { loadContentFromDisk } from '~/utils/content-files.server'
+import { ROOT, testPort } from '../support/paths'
+import { newLearner, startApp } from '../support/app-server'
+import { measureReviews } from './review-throughput'
+import { measureTwoProcesses } from './two-processes'
+
+const DIR = path.join(ROOT, 'tests', '.tmp', 'bench-answers')
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const dbUrl = (name: string) => `file:${path.join(DIR, `${name}.db`)}`
+rmSync(DIR, { recursive: true, force: true })
+mkdirSync(DIR, { recursive: true })
+
+const { bundle } = loadContentFromDisk()
+const deck = bundle.decks.find((d) => d.id === 'timeline')!
+const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).map((i) => i.id)
+
+const app = await startApp({ port: testPort(3510), databaseUrl: dbUrl('reviews') })
+const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
+const run = { url: app.url, path: '/decks/timeline/study', cookies, itemIds }
+await measureReviews({ ...run, connections: CONNECTIONS, seconds: 2 }) // warm-up
+const review = await measureReviews({ ...run, connections: CONNECTIONS, seconds: SECONDS })
+const reviewC10 = await measureReviews({ ...run, connections: 10, seconds: SECONDS })
+await app.stop()
+console.log(JSON.stringify({ review, reviewC10 }))
+if (process.env.BENCH_TWO_PROCESSES === '0') process.exit(0)
+
+const twoProcesses = await measureTwoProcesses({ ports: [testPort(3513), testPort(3514)], dbUrl, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+console.log(JSON.stringify({ two_process_review_rps: twoProcesses.review.rps, two_process_lost: twoProcesses.lost, twoProcesses }, null, 2))
