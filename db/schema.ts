@@ -234,6 +234,19 @@ export const reviewRequests = sqliteTable('review_requests', {
   requestedAt: integer('requested_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.itemId] }), index('review_requests_order').on(t.userId, t.requestedAt)])
 
+/**
+ * The first Check of a shown card, until the card is rated (issue 14.15): a reload or a second tab shows the
+ * same question and verdict instead of a fresh try, and the rating is graded on this response. Transient, not
+ * part of the log: it only stops a learner retrying until right.
+ */
+export const openChecks = sqliteTable('open_checks', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemId: text('item_id').notNull().references(() => items.id),
+  reviewId: text('review_id').notNull(),
+  response: text('response').notNull(),
+  checkedAt: integer('checked_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.itemId] })])
+
 /** A scored quiz: the questions are fixed when it starts (item ids in order, and the seed that shuffles them). */
 export const quizAttempts = sqliteTable('quiz_attempts', {
   id: text('id').primaryKey(),

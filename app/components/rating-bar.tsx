@@ -42,7 +42,7 @@ export function RatingBar({
   if (!revealed) {
     return (
       <div className="bottom-bar">
-        <Link to="?reveal=1" replace preventScrollReset className="button primary reveal" onClick={(e) => (e.preventDefault(), onReveal())}>
+        <Link to={revealHref(card.itemId)} replace preventScrollReset className="button primary reveal" onClick={(e) => (e.preventDefault(), onReveal())}>
           {t.showAnswer}
         </Link>
       </div>
@@ -160,4 +160,9 @@ export function useStudyKeys({ enabled, answering = false, revealed, onReveal }:
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [enabled, answering, revealed, onReveal])
+}
+
+/** The address of a revealed flip card: without scripts the reveal link; with them, kept so a reload stays revealed. */
+export function revealHref(itemId: string): string {
+  return `?card=${encodeURIComponent(itemId)}&reveal=1`
 }

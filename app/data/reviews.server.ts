@@ -11,6 +11,7 @@ import { describeResponse, gradeResponse, isInteractive, type AnswerMeaning } fr
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
+import { clearOpenCheck, openCheckFor } from './open-checks.server'
 import { liveItem, questionFor } from './questions.server'
 
 export type RecordResult =
@@ -91,6 +92,8 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   }
   if (!ctx.item_live) return { status: 'unknown-item' }
   if (!ctx.in_deck) return { status: 'not-in-deck' }
+  // The card was checked as another showing (another tab, or a forged id): only that showing may be rated.
+  if (graded === 'checked-elsewhere') return { status: 'stale' }
   const retention = ctx.retention ?? 0.9
   const hasState = ctx.reps !== null
   const before: StoredCard = hasState
@@ -147,9 +150,15 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
           on conflict (user_id, item_id) do update set suspended_by = coalesce(suspended_by, 'leech'),
             leech_review_id = iif(suspended_at is null, excluded.leech_review_id, leech_review_id), suspended_at = coalesce(suspended_at, excluded.suspended_at)`)
   try {
-    const [logResult] = leech
-      ? await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay, suspendLeech])
-      : await db.batch([insertLog, writeState, fulfilRequest, countAnswer, countDay])
+    const [logResult] = await db.batch([
+      insertLog,
+      writeState,
+      fulfilRequest,
+      countAnswer,
+      countDay,
+      ...(leech ? [suspendLeech] : []),
+      ...(graded?.fromOpenCheck ? [clearOpenCheck(db, userId, itemId, recorded)] : []),
+    ])
     if (logResult.rowsAffected === 0) return { status: 'stale' }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.
@@ -162,14 +171,28 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
   return { status: 'recorded', card: after, leech }
 }
 
-/** An interactive card's response, graded on the question it was shown; null for a flip card or no response. */
-async function gradeAnswer(db: Database, input: ReviewInput): Promise<{ response: string; correct: boolean; meaning: AnswerMeaning | null } | null> {
-  if (input.response === undefined) return null
+interface GradedAnswer {
+  response: string
+  correct: boolean
+  meaning: AnswerMeaning | null
+  /** Graded on the learner's first Check of this showing (which the batch then clears). */
+  fromOpenCheck: boolean
+}
+
+/**
+ * An interactive card's response, graded on the question it was shown; null for a flip card or no response.
+ * If the learner checked this card first, the rating is graded on that first check, whatever the form resends.
+ */
+async function gradeAnswer(db: Database, input: ReviewInput): Promise<GradedAnswer | 'checked-elsewhere' | null> {
   const item = await liveItem(db, input.itemId)
   if (!item || !isInteractive(item.kind)) return null
+  const open = await openCheckFor(db, input.userId, input.itemId, input.now)
+  if (open && open.reviewId !== input.reviewId) return 'checked-elsewhere'
+  const response = open?.response ?? input.response
+  if (response === undefined) return null
   const question = await questionFor(db, item, input.reviewId)
-  const verdict = gradeResponse(item, question, input.response)
-  return { response: input.response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
+  const verdict = gradeResponse(item, question, response)
+  return { response, correct: verdict.correct, meaning: describeResponse(item, question, verdict), fromOpenCheck: open !== null }
 }
 
 function sameReview(prior: { userId: string; itemId: string; rating: number }, input: ReviewInput): boolean {

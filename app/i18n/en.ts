@@ -92,6 +92,8 @@ export const en = {
   youAnswered: 'You answered',
   expectedAnswer: 'Expected',
   noAnswer: '(no answer)',
+  rightAnswerTag: 'right answer',
+  yourAnswerTag: 'your answer',
   correctOrder: 'Correct order',
   differences: 'Differences: missing text is underlined, extra text struck through.',
   differencesAgainst: (form: string) => `Your answer against “${form}”`,

@@ -91,6 +91,8 @@ export const zhHans: Messages = {
   youAnswered: '你的回答',
   expectedAnswer: '正确答案',
   noAnswer: '（未作答）',
+  rightAnswerTag: '正确答案',
+  yourAnswerTag: '你的答案',
   correctOrder: '正确顺序',
   differences: '差异：下划线为缺少的文字，删除线为多出的文字。',
   differencesAgainst: (form) => `你的回答与“${form}”的差异`,

@@ -6,9 +6,9 @@ import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { VerdictView } from '~/components/questions/verdict-view'
 import { useHydrated } from '~/components/questions/use-hydrated'
-import { RatingBar, useStudyKeys } from '~/components/rating-bar'
+import { RatingBar, revealHref, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
-import { gradeResponse } from '~/domain/questions'
+import { gradeResponse, isInteractive } from '~/domain/questions'
 import { formatDueTime, formatInterval, type Messages } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs, speakers as speakerList } from '~/data/content.server'
@@ -20,6 +20,7 @@ import { cardInfo } from '~/data/holds.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
 import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
 import { liveItem, questionFor } from '~/data/questions.server'
+import { keepFirstCheck, openCheckFor } from '~/data/open-checks.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
@@ -66,9 +67,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { card } = state
   const item = card.item
   // "Why this card now": its memory state and last answers (a visitor has none yet).
-  const info = user ? await cardInfo(db, user.id, card.itemId, now, state.settings.desiredRetention, state.settings.leechThreshold) : null
-  // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown.
-  const reviewId = randomUUID()
+  const [info, open] = user
+    ? await Promise.all([
+        cardInfo(db, user.id, card.itemId, now, state.settings.desiredRetention, state.settings.leechThreshold),
+        isInteractive(item.kind) ? openCheckFor(db, user.id, card.itemId, now) : null,
+      ])
+    : [null, null]
+  // The review id also seeds the question's shuffle, so the server can rebuild exactly what was shown. A card
+  // already checked comes back as that showing, with its verdict: a reload is not a second try.
+  const reviewId = open?.reviewId ?? randomUUID()
+  const question = await questionFor(db, item, reviewId)
   return {
     ...common,
     nextDueText: null,
@@ -76,7 +84,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       itemId: card.itemId,
       queue: card.queue,
       content: toCardContent(item, sources, speakers),
-      question: await questionFor(db, item, reviewId),
+      question,
+      check: open ? { itemId: card.itemId, reviewId, response: open.response, question, verdict: gradeResponse(item, question, open.response) } : null,
       intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
       reviewId,
       shownAt: now,
@@ -100,12 +109,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return redirect(`${studyUrl}?msg=nothing`)
   }
   if (form.intent === 'check') {
-    // Grading writes nothing: the learner sees the verdict and a suggested rating, then records a rating.
+    // Checking schedules nothing: the learner sees the verdict and a suggested rating, then records a rating. The
+    // first check of a showing is kept (a visitor becomes a guest), so reloading or re-posting cannot retry it.
     const item = await liveItem(db, form.itemId)
-    if (!item) return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
-    const question = await questionFor(db, item, form.reviewId)
-    const verdict = gradeResponse(item, question, form.response ?? '')
-    return data({ check: { itemId: item.id, reviewId: form.reviewId, response: form.response ?? '', question, verdict } })
+    if (!item || !isInteractive(item.kind)) return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
+    const user = await requireLearner(context, request)
+    const first = await keepFirstCheck(db, user.id, item.id, { reviewId: form.reviewId, response: form.response ?? '', checkedAt: now })
+    const question = await questionFor(db, item, first.reviewId)
+    const verdict = gradeResponse(item, question, first.response)
+    return data({ check: { itemId: item.id, reviewId: first.reviewId, response: first.response, question, verdict } })
   }
   // The reviews module grades an interactive card's response itself: the stored verdict never trusts the browser.
   // The first answer of a visitor makes them a guest (the request context sends the cookie).
@@ -153,7 +165,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   const title = lang === 'en' ? deck.title.en : deck.title.zh
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
-  const check = actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null
+  const check = (actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null) ?? card?.check ?? null
   // A check carries the review id the question was shown with; the rating must use that same id.
   const reviewId = check?.reviewId ?? card?.reviewId ?? ''
   const question = check?.question ?? card?.question
@@ -161,7 +173,13 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   // Flip cards reveal in the client; without scripts "Show answer" is a link to ?reveal=1.
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const revealed = card ? (interactive ? check !== null : card.revealed || revealedFor === card.reviewId) : false
-  useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
+  // Revealing also keeps the card's address, so a reload shows it revealed rather than as a fresh try.
+  const reveal = () => {
+    if (!card) return
+    setRevealedFor(card.reviewId)
+    window.history.replaceState(window.history.state, '', revealHref(card.itemId))
+  }
+  useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: reveal })
 
   return (
     <div className="study">
@@ -221,7 +239,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
               card={{ ...card, reviewId }}
               revealed={revealed}
               busy={busy}
-              onReveal={() => setRevealedFor(card.reviewId)}
+              onReveal={reveal}
               suggested={check?.verdict.suggestedRating}
               response={check?.response}
             />

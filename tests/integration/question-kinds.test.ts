@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { reviewLogs, reviewRequests, users } from '../../db/schema'
+import { openChecks, reviewLogs, reviewRequests, users } from '../../db/schema'
 import type { Question, Verdict } from '~/domain/questions'
 import { action, loader } from '~/routes/study'
 import { recordReview } from '~/data/reviews.server'
@@ -51,7 +51,8 @@ describe('interactive kinds in review', () => {
     const malaysia = card.question.options.findIndex((o) => o.en === 'Malaysia')
     const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String(malaysia) })
     expect(right.body.check.verdict.correct).toBe(true)
-    const wrong = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String((malaysia + 1) % 4) })
+    // A second learner on the same showing (one learner's first check is kept: see below).
+    const wrong = await post(await guestCookie(), { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String((malaysia + 1) % 4) })
     expect(wrong.body.check.verdict.correct).toBe(false)
   })
 
@@ -63,7 +64,7 @@ describe('interactive kinds in review', () => {
     const positions = Object.fromEntries(card.question.events.map((e, i) => [`order-${i}`, String(chronological.indexOf(e.en) + 1)]))
     const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, ...positions })
     expect(right.body.check.verdict.correct).toBe(true)
-    const duplicate = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, 'order-0': '1', 'order-1': '1', 'order-2': '2' })
+    const duplicate = await post(await guestCookie(), { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, 'order-0': '1', 'order-1': '1', 'order-2': '2' })
     expect(duplicate.body.check.verdict.correct).toBe(false)
   })
 
@@ -78,7 +79,46 @@ describe('interactive kinds in review', () => {
     if (f.card?.question.kind !== 'framing-pair') throw new Error('expected framing pair')
     const whose = f.card.question.sides.map((s) => (s.en.startsWith('A friendly') ? 'japanese-official' : 'chinese-commentary'))
     expect((await post(m.cookie!, { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[0]!, 'side-1': whose[1]! })).body.check.verdict.correct).toBe(true)
-    expect((await post(m.cookie!, { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[1]!, 'side-1': whose[0]! })).body.check.verdict.correct).toBe(false)
+    expect((await post(await guestCookie(), { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[1]!, 'side-1': whose[0]! })).body.check.verdict.correct).toBe(false)
+  })
+
+  it('keeps the first check of a showing: a second check, a reload and the rating all use it, until the card is rated', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
+    const first = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
+    expect(first.body.check.verdict.correct).toBe(false)
+    // Trying again, on this showing or on a fresh one (another tab's review id), returns the first verdict.
+    const again = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '28 October 2025' })
+    expect(again.body.check).toMatchObject({ reviewId: card!.reviewId, response: '29 October 2025', verdict: { correct: false } })
+    const otherTab = await post(cookie!, { intent: 'check', reviewId: 'another-showing', itemId: card!.itemId, response: '28 October 2025' })
+    expect(otherTab.body.check).toMatchObject({ reviewId: card!.reviewId, verdict: { correct: false } })
+    // A reload shows the same showing with its verdict, not a fresh question.
+    const reloaded = await call<{ card: Card & { check: CheckData['check'] | null } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    expect(reloaded.body.card.reviewId).toBe(card!.reviewId)
+    expect(reloaded.body.card.check).toMatchObject({ response: '29 October 2025', verdict: { correct: false } })
+    // A rating from another showing is refused; the rating of this one is graded on the first check.
+    const forged = await post(cookie!, { intent: 'review', reviewId: 'another-showing', itemId: card!.itemId, rating: '3', response: '28 October 2025' })
+    expect(forged.status).toBe(409)
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
+    await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '28 October 2025' })
+    const [log] = await db.select().from(reviewLogs)
+    expect(log).toMatchObject({ response: '29 October 2025', correct: false })
+    expect(await db.select({ n: count() }).from(openChecks)).toEqual([{ n: 0 }])
+    // Rated: the next showing of the card is a fresh question again.
+    const next = await call<{ card: Card & { check: unknown } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    expect(next.body.card.check).toBeNull()
+    expect(next.body.card.reviewId).not.toBe(card!.reviewId)
+  })
+
+  it('lets a check left unrated for a day go: the card is a fresh question again', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
+    await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
+    await db.update(openChecks).set({ checkedAt: Date.now() - 25 * 3_600_000 })
+    const later = await call<{ card: Card & { check: unknown } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    expect(later.body.card.check).toBeNull()
+    const fresh = await post(cookie!, { intent: 'check', reviewId: later.body.card.reviewId, itemId: card!.itemId, response: '28 October 2025' })
+    expect(fresh.body.check).toMatchObject({ reviewId: later.body.card.reviewId, verdict: { correct: true } })
   })
 
   it('refuses a check for an unknown card, writing nothing', async () => {

@@ -1,19 +1,40 @@
 import type { DetailOf, QuestionOf } from '~/domain/kinds'
+import type { Bilingual } from '~/domain/content/fields'
+import type { Lang } from '~/i18n'
 import { useT } from '~/i18n/react'
+import type { CardLanguage } from '../card-view'
 import { Text } from '../questions/texts'
 import { Choices } from './choices'
 import type { KindView } from './view'
 
-/** The perspective given for each statement against the right one (attribution and framing pairs). */
-export function PerspectivesVerdict({ detail }: { detail: DetailOf<'attribution'> }) {
+/**
+ * Each statement stays on screen after Check, with the perspective given for it against the right one
+ * (attribution: one statement; framing pairs: both sides, in the order shown).
+ */
+export function PerspectivesVerdict({ statements, detail, mode, uiLang }: { statements: Bilingual[]; detail: DetailOf<'attribution'>; mode: CardLanguage; uiLang: Lang }) {
   const t = useT()
   return (
-    <dl>
-      <dt>{t.youAnswered}</dt>
-      <dd>{detail.given.map((p) => (p ? t.perspectiveNames[p] : t.noAnswer)).join(' · ')}</dd>
-      <dt>{t.expectedAnswer}</dt>
-      <dd>{detail.expected.map((p) => t.perspectiveNames[p]).join(' · ')}</dd>
-    </dl>
+    <>
+      {statements.map((statement, i) => {
+        const given = detail.given[i] ?? null
+        const expected = detail.expected[i]!
+        return (
+          <div key={i} className="verdict-side">
+            <blockquote className="statement"><Text text={statement} mode={mode} uiLang={uiLang} /></blockquote>
+            <dl>
+              <dt>{t.youAnswered}</dt>
+              <dd className={given === expected ? 'right' : 'wrong'}>{given ? t.perspectiveNames[given] : t.noAnswer}</dd>
+              {given !== expected ? (
+                <>
+                  <dt>{t.expectedAnswer}</dt>
+                  <dd>{t.perspectiveNames[expected]}</dd>
+                </>
+              ) : null}
+            </dl>
+          </div>
+        )
+      })}
+    </>
   )
 }
 
@@ -27,5 +48,5 @@ export const attributionView: KindView<QuestionOf<'attribution'>, DetailOf<'attr
       </>
     )
   },
-  Verdict: ({ detail }) => <PerspectivesVerdict detail={detail} />,
+  Verdict: ({ question, detail, mode, uiLang }) => <PerspectivesVerdict statements={[question.statement]} detail={detail} mode={mode} uiLang={uiLang} />,
 }

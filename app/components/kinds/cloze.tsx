@@ -16,5 +16,15 @@ export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
       </p>
     )
   },
-  Verdict: ({ detail, correct, mode, uiLang }) => <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />,
+  Verdict: ({ question, detail, correct, mode, uiLang }) => (
+    <>
+      {/* The sentence stays on screen, its gap shown as a blank: the answer is given below. */}
+      <p className="cloze">
+        <Text text={question.before} mode={mode} uiLang={uiLang} />
+        <span className="cloze-gap" aria-hidden="true">＿＿＿</span>
+        <Text text={question.after} mode={mode} uiLang={uiLang} />
+      </p>
+      <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />
+    </>
+  ),
 }

@@ -27,5 +27,5 @@ export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'fra
       </div>
     )
   },
-  Verdict: ({ detail }) => <PerspectivesVerdict detail={detail} />,
+  Verdict: ({ question, detail, mode, uiLang }) => <PerspectivesVerdict statements={question.sides} detail={detail} mode={mode} uiLang={uiLang} />,
 }

@@ -3,6 +3,7 @@ import { useT } from '~/i18n/react'
 import { Text } from '../questions/texts'
 import { Choices } from './choices'
 import type { KindView } from './view'
+import { OptionsVerdict } from './options-verdict'
 
 export const trueFalseView: KindView<QuestionOf<'true-false'>, DetailOf<'true-false'>> = {
   Input: function TrueFalseInput({ question, mode, uiLang }) {
@@ -14,15 +15,14 @@ export const trueFalseView: KindView<QuestionOf<'true-false'>, DetailOf<'true-fa
       </>
     )
   },
-  Verdict: function TrueFalseVerdict({ detail }) {
+  Verdict: function TrueFalseVerdict({ question, detail, mode, uiLang }) {
     const t = useT()
+    const chosen = detail.chosen === null ? null : detail.chosen ? 0 : 1
     return (
-      <dl>
-        <dt>{t.youAnswered}</dt>
-        <dd>{detail.chosen === null ? t.noAnswer : detail.chosen ? t.trueLabel : t.falseLabel}</dd>
-        <dt>{t.expectedAnswer}</dt>
-        <dd>{detail.truth ? t.trueLabel : t.falseLabel}</dd>
-      </dl>
+      <>
+        <blockquote className="statement"><Text text={question.statement} mode={mode} uiLang={uiLang} /></blockquote>
+        <OptionsVerdict options={[t.trueLabel, t.falseLabel]} chosen={chosen} right={detail.truth ? 0 : 1} noAnswer={detail.chosen === null ? t.noAnswer : null} />
+      </>
     )
   },
 }

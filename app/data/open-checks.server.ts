@@ -1,0 +1,46 @@
+/**
+ * The first Check of a shown card (issue 14.15). Checking grades without scheduling; keeping the first check
+ * means a reload, a second tab or a replayed request shows the same question and verdict rather than a fresh
+ * try, so a learner cannot retry until right. The reviews module grades the rating on it and clears it in the
+ * same batch. A check left unrated for a day no longer holds (the card is a fresh question again).
+ */
+import { and, eq, sql } from 'drizzle-orm'
+import { openChecks } from '../../db/schema'
+import type { Database } from '~/utils/db.server'
+
+export const OPEN_CHECK_TTL_MS = 24 * 60 * 60 * 1000
+
+export interface OpenCheck {
+  reviewId: string
+  response: string
+  checkedAt: number
+}
+
+/** The learner's open check of this card, if one is still in force. */
+export async function openCheckFor(db: Database, userId: string, itemId: string, now: number): Promise<OpenCheck | null> {
+  const [row] = await db
+    .select({ reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt })
+    .from(openChecks)
+    .where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId), sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`))
+  return row ?? null
+}
+
+/**
+ * Keeps this check unless one is already in force, and returns the one in force: the first. Two statements in
+ * one batch, so concurrent checks agree on which came first.
+ */
+export async function keepFirstCheck(db: Database, userId: string, itemId: string, check: OpenCheck): Promise<OpenCheck> {
+  const [, rows] = await db.batch([
+    db.run(sql`insert into ${openChecks} (user_id, item_id, review_id, response, checked_at)
+      values (${userId}, ${itemId}, ${check.reviewId}, ${check.response}, ${check.checkedAt})
+      on conflict (user_id, item_id) do update set review_id = excluded.review_id, response = excluded.response, checked_at = excluded.checked_at
+      where ${openChecks.checkedAt} <= ${check.checkedAt - OPEN_CHECK_TTL_MS}`),
+    db.select({ reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt }).from(openChecks).where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId))),
+  ])
+  return rows[0]!
+}
+
+/** Clears the card's open check once this answer is recorded (a statement for the reviews module's batch). */
+export function clearOpenCheck(db: Database, userId: string, itemId: string, recorded: ReturnType<typeof sql>) {
+  return db.delete(openChecks).where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId), recorded))
+}
