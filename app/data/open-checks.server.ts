@@ -31,10 +31,14 @@ export async function openCheckFor(db: Database, userId: string, itemId: string,
  */
 export async function keepFirstCheck(db: Database, userId: string, itemId: string, check: OpenCheck): Promise<OpenCheck> {
   const [, rows] = await db.batch([
-    db.run(sql`insert into ${openChecks} (user_id, item_id, review_id, response, checked_at)
-      values (${userId}, ${itemId}, ${check.reviewId}, ${check.response}, ${check.checkedAt})
-      on conflict (user_id, item_id) do update set review_id = excluded.review_id, response = excluded.response, checked_at = excluded.checked_at
-      where ${openChecks.checkedAt} <= ${check.checkedAt - OPEN_CHECK_TTL_MS}`),
+    db
+      .insert(openChecks)
+      .values({ userId, itemId, ...check })
+      .onConflictDoUpdate({
+        target: [openChecks.userId, openChecks.itemId],
+        set: { reviewId: check.reviewId, response: check.response, checkedAt: check.checkedAt },
+        setWhere: sql`${openChecks.checkedAt} <= ${check.checkedAt - OPEN_CHECK_TTL_MS}`,
+      }),
     db.select({ reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt }).from(openChecks).where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId))),
   ])
   return rows[0]!
