@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from 'react-router'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
+import { metaMessages, pageTitle } from './i18n/meta'
+import { ErrorMessage } from './components/error-page'
 import { useNonce } from './utils/nonce'
 import { registerServiceWorker } from './offline/register'
 import { currentUser } from './utils/access.server'
@@ -20,8 +22,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export function meta() {
-  return [{ title: 'Sourcedeck' }, { name: 'description', content: "Study Japan's diplomacy in 2025–26 from the sources." }]
+export function meta({ matches, error }: Route.MetaArgs) {
+  const t = metaMessages(matches)
+  const title = error ? pageTitle({ matches, error }, () => t.appName) : [{ title: t.appName }]
+  return [...title, { name: 'description', content: t.tagline }]
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -100,18 +104,14 @@ export default function App() {
   )
 }
 
+/** Any error that reaches the root keeps the header and navigation; the message is in the viewer's language. */
 export function ErrorBoundary() {
-  const error = useRouteError()
-  const t = useT()
-  const notFound = isRouteErrorResponse(error) && error.status === 404
-  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : null
   return (
-    <main id="main" className="page">
-      <h1>{notFound ? t.notFoundTitle : t.errorTitle}</h1>
-      <p>{detail ?? (notFound ? t.notFoundText : t.errorReload)}</p>
-      <p>
-        <Link to="/">{t.backToDecks}</Link>
-      </p>
-    </main>
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <ErrorMessage />
+      </main>
+    </>
   )
 }

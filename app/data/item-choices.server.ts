@@ -5,6 +5,7 @@ import { categories } from '~/domain/content/schema'
 import { sourceDocs } from './content.server'
 import type { Database } from '~/utils/db.server'
 import { deckSummaries } from './decks.server'
+import { msg, type MessageKey } from '~/i18n/keys'
 
 export async function itemChoices(db: Database) {
   const [decks, sources, rows] = await Promise.all([deckSummaries(db, null, Date.now()), sourceDocs(db), db.select({ data: items.data }).from(items).where(isNull(items.retiredAt))])
@@ -15,11 +16,11 @@ export async function itemChoices(db: Database) {
 export type ItemChoices = Awaited<ReturnType<typeof itemChoices>>
 
 /** Field errors for picks the form did not offer (a forged or stale value). */
-export function invalidChoices(choices: ItemChoices, pick: { deckId?: string; source?: string; category?: string; tag?: string }): Record<string, string[]> {
-  const invalid: Record<string, string[]> = {}
-  if (pick.deckId && !choices.decks.some((d) => d.id === pick.deckId)) invalid.deckId = ['errorQuizDeck']
-  if (pick.source && !choices.sources.some((s) => s.id === pick.source)) invalid.source = ['errorChoice']
-  if (pick.category && !(categories as readonly string[]).includes(pick.category)) invalid.category = ['errorChoice']
-  if (pick.tag && !choices.tags.includes(pick.tag)) invalid.tag = ['errorChoice']
+export function invalidChoices(choices: ItemChoices, pick: { deckId?: string; source?: string; category?: string; tag?: string }): Record<string, MessageKey[]> {
+  const invalid: Record<string, MessageKey[]> = {}
+  if (pick.deckId && !choices.decks.some((d) => d.id === pick.deckId)) invalid.deckId = [msg('errorQuizDeck')]
+  if (pick.source && !choices.sources.some((s) => s.id === pick.source)) invalid.source = [msg('errorChoice')]
+  if (pick.category && !(categories as readonly string[]).includes(pick.category)) invalid.category = [msg('errorChoice')]
+  if (pick.tag && !choices.tags.includes(pick.tag)) invalid.tag = [msg('errorChoice')]
   return invalid
 }

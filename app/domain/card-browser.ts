@@ -9,16 +9,17 @@ import { CARD_STATUSES } from './card-forms'
 import { categories, itemKinds } from './content/fields'
 import type { ContentItem } from './content/schema'
 import { cardStatus, isLeech, type CardHold, type CardStatus } from './holds'
+import { msg } from '~/i18n/keys'
 
 export const BROWSER_PAGE_SIZE = 50
 
 export const browserFiltersSchema = z.object({
-  q: z.string().max(200, 'errorSearchTooLong').default(''),
+  q: z.string().max(200, msg('errorSearchTooLong')).default(''),
   deck: z.string().max(80).optional(),
-  category: z.enum(categories, { error: 'errorChoice' }).optional(),
-  kind: z.enum(itemKinds, { error: 'errorChoice' }).optional(),
-  status: z.enum(CARD_STATUSES, { error: 'errorChoice' }).optional(),
-  page: z.coerce.number({ error: 'errorChoice' }).int('errorChoice').min(1, 'errorChoice').max(10_000, 'errorChoice').default(1),
+  category: z.enum(categories, { error: msg('errorChoice') }).optional(),
+  kind: z.enum(itemKinds, { error: msg('errorChoice') }).optional(),
+  status: z.enum(CARD_STATUSES, { error: msg('errorChoice') }).optional(),
+  page: z.coerce.number({ error: msg('errorChoice') }).int(msg('errorChoice')).min(1, msg('errorChoice')).max(10_000, msg('errorChoice')).default(1),
 })
 export type BrowserFilters = z.infer<typeof browserFiltersSchema>
 

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 
 import { FLAG_NOTE_MAX, FLAG_REASONS } from './flag-reasons'
+import { msg } from '~/i18n/keys'
 
 export { FLAG_NOTE_MAX, FLAG_REASONS, type FlagReason } from './flag-reasons'
 
@@ -20,11 +21,11 @@ export const cardActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('flag'),
       next,
-      reason: z.enum(FLAG_REASONS, { error: 'errorFlagReason' }),
-      note: z.string().trim().max(FLAG_NOTE_MAX, 'errorFlagNote').default(''),
+      reason: z.enum(FLAG_REASONS, { error: msg('errorFlagReason') }),
+      note: z.string().trim().max(FLAG_NOTE_MAX, msg('errorFlagNote')).default(''),
     }),
   ],
-  { error: 'errorUnknownIntent' },
+  { error: msg('errorUnknownIntent') },
 )
 
 export type CardAction = z.infer<typeof cardActionSchema>

@@ -3,10 +3,11 @@
  * adopted sets by id. Parameters themselves are never taken from a form (strict: any other field is refused).
  */
 import { z } from 'zod'
+import { msg } from '~/i18n/keys'
 
 export const FSRS_PARAMETERS_INTENT = 'fsrs-parameters'
 
 export const parametersFormSchema = z.strictObject({
   intent: z.literal(FSRS_PARAMETERS_INTENT),
-  parameters: z.union([z.literal('default'), z.uuid()], { error: 'errorParameters' }),
+  parameters: z.union([z.literal('default'), z.uuid()], { error: msg('errorParameters') }),
 })

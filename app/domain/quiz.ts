@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { ContentItem } from './content/schema'
 import { seededPick } from './shuffle'
+import { msg } from '~/i18n/keys'
 
 export const quizSetupSchema = z.object({
   /** A quiz on an assignment's items (its goal may be a quiz score). */
@@ -13,8 +14,8 @@ export const quizSetupSchema = z.object({
   source: z.string().max(80).optional(),
   category: z.string().max(20).optional(),
   tag: z.string().max(80).optional(),
-  count: z.number({ error: 'errorQuizCount' }).int('errorQuizCount').min(1, 'errorQuizCount').max(100, 'errorQuizCount'),
-  timeLimitMinutes: z.number({ error: 'errorQuizTime' }).int('errorQuizTime').min(1, 'errorQuizTime').max(180, 'errorQuizTime').optional(),
+  count: z.number({ error: msg('errorQuizCount') }).int(msg('errorQuizCount')).min(1, msg('errorQuizCount')).max(100, msg('errorQuizCount')),
+  timeLimitMinutes: z.number({ error: msg('errorQuizTime') }).int(msg('errorQuizTime')).min(1, msg('errorQuizTime')).max(180, msg('errorQuizTime')).optional(),
 })
 export type QuizSetup = z.infer<typeof quizSetupSchema>
 

@@ -5,16 +5,17 @@
 import { z } from 'zod'
 import { LEECH_THRESHOLD } from './holds'
 import { isValidTimeZone } from './study-day'
+import { msg } from '~/i18n/keys'
 
 export const settingsSchema = z.object({
-  desiredRetention: z.number({ error: 'errorRetention' }).min(0.7, 'errorRetention').max(0.99, 'errorRetention'),
-  newPerDay: z.number({ error: 'errorNewPerDay' }).int('errorNewPerDay').min(0, 'errorNewPerDay').max(500, 'errorNewPerDay'),
-  maxReviewsPerDay: z.number({ error: 'errorMaxReviews' }).int('errorMaxReviews').min(0, 'errorMaxReviews').max(5000, 'errorMaxReviews'),
+  desiredRetention: z.number({ error: msg('errorRetention') }).min(0.7, msg('errorRetention')).max(0.99, msg('errorRetention')),
+  newPerDay: z.number({ error: msg('errorNewPerDay') }).int(msg('errorNewPerDay')).min(0, msg('errorNewPerDay')).max(500, msg('errorNewPerDay')),
+  maxReviewsPerDay: z.number({ error: msg('errorMaxReviews') }).int(msg('errorMaxReviews')).min(0, msg('errorMaxReviews')).max(5000, msg('errorMaxReviews')),
   // Optional so an older form without the field leaves the learner's threshold as it is.
-  leechThreshold: z.number({ error: 'errorLeechThreshold' }).int('errorLeechThreshold').min(LEECH_THRESHOLD.min, 'errorLeechThreshold').max(LEECH_THRESHOLD.max, 'errorLeechThreshold').optional(),
-  uiLanguage: z.enum(['en', 'zh-Hans'], { error: 'errorChoice' }),
-  cardLanguage: z.enum(['en', 'zh', 'both'], { error: 'errorChoice' }),
-  timeZone: z.string({ error: 'errorTimeZone' }).max(64, 'errorTimeZone').refine(isValidTimeZone, 'errorTimeZone'),
+  leechThreshold: z.number({ error: msg('errorLeechThreshold') }).int(msg('errorLeechThreshold')).min(LEECH_THRESHOLD.min, msg('errorLeechThreshold')).max(LEECH_THRESHOLD.max, msg('errorLeechThreshold')).optional(),
+  uiLanguage: z.enum(['en', 'zh-Hans'], { error: msg('errorChoice') }),
+  cardLanguage: z.enum(['en', 'zh', 'both'], { error: msg('errorChoice') }),
+  timeZone: z.string({ error: msg('errorTimeZone') }).max(64, msg('errorTimeZone')).refine(isValidTimeZone, msg('errorTimeZone')),
 })
 
 export type SettingsInput = z.infer<typeof settingsSchema>

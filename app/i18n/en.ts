@@ -443,6 +443,22 @@ export const en = {
   offlineNoKeptDecks: 'No deck is kept on this device yet. Study a deck online once to keep it.',
   offlineNotKeptHere: 'This deck is not kept on this device. Connect to the internet and study it once to keep it.',
   offlineStorageNote: 'Kept decks stay on this device; browsers may clear them if the site is not opened for a while unless the app is installed.',
+  // Errors a user can reach, as message keys (issue 10.4; app/utils/http-errors.server.ts), and tab titles
+  sessionEndedTitle: 'Session ended',
+  errorSessionEnded: 'Your session has ended: reload the page to continue.',
+  errorNoSuchClass: 'There is no such class.',
+  errorNoSuchAssignment: 'There is no such assignment.',
+  errorNoSuchQuiz: 'There is no such quiz.',
+  errorCardNotInDeck: 'This card is not in this deck. Reload the page to continue.',
+  errorReviewIdUsed: 'This answer was already recorded differently; nothing was recorded. Reload the page to continue.',
+  errorAnsweredElsewhere: 'This card was answered elsewhere in the meantime; nothing was recorded. Reload the page to continue.',
+  errorBadForm: 'The form was incomplete or out of date; nothing was saved. Reload the page and try again.',
+  errorNotInClass: 'That student is not in this class.',
+  errorUnknownLanguage: 'Choose English or Chinese.',
+  errorChooseSession: 'Choose a session to sign out.',
+  tabTitle: (page: string) => `${page} · Sourcedeck`,
+  quizQuestionTitle: 'Quiz question',
+  quizResultTitle: 'Quiz result',
 }
 
 export type Messages = typeof en

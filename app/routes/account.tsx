@@ -1,9 +1,11 @@
-import { data, Form, redirect } from 'react-router'
+import { Form, redirect } from 'react-router'
 import type { Route } from './+types/account'
 import { useLang, useT } from '~/i18n/react'
 import { activeSessions, revokeSessions } from '~/utils/auth.server'
 import { requireAccount } from '~/utils/access.server'
 import { clearedSessionCookie } from '~/utils/session.server'
+import { failure } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
@@ -15,20 +17,25 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAccount(context, request)
   const form = await request.formData()
   const which = form.get('session')
-  if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which)) return data({ error: 'session: choose a session to sign out' }, { status: 400 })
+  if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which)) return failure('errorChooseSession', 400, 'session: choose a session to sign out')
   const n = await revokeSessions(request, user.id, which)
   // Signed out everywhere, this browser included.
   if (which === 'all') return redirect('/', { headers: { 'Set-Cookie': clearedSessionCookie() } })
   return redirect(`/account?revoked=${n}`)
 }
 
-export default function Account({ loaderData }: Route.ComponentProps) {
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.accountTitle)
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
   const { user, sessions, revoked } = loaderData
   return (
     <div className="page narrow">
       <h1>{t.accountTitle}</h1>
+      {actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       <p>{t.signedInAs(user.displayName ?? user.email ?? '')} · {user.email}</p>
       <div role="status">{revoked !== null ? <p className="success">{t.revoked(revoked)}</p> : null}</div>
       <h2>{t.sessionsTitle}</h2>

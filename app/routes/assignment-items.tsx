@@ -7,6 +7,8 @@ import { useLang, useT } from '~/i18n/react'
 import { assignmentItemAnalysis } from '~/data/item-analysis.server'
 import { getDb } from '~/utils/db.server'
 import { ownAssignment } from '~/utils/access.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
@@ -33,6 +35,12 @@ function StatCells({ stats }: { stats: ItemStatistics }) {
     </>
   )
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.itemAnalysisTitle(args.loaderData?.assignment.title ?? ''))
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
   const t = useT()

@@ -7,6 +7,8 @@ import { itemsInScope } from '~/data/decks.server'
 import { flagsForItems } from '~/data/flags.server'
 import { getDb } from '~/utils/db.server'
 import { ownAssignment } from '~/utils/access.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
@@ -50,6 +52,12 @@ function SortHeader({ label, keyName, param, dirParam }: { label: string; keyNam
 }
 
 const goalClass = (met: boolean) => (met ? 'ok' : 'behind')
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.dashboardTitle(args.loaderData?.assignment.title ?? ''))
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function AssignmentDashboard({ loaderData }: Route.ComponentProps) {
   const t = useT()

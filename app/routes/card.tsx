@@ -19,6 +19,9 @@ import { useLang, useT } from '~/i18n/react'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
+import { errorPage } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 const NOTICES = ['buried', 'suspended', 'unsuspended', 'unburied', 'flagged'] as const
 type Notice = (typeof NOTICES)[number]
@@ -27,7 +30,7 @@ const NOTICE_OF = { bury: 'buried', suspend: 'suspended', unsuspend: 'unsuspende
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const db = getDb()
   const item = await liveItem(db, params.itemId)
-  if (!item) throw data('errorNoSuchCard', { status: 404 })
+  if (!item) throw errorPage('errorNoSuchCard', 404)
   const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
   const now = Date.now()
@@ -66,7 +69,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const settings = await getSettings(db, user.id)
     ok = await changeHold(db, user.id, params.itemId, form.intent, now, studyDayAt(now, settings.timeZone).end)
   }
-  if (!ok) throw data('errorNoSuchCard', { status: 404 })
+  if (!ok) throw errorPage('errorNoSuchCard', 404)
   const back = safeRedirectPath(form.next, `/cards/${encodeURIComponent(params.itemId)}`)
   return redirect(withNotice(back, NOTICE_OF[form.intent]))
 }
@@ -78,9 +81,11 @@ function withNotice(path: string, notice: string): string {
   return url.pathname + url.search + url.hash
 }
 
-export function meta({ loaderData }: Route.MetaArgs) {
-  return [{ title: `${loaderData?.title ?? 'Card'} · Sourcedeck` }]
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.cardPageTitle)
 }
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function Card({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()

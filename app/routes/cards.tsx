@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/cards'
 import { HoldBadges } from '~/components/card-info'
 import { cardPath, HoldButton } from '~/components/card-tools'
@@ -14,6 +14,9 @@ import { messagesFor } from '~/i18n'
 import { currentUser } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
+import { errorPage } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
@@ -25,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const decks = await deckTitles(db)
   // A bad filter is the visitor's typo, not a missing page: say so and show everything.
   const filters: BrowserFilters = parsed.success ? parsed.data : { q: '', page: 1 }
-  if (filters.deck !== undefined && !decks.some((d) => d.id === filters.deck)) throw data('errorNoSuchDeck', { status: 404 })
+  if (filters.deck !== undefined && !decks.some((d) => d.id === filters.deck)) throw errorPage('errorNoSuchDeck', 404)
   const threshold = settings?.leechThreshold ?? LEECH_THRESHOLD.default
   const [cards, inDeck] = await Promise.all([browserCards(db, user?.id ?? null), filters.deck ? deckItemIds(db, filters.deck) : Promise.resolve(null)])
   const matching = filterCards(cards, filters, (id) => inDeck?.has(id) ?? true, now, threshold)
@@ -57,10 +60,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export function meta({ loaderData }: Route.MetaArgs) {
-  return [{ title: `${loaderData?.title ?? 'Cards'} · Sourcedeck` }]
-}
-
 function withoutNotice(url: URL): string {
   const params = new URLSearchParams(url.searchParams)
   params.delete('msg')
@@ -74,6 +73,12 @@ function pageLink(filters: BrowserFilters, page: number): string {
   const query = params.toString()
   return query ? `/cards?${query}` : '/cards'
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.browserTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function Cards({ loaderData }: Route.ComponentProps) {
   const t = useT()

@@ -4,7 +4,8 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/class'
 import { ScopeFields } from '~/components/scope-fields'
 import { Field, FormErrors } from '~/components/field'
-import { assignmentSchema } from '~/domain/account-forms'
+import { assignmentSchema, classActionSchema } from '~/domain/account-forms'
+import { msg } from '~/i18n/keys'
 import { endOfLocalDate } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
 import { archiveClass, classAssignments, classMembersOf, createAssignment, removeMember } from '~/data/classes.server'
@@ -14,6 +15,8 @@ import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { getSettings } from '~/data/settings.server'
 import { ownClass } from '~/utils/access.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass } = await ownClass(context, request, params.classId)
@@ -25,37 +28,41 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { user, klass } = await ownClass(context, request, params.classId)
   const db = getDb()
-  const form = await request.formData()
-  const intent = form.get('intent')
-  if (intent === 'remove-student') {
-    const userId = String(form.get('userId') ?? '')
-    if (!(await removeMember(db, klass.id, userId))) return data({ intent, result: null, error: 'That student is not in this class.' }, { status: 404 })
+  const submission = parseWithZod(await request.formData(), { schema: classActionSchema })
+  if (submission.status !== 'success') {
+    // A bad assignment form shows its field errors; any other bad post (a forged intent or student) gets a message.
+    const intent = submission.payload.intent === 'create-assignment' ? ('create-assignment' as const) : null
+    return data({ intent, result: submission.reply(), message: intent ? null : msg('errorBadForm') }, { status: 400 })
+  }
+  const v = submission.value
+  if (v.intent === 'remove-student') {
+    if (!(await removeMember(db, klass.id, v.userId))) return data({ intent: v.intent, result: null, message: msg('errorNotInClass') }, { status: 404 })
     return redirect(`/classes/${klass.id}`)
   }
-  if (intent === 'archive') {
+  if (v.intent === 'archive') {
     await archiveClass(db, klass.id)
     return redirect('/classes')
   }
-  if (intent === 'create-assignment') {
-    const submission = parseWithZod(form, { schema: assignmentSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
-    const v = submission.value
-    const invalid = invalidChoices(await itemChoices(db), v)
-    if (Object.keys(invalid).length > 0) return data({ intent, result: submission.reply({ fieldErrors: invalid }), error: null }, { status: 400 })
-    const settings = await getSettings(db, user.id)
-    const created = await createAssignment(db, klass.id, {
-      title: v.title,
-      scope: v.deckId ? { deckId: v.deckId } : { sources: v.source ? [v.source] : undefined, categories: v.category ? [v.category] : undefined, tags: v.tag ? [v.tag] : undefined },
-      dueAt: endOfLocalDate(v.dueDate, settings.timeZone),
-      goal: v.goal,
-      targetRecall: v.targetRecall,
-      targetScore: v.goal === 'quiz' ? (v.targetScore ?? null) : null,
-    })
-    if (!created) return data({ intent, result: submission.reply({ formErrors: ['errorNoAssignmentItems'] }), error: null }, { status: 400 })
-    return redirect(`/classes/${klass.id}/assignments/${created.id}`)
-  }
-  return data({ intent: null, result: null, error: 'intent: must be "create-assignment", "remove-student" or "archive"' }, { status: 400 })
+  const invalid = invalidChoices(await itemChoices(db), v)
+  if (Object.keys(invalid).length > 0) return data({ intent: v.intent, result: submission.reply({ fieldErrors: invalid }), message: null }, { status: 400 })
+  const settings = await getSettings(db, user.id)
+  const created = await createAssignment(db, klass.id, {
+    title: v.title,
+    scope: v.deckId ? { deckId: v.deckId } : { sources: v.source ? [v.source] : undefined, categories: v.category ? [v.category] : undefined, tags: v.tag ? [v.tag] : undefined },
+    dueAt: endOfLocalDate(v.dueDate, settings.timeZone),
+    goal: v.goal,
+    targetRecall: v.targetRecall,
+    targetScore: v.goal === 'quiz' ? (v.targetScore ?? null) : null,
+  })
+  if (!created) return data({ intent: v.intent, result: submission.reply({ formErrors: [msg('errorNoAssignmentItems')] }), message: null }, { status: 400 })
+  return redirect(`/classes/${klass.id}/assignments/${created.id}`)
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => args.loaderData?.klass.name ?? t.classesTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function ClassPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
@@ -72,7 +79,7 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="page">
       <h1>{klass.name}</h1>
-      {actionData?.error ? <p role="alert" className="error">{actionData.error}</p> : null}
+      {actionData?.message ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       <dl className="join-info">
         <dt>{t.joinCode}</dt>
         <dd><code className="join-code">{klass.joinCode}</code></dd>

@@ -3,12 +3,14 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/classes'
 import { Field } from '~/components/field'
-import { classSchema, joinSchema } from '~/domain/account-forms'
+import { classesActionSchema, classSchema, joinSchema } from '~/domain/account-forms'
+import { msg } from '~/i18n/keys'
 import { useT } from '~/i18n/react'
 import { classByCode, createClass, instructorClasses, studentClasses } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/access.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
@@ -19,23 +21,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAccount(context, request)
-  const form = await request.formData()
-  const intent = form.get('intent')
-  if (intent === 'create') {
-    if (user.role !== 'instructor') return data({ intent, result: null, error: 'instructorOnly' }, { status: 403 })
-    const submission = parseWithZod(form, { schema: classSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
-    const created = await createClass(getDb(), user.id, submission.value.name)
+  const submission = parseWithZod(await request.formData(), { schema: classesActionSchema })
+  const intent = submission.payload.intent === 'create' || submission.payload.intent === 'join' ? submission.payload.intent : null
+  if (submission.status !== 'success') return data({ intent, result: submission.reply(), message: intent ? null : msg('errorBadForm') }, { status: 400 })
+  const v = submission.value
+  if (v.intent === 'create') {
+    if (user.role !== 'instructor') return data({ intent: v.intent, result: null, message: msg('instructorOnly') }, { status: 403 })
+    const created = await createClass(getDb(), user.id, v.name)
     return redirect(`/classes/${created.id}`)
   }
-  if (intent === 'join') {
-    const submission = parseWithZod(form, { schema: joinSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
-    const klass = await classByCode(getDb(), submission.value.code)
-    if (!klass) return data({ intent, result: submission.reply({ fieldErrors: { code: ['errorNoClass'] } }), error: null }, { status: 404 })
-    return redirect(`/join/${klass.joinCode}`)
-  }
-  return data({ intent: null, result: null, error: 'intent: must be "create" or "join"' }, { status: 400 })
+  const klass = await classByCode(getDb(), v.code)
+  if (!klass) return data({ intent: v.intent, result: submission.reply({ fieldErrors: { code: [msg('errorNoClass')] } }), message: null }, { status: 404 })
+  return redirect(`/join/${klass.joinCode}`)
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.classesTitle)
 }
 
 export default function Classes({ loaderData, actionData }: Route.ComponentProps) {
@@ -60,7 +61,7 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page narrow">
       <h1>{t.classesTitle}</h1>
-      {actionData?.error ? <p role="alert" className="error">{(t as unknown as Record<string, string>)[actionData.error] ?? actionData.error}</p> : null}
+      {actionData?.message ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       {role === 'instructor' ? (
         <section aria-labelledby="teaching">
           <h2 id="teaching">{t.classesTeaching}</h2>

@@ -9,6 +9,7 @@ import { requestPasswordReset } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { appOrigin } from '~/utils/public-url.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
 
 export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
@@ -19,6 +20,10 @@ export async function action({ request }: Route.ActionArgs) {
     return data({ result: submission.reply({ formErrors: [result.error] }), sent: false }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
   }
   return { result: submission.reply({ resetForm: true }), sent: true }
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.forgotTitle)
 }
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {

@@ -11,6 +11,7 @@ import { getSettings } from '~/data/settings.server'
 import { assignmentItemIds, assignmentsForStudent } from '~/data/classes.server'
 import { bestDeckFor } from '~/data/quiz.server'
 import { currentUser } from '~/utils/access.server'
+import { pageTitle } from '~/i18n/meta'
 
 /** The keep-offline switch per deck (issue 11): browser storage only, loaded after the page in its own chunk. */
 const OfflineDeckSwitch = lazy(() => import('~/offline/deck-switch'))
@@ -34,6 +35,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     decks: decks.map((d) => ({ ...d, freshToday: Math.min(d.fresh, newLeft) })),
     progress: progress && { reviewed: progress.answeredToday, newSeen: progress.newToday, newLimit },
   }
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.decksTitle)
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

@@ -4,10 +4,13 @@ import { useT } from '~/i18n/react'
 import { classByCode, instructorName, joinClass } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { requireAccount } from '~/utils/access.server'
+import { errorPage } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 async function openClass(code: string) {
   const klass = /^[A-Z0-9]{6,12}$/.test(code) ? await classByCode(getDb(), code) : null
-  if (!klass) throw data('No open class has this join code.', { status: 404 })
+  if (!klass) throw errorPage('errorNoClass', 404)
   return klass
 }
 
@@ -24,6 +27,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (result === 'joined' || result === 'already') return redirect(`/?joined=${encodeURIComponent(klass.name)}`)
   return data({ error: result === 'removed' ? ('joinRemoved' as const) : ('joinOwn' as const) }, { status: 403 })
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.joinClassTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()

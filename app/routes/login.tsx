@@ -10,6 +10,7 @@ import { signIn } from '~/utils/auth.server'
 import { currentUser } from '~/utils/access.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -28,6 +29,10 @@ export async function action({ request }: Route.ActionArgs) {
     return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status, headers })
   }
   return redirect(safeRedirectPath(form.get('next')), { headers: { 'Set-Cookie': result.value.cookie } })
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.signInTitle)
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {

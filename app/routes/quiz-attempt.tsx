@@ -1,4 +1,4 @@
-import { data, redirect, useNavigation } from 'react-router'
+import { redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/quiz-attempt'
 import { BilingualText } from '~/components/card-view'
 import { QuizCountdown } from '~/components/quiz-countdown'
@@ -11,6 +11,9 @@ import { getSettings } from '~/data/settings.server'
 import { requireOwnAttempt } from '~/utils/access.server'
 import { attemptAnswers, quizQuestionAt, recordQuizAnswer } from '~/data/quiz.server'
 import { composeResponse, formFields } from '~/utils/review-input.server'
+import { failure } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
@@ -40,10 +43,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const db = getDb()
   const now = Date.now()
   const read = formFields(await request.formData())
-  if (!read.ok) return data({ error: read.error }, { status: 400 })
+  if (!read.ok) return failure('errorBadForm', 400, read.error)
   const position = Number(read.fields.position)
   if (!Number.isInteger(position) || position < 0 || position >= attempt.itemIds.length) {
-    return data({ error: `position: must be a question number from 0 to ${attempt.itemIds.length - 1}` }, { status: 400 })
+    return failure('errorBadForm', 400, `position: must be a question number from 0 to ${attempt.itemIds.length - 1}`)
   }
   const response = (composeResponse(read.fields) ?? '').slice(0, 2000)
   if (attempt.finishedAt === null && (attempt.deadline === null || now <= attempt.deadline)) {
@@ -55,6 +58,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const last = position === attempt.itemIds.length - 1
   return redirect(last ? `/quiz/${attempt.id}/result` : `/quiz/${attempt.id}`)
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.quizQuestionTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function QuizAttempt({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
@@ -68,7 +77,7 @@ export default function QuizAttempt({ loaderData, actionData }: Route.ComponentP
         {msLeft !== null && timeLimitMinutes !== null ? <QuizCountdown msLeft={msLeft} timeLimitMinutes={timeLimitMinutes} resultUrl={`/quiz/${attemptId}/result`} /> : null}
       </div>
       <progress className="quiz-progress" max={total} value={position} aria-label={t.quizQuestionOf(position + 1, total)} />
-      {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}
+      {actionData && 'message' in actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       <article className="card">
         <BilingualText text={prompt} mode={cardLanguage} uiLang={lang} as="h2" className="prompt" />
         <QuestionForm key={position} question={question} hidden={{ position: String(position) }} mode={cardLanguage} uiLang={lang} />

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router'
+import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/quiz-result'
 import { BilingualText, Citation } from '~/components/card-view'
 import { VerdictView } from '~/components/questions/verdict-view'
@@ -13,6 +13,9 @@ import { liveItem } from '~/data/questions.server'
 import { requireOwnAttempt } from '~/utils/access.server'
 import { attemptCategories, bestDeckFor, finishAttempt, quizQuestionAt } from '~/data/quiz.server'
 import { requestReviews } from '~/data/study-queue.server'
+import { failure } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
@@ -53,7 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { user, attempt } = await requireOwnAttempt(context, params.attemptId)
   const form = await request.formData()
-  if (form.get('intent') !== 'request-review') return data({ error: 'intent must be "request-review"' }, { status: 400 })
+  if (form.get('intent') !== 'request-review') return failure('errorBadForm', 400, 'intent must be "request-review"')
   const db = getDb()
   const { missedPositions } = await finishAttempt(db, attempt, Date.now())
   const missed = [...new Set(missedPositions.map((p) => attempt.itemIds[p]!))]
@@ -62,13 +65,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return redirect(`/quiz/${attempt.id}/result?added=${added}`)
 }
 
-export default function QuizResult({ loaderData }: Route.ComponentProps) {
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.quizResultTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
+
+export default function QuizResult({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
   const { score, total, percent, byCategory, mistakes, added, studyDeck, cardLanguage, timedOut } = loaderData
   return (
     <div className="page">
       <h1>{t.quizScore(score, total)} <span className="score-percent">({percent}%)</span></h1>
+      {actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       {timedOut ? <p className="muted">{t.quizTimeUp}</p> : null}
       <div role="status" aria-live="polite">
         {added !== null ? <p className="success">{t.quizMissedAdded(added)}</p> : null}

@@ -12,6 +12,8 @@ import { invalidChoices, itemChoices } from '~/data/item-choices.server'
 import { createAttempt, recentAttempts } from '~/data/quiz.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { formTiming } from '~/components/form-timing'
+import { msg } from '~/i18n/keys'
+import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -26,13 +28,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = currentUser(context)
   // Only choices the form offered (and only the learner's own assignments): anything else is refused.
   const invalid = invalidChoices(await itemChoices(getDb()), setup)
-  if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId)))) invalid.assignmentId = ['errorChoice']
+  if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId)))) invalid.assignmentId = [msg('errorChoice')]
   if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
   // Starting a quiz is a visitor's first write: it makes them a guest.
   const learner = await requireLearner(context, request)
   const attempt = await createAttempt(getDb(), learner.id, setup, Date.now())
   if (!attempt) return data({ result: submission.reply({ formErrors: ['quizNoItems'] }) }, { status: 400 })
   return redirect(`/quiz/${attempt.id}`)
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.quizSetupTitle)
 }
 
 export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {

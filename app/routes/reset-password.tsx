@@ -8,6 +8,7 @@ import { useT } from '~/i18n/react'
 import { resetPassword } from '~/utils/auth.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
 
 export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
@@ -19,6 +20,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) }, { status: throttled ? 429 : 400, headers })
   }
   return redirect('/login?reset=1')
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.resetTitle)
 }
 
 export default function ResetPassword({ actionData }: Route.ComponentProps) {

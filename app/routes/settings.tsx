@@ -14,6 +14,7 @@ import { getSettings, saveSettings } from '~/data/settings.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
 import { formTiming } from '~/components/form-timing'
+import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
@@ -49,6 +50,10 @@ async function parametersAction(formData: FormData, context: Route.ActionArgs['c
   if (!user) return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
   if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found') return data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
   return redirect('/settings?saved=1', 303)
+}
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.settingsTitle)
 }
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {

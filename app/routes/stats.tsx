@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import type { Route } from './+types/stats'
 import { BarChart, ChartTable, Heatmap } from '~/components/charts'
 import { deckTitles } from '~/data/decks.server'
@@ -9,6 +9,9 @@ import { addDays } from '~/domain/study-day'
 import { useLang, useT } from '~/i18n/react'
 import { currentUser } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
+import { errorPage } from '~/utils/http-errors.server'
+import { pageTitle } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
@@ -17,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const settings = user ? await getSettings(db, user.id) : null
   const decks = await deckTitles(db)
   const deckParam = new URL(request.url).searchParams.get('deck') || null
-  if (deckParam !== null && !decks.some((d) => d.id === deckParam)) throw data('errorNoSuchDeck', { status: 404 })
+  if (deckParam !== null && !decks.some((d) => d.id === deckParam)) throw errorPage('errorNoSuchDeck', 404)
   const stats = await learnerStats(db, user?.id ?? null, deckParam, settings?.timeZone ?? 'UTC', now)
   const totals = new Map(stats.days.map((d) => [d.day, d.answers]))
   const active = new Set(stats.days.filter((d) => d.answers > 0).map((d) => d.day))
@@ -52,10 +55,11 @@ function monthTotals(days: ReadonlyArray<{ day: string; answers: number }>) {
   return [...months.entries()].sort(([a], [b]) => (a < b ? 1 : -1))
 }
 
-export function meta({ matches }: Route.MetaArgs) {
-  const lang = (matches[0]?.loaderData as { lang?: string } | undefined)?.lang
-  return [{ title: lang === 'zh-Hans' ? '统计 · Sourcedeck' : 'Statistics · Sourcedeck' }]
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.statsTitle)
 }
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function Stats({ loaderData }: Route.ComponentProps) {
   const t = useT()

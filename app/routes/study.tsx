@@ -24,6 +24,9 @@ import { keepFirstCheck, openCheckFor } from '~/data/open-checks.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
+import { errorPage, failure } from '~/utils/http-errors.server'
+import { pageTitle, metaLang } from '~/i18n/meta'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 /** Keeping the deck for offline study and the sync indicator (issue 11): loaded after the page, in its own chunk. */
 const OfflineKeeper = lazy(() => import('~/offline/keeper'))
@@ -39,7 +42,7 @@ const VISITOR_ID = ''
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb()
   const deck = await deckExists(db, params.deckId)
-  if (!deck) throw data(`There is no deck "${params.deckId}".`, { status: 404 })
+  if (!deck) throw errorPage('errorNoSuchDeck', 404)
   const user = currentUser(context)
   const url = new URL(request.url)
   const now = Date.now()
@@ -98,7 +101,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const db = getDb()
   const parsed = parseStudyForm(await request.formData())
-  if (!parsed.ok) return data({ error: parsed.error }, { status: 400 })
+  if (!parsed.ok) return failure('errorBadForm', 400, parsed.error)
   const form = parsed.value
   const studyUrl = `/decks/${encodeURIComponent(params.deckId)}/study`
   const now = Date.now()
@@ -112,7 +115,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     // Checking schedules nothing: the learner sees the verdict and a suggested rating, then records a rating. The
     // first check of a showing is kept (a visitor becomes a guest), so reloading or re-posting cannot retry it.
     const item = await liveItem(db, form.itemId)
-    if (!item || !isInteractive(item.kind)) return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
+    if (!item || !isInteractive(item.kind)) return failure('errorNoSuchCard', 404, `There is no card "${form.itemId}".`)
     const user = await requireLearner(context, request)
     const first = await keepFirstCheck(db, user.id, item.id, { reviewId: form.reviewId, response: form.response ?? '', checkedAt: now })
     const question = await questionFor(db, item, first.reviewId)
@@ -139,13 +142,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case 'duplicate':
       return redirect(studyUrl)
     case 'unknown-item':
-      return data({ error: `There is no card "${form.itemId}".` }, { status: 404 })
+      return failure('errorNoSuchCard', 404, `There is no card "${form.itemId}".`)
     case 'not-in-deck':
-      return data({ error: `Card "${form.itemId}" is not in deck "${params.deckId}".` }, { status: 404 })
+      return failure('errorCardNotInDeck', 404, `Card "${form.itemId}" is not in deck "${params.deckId}".`)
     case 'id-conflict':
-      return data({ error: 'This review id was already used for a different answer; nothing was recorded.' }, { status: 409 })
+      return failure('errorReviewIdUsed', 409, 'This review id was already used for a different answer; nothing was recorded.')
     case 'stale':
-      return data({ error: 'This card was answered elsewhere in the meantime; nothing was recorded. Reload to continue.' }, { status: 409 })
+      return failure('errorAnsweredElsewhere', 409, 'This card was answered elsewhere in the meantime; nothing was recorded. Reload to continue.')
   }
 }
 
@@ -154,9 +157,11 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return formData?.get('intent') === 'check' ? false : defaultShouldRevalidate
 }
 
-export function meta({ loaderData }: Route.MetaArgs) {
-  return [{ title: loaderData ? `${loaderData.deck.title.en} · Sourcedeck` : 'Sourcedeck' }]
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => (args.loaderData ? (metaLang(args.matches) === 'en' ? args.loaderData.deck.title.en : args.loaderData.deck.title.zh) : t.appName))
 }
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export default function Study({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
@@ -206,7 +211,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice ? noticeText(t, loaderData.notice) : null}
       </div>
-      {actionData && 'error' in actionData ? <p role="alert" className="error">{actionData.error}</p> : null}
+      {actionData && 'message' in actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
       {card && question ? (
         <>
           <p className="queue-label">{t.cardOf(card.queue)}</p>

@@ -3,12 +3,13 @@
  * (app/utils/request-context.server.ts); other people's classes, assignments and quizzes answer 404, never
  * "forbidden", so nothing leaks about what exists.
  */
-import { data, redirect, type RouterContextProvider } from 'react-router'
+import { redirect, type RouterContextProvider } from 'react-router'
 import { classAssignment, instructorClass } from '~/data/classes.server'
 import { getDb } from './db.server'
 import { getOwnAttempt } from '~/data/quiz.server'
 import { visitorOf } from './request-context.server'
 import { createGuest, hasSessionCookie, SESSION_COOKIE, type SessionUser } from './session.server'
+import { errorPage } from './http-errors.server'
 
 type Context = Readonly<RouterContextProvider>
 
@@ -35,7 +36,7 @@ export async function requireLearner(context: Context, request: Request): Promis
   const visitor = visitorOf(context)
   if (visitor.user) return visitor.user
   // A session that ended (idle, expired, signed out elsewhere) does not silently become a new guest.
-  if (hasSessionCookie(request)) throw data('Your session has ended: reload the page to continue.', { status: 401 })
+  if (hasSessionCookie(request)) throw errorPage('errorSessionEnded', 401)
   const { user, setCookie } = await createGuest(request)
   visitor.user = user
   visitor.cookies = [...visitor.cookies.filter((c) => !c.startsWith(`${SESSION_COOKIE}=`)), setCookie]
@@ -46,7 +47,7 @@ export async function requireLearner(context: Context, request: Request): Promis
 export async function ownClass(context: Context, request: Request, classId: string) {
   const user = requireAccount(context, request)
   const klass = user.role === 'instructor' ? await instructorClass(getDb(), user.id, classId) : null
-  if (!klass) throw data('There is no such class.', { status: 404 })
+  if (!klass) throw errorPage('errorNoSuchClass', 404)
   return { user, klass }
 }
 
@@ -54,7 +55,7 @@ export async function ownClass(context: Context, request: Request, classId: stri
 export async function ownAssignment(context: Context, request: Request, classId: string, assignmentId: string) {
   const { user, klass } = await ownClass(context, request, classId)
   const assignment = await classAssignment(getDb(), klass.id, assignmentId)
-  if (!assignment) throw data('There is no such assignment.', { status: 404 })
+  if (!assignment) throw errorPage('errorNoSuchAssignment', 404)
   return { user, klass, assignment }
 }
 
@@ -62,6 +63,6 @@ export async function ownAssignment(context: Context, request: Request, classId:
 export async function requireOwnAttempt(context: Context, attemptId: string) {
   const user = currentUser(context)
   const attempt = user ? await getOwnAttempt(getDb(), user.id, attemptId) : null
-  if (!user || !attempt) throw data('There is no such quiz.', { status: 404 })
+  if (!user || !attempt) throw errorPage('errorNoSuchQuiz', 404)
   return { user, attempt }
 }

@@ -10,10 +10,11 @@ import { mailer } from './mailer.server'
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.server'
 import { hashToken, initialSettings, newSession, sessionTokenHash, type SessionUser } from './session.server'
 import { claimAttempt, clearAttempts, POLICIES, refundAttempt } from './throttle.server'
+import type { MessageKey } from '~/i18n/keys'
 
 const RESET_TTL_MS = 60 * 60_000
 
-export type AuthResult<T = { cookie: string; userId: string }> = { ok: true; value: T } | { ok: false; error: string; retryAfterSeconds?: number }
+export type AuthResult<T = { cookie: string; userId: string }> = { ok: true; value: T } | { ok: false; error: MessageKey; retryAfterSeconds?: number }
 
 /**
  * Creates an account. A guest signing up keeps everything: the same user row becomes the account.
