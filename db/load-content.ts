@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { matchesDeckFilter, type ContentBundle } from '~/domain/content/bundle'
+import { orderDeckItems } from '~/domain/content/deck-order'
 import type { Database } from './client'
 import { contentMeta, deckItems, decks, items, newCardCursors } from './schema'
 
@@ -93,8 +94,13 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   // Positions may change: new-card cursors (a cache) start over.
   statements.push(db.delete(newCardCursors))
   statements.push(db.delete(deckItems))
+  // A deck's own order of new cards (a source deck starts with its own facts), not the files' global order.
   const memberships = bundle.decks.flatMap((deck) =>
-    rows.filter((r) => matchesDeckFilter(r.data, deck.filter)).map((r) => ({ deckId: deck.id, itemId: r.id, position: r.position })),
+    orderDeckItems(
+      deck,
+      rows.filter((r) => matchesDeckFilter(r.data, deck.filter)),
+      bundle.sources,
+    ).map((r, position) => ({ deckId: deck.id, itemId: r.id, position })),
   )
   for (let i = 0; i < memberships.length; i += CHUNK) statements.push(db.insert(deckItems).values(memberships.slice(i, i + CHUNK)))
 
