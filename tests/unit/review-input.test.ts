@@ -47,7 +47,7 @@ describe('parseStudyForm', () => {
       }),
       { numRuns: 500 },
     )
-  })
+  }, 60_000) // hundreds of generated cases: a correctness check, not a timing one (slow on a loaded machine)
 })
 
 describe('reviewDuration', () => {
