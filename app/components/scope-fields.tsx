@@ -28,12 +28,14 @@ export function ScopeFields({ fields, choices }: { fields: Record<ScopeFieldName
       )}
     </Field>
   )
+  // Tags by their name in the viewer's language, in that language's order (a tag without a name shows its slug).
+  const tagOptions = choices.tags.map((tag) => ({ value: tag, label: t.tagNames[tag] ?? tag })).sort((x, y) => x.label.localeCompare(y.label, lang))
   return (
     <>
       {select('deckId', t.quizDeck, choices.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
       {select('source', t.quizSource, choices.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
       {select('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
-      {select('tag', t.quizTag, choices.tags.map((tag) => ({ value: tag, label: tag })), t.quizAny)}
+      {select('tag', t.quizTag, tagOptions, t.quizAny)}
     </>
   )
 }

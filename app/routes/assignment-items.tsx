@@ -56,7 +56,10 @@ export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
       <p><Link to={base}>← {assignment.title}</Link></p>
       <h1>{t.itemAnalysisTitle(assignment.title)}</h1>
       <p className="muted">{t.itemAnalysisIntro}</p>
-      <p><a className="button" href={`${base}/items.csv`} download>{t.iaExportMatrix}</a></p>
+      <p>
+        <a className="button" href={`${base}/items.csv`} download>{t.iaExportMatrix}</a>{' '}
+        <a href={`${base}/items.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>{lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}</a>
+      </p>
       <h2>{t.iaReviewHeading}</h2>
       <p className="muted">{t.iaReviewHelp}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t.iaReviewHeading}>

@@ -74,6 +74,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
       </p>
       <p>
         <a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>{t.exportCsv}</a>{' '}
+        <a href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>{lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}</a>{' '}
         <Link className="button" to={`/classes/${klass.id}/assignments/${assignment.id}/items`}>{t.itemAnalysis}</Link>
       </p>
       <h2>{t.perStudent}</h2>

@@ -26,3 +26,9 @@ export function languageFor(request: Request, storedLanguage: string | null): La
 export function languageCookie(lang: Lang): string {
   return serializeCookie(LANG_COOKIE, lang, { maxAgeSeconds: 365 * 86_400 })
 }
+
+/** A download's language: `?lang=en|zh-Hans` if given, else the viewer's own (CSV headers, issue 14.13). */
+export async function downloadLanguage(request: Request, userId: string): Promise<Lang> {
+  const asked = new URL(request.url).searchParams.get('lang')
+  return isLang(asked) ? asked : requestLanguage(request, userId)
+}

@@ -53,3 +53,13 @@ test('every page has a tab title in the viewer’s language', async ({ page }) =
     await expect(page).toHaveTitle(title)
   }
 })
+
+test('the quiz filter names tags in Chinese, never by slug', async ({ page }) => {
+  await page.goto('/quiz')
+  const tag = page.getByLabel('标签')
+  await expect(tag.locator('option', { hasText: '高市政府' })).toHaveCount(1)
+  await expect(tag.locator('option', { hasText: '日美关系' })).toHaveCount(1)
+  await expect(tag.locator('option', { hasText: 'takaichi-administration' })).toHaveCount(0)
+  await tag.selectOption({ label: '高市政府' })
+  await expect(tag).toHaveValue('takaichi-administration')
+})
