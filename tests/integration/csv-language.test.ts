@@ -6,8 +6,8 @@ import { createAssignment, createClass, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
 import { args, getRequest } from '../support/routes'
 
-async function headerOf(loader: typeof exportLoader, url: string, cookie: string, params: Record<string, string>, headers: Record<string, string> = {}) {
-  const res = (await loader(await args(getRequest(url, cookie, headers), params))) as Response
+async function headerOf(loader: (a: never) => Promise<Response>, url: string, cookie: string, params: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await loader(await args(getRequest(url, cookie, headers), params))
   return (await res.text()).replace(/^\ufeff/, '').split('\r\n')[0]!
 }
 
