@@ -2,6 +2,8 @@
  * Loads a validated content bundle into the database. Idempotent: items are upserted by their stable id
  * (unchanged ones are not rewritten), items gone from the files are retired (never deleted: learners'
  * history refers to them), deck membership is recomputed from the deck filters. One atomic batch.
+ * Instructors' private decks and their imported items are not content: loading never reads, retires or
+ * rebuilds them.
  */
 import { createHash } from 'node:crypto'
 import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm'
@@ -27,7 +29,7 @@ const CHUNK = 500
 
 export async function loadContent(db: Database, bundle: ContentBundle, now = Date.now()): Promise<LoadReport> {
   const existing = new Map(
-    (await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items)).map((r) => [r.id, r]),
+    (await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items).where(isNull(items.privateDeckId))).map((r) => [r.id, r]),
   )
   const statements: BatchItem<'sqlite'>[] = []
   const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length }
@@ -88,12 +90,12 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   const deckIds = bundle.decks.map((d) => d.id)
   statements.push(
     deckIds.length > 0
-      ? db.update(decks).set({ retiredAt: now }).where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt)))
-      : db.update(decks).set({ retiredAt: now }).where(isNull(decks.retiredAt)),
+      ? db.update(decks).set({ retiredAt: now }).where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt), isNull(decks.ownerId)))
+      : db.update(decks).set({ retiredAt: now }).where(and(isNull(decks.retiredAt), isNull(decks.ownerId))),
   )
   // Positions may change: new-card cursors (a cache) start over.
   statements.push(db.delete(newCardCursors))
-  statements.push(db.delete(deckItems))
+  statements.push(db.delete(deckItems).where(inArray(deckItems.deckId, db.select({ id: decks.id }).from(decks).where(isNull(decks.ownerId)))))
   // A deck's own order of new cards (a source deck starts with its own facts), not the files' global order.
   const memberships = bundle.decks.flatMap((deck) =>
     orderDeckItems(

@@ -118,7 +118,13 @@ export const decks = sqliteTable('decks', {
   /** The deck definition from content/decks.yaml (title, description, filter) as JSON. */
   data: text('data', { mode: 'json' }).$type<DeckDef>().notNull(),
   retiredAt: integer('retired_at'),
-})
+  /**
+   * Null: a built-in deck from content/decks.yaml. Set: an instructor's private deck of imported items
+   * (app/data/imported-decks.server.ts), seen only by its owner and the students of classes it is assigned to.
+   */
+  ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at'),
+}, (t) => [index('decks_owner').on(t.ownerId)])
 
 export const items = sqliteTable('items', {
   /** The content's stable id: progress is keyed by it forever. */
@@ -134,7 +140,9 @@ export const items = sqliteTable('items', {
   updatedAt: integer('updated_at').notNull(),
   /** Set when an item leaves the content files; history stays, the item stops being introduced. */
   retiredAt: integer('retired_at'),
-})
+  /** The private deck an imported item belongs to (null: a content item). Content loading never touches these. */
+  privateDeckId: text('private_deck_id'),
+}, (t) => [index('items_private_deck').on(t.privateDeckId)])
 
 export const deckItems = sqliteTable('deck_items', {
   deckId: text('deck_id').notNull().references(() => decks.id, { onDelete: 'cascade' }),

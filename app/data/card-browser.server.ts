@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { cardHolds, cardStates, deckItems, items } from '../../db/schema'
 import type { BrowserCard } from '~/domain/card-browser'
 import type { Database } from '~/utils/db.server'
+import { itemVisibleTo } from './decks.server'
 
 export async function browserCards(db: Database, userId: string | null): Promise<BrowserCard[]> {
   const rows = await db
@@ -19,7 +20,7 @@ export async function browserCards(db: Database, userId: string | null): Promise
     .from(items)
     .leftJoin(cardStates, and(eq(cardStates.userId, userId ?? ''), eq(cardStates.itemId, items.id)))
     .leftJoin(cardHolds, and(eq(cardHolds.userId, userId ?? ''), eq(cardHolds.itemId, items.id)))
-    .where(isNull(items.retiredAt))
+    .where(and(isNull(items.retiredAt), itemVisibleTo(userId)))
     .orderBy(items.position)
   return rows.map((r) => ({
     item: r.item,

@@ -3,15 +3,35 @@
  * and the one function that turns a deck, filter or assignment into its live items.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { assignmentItems, cardStates, deckItems, decks, items } from '../../db/schema'
+import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, decks, items } from '../../db/schema'
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { Category, DeckDef } from '~/domain/content/schema'
 import type { Database } from '~/utils/db.server'
 import { notHeld } from './holds.server'
 
+/**
+ * Who sees a deck: everyone sees the built-in decks; an instructor's private deck of imported items is seen by
+ * its owner and by the students of a (live) class it is assigned to. Anyone else is told it does not exist.
+ */
+export function deckVisibleTo(userId: string | null) {
+  const who = userId ?? ''
+  return sql`(${decks.ownerId} is null or ${decks.ownerId} = ${who} or exists (
+    select 1 from ${assignments} a
+    join ${classes} c on c.id = a.class_id and c.archived_at is null
+    join ${classMembers} m on m.class_id = a.class_id and m.removed_at is null
+    where m.user_id = ${who} and json_extract(a.scope, '$.deckId') = ${decks.id}))`
+}
+
+/** Items this user may see: content items, and imported items of the private decks they see. */
+export function itemVisibleTo(userId: string | null) {
+  return sql`(${items.privateDeckId} is null or ${items.privateDeckId} in (select ${decks.id} from ${decks} where ${deckVisibleTo(userId)}))`
+}
+
 export interface DeckSummary {
   id: string
   data: Pick<DeckDef, 'title' | 'description'>
+  /** Set for an instructor's private deck of imported items. */
+  ownerId: string | null
   total: number
   fresh: number
   learning: number
@@ -26,6 +46,7 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
     .select({
       id: decks.id,
       data: decks.data,
+      ownerId: decks.ownerId,
       total: sql<number>`count(${deckItems.itemId})`,
       fresh: sql<number>`coalesce(sum(${cardStates.itemId} is null and ${shown}), 0)`,
       learning: sql<number>`coalesce(sum(${cardStates.state} in (1, 3) and ${shown}), 0)`,
@@ -34,15 +55,15 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
     .from(decks)
     .leftJoin(deckItems, eq(deckItems.deckId, decks.id))
     .leftJoin(cardStates, and(eq(cardStates.userId, userId ?? ''), eq(cardStates.itemId, deckItems.itemId)))
-    .where(onlyDeckId === undefined ? isNull(decks.retiredAt) : and(isNull(decks.retiredAt), eq(decks.id, onlyDeckId)))
+    .where(and(isNull(decks.retiredAt), deckVisibleTo(userId), onlyDeckId === undefined ? undefined : eq(decks.id, onlyDeckId)))
     .groupBy(decks.id)
     .orderBy(decks.position)
   return rows as DeckSummary[]
 }
 
-/** The live decks' ids and titles, in order (for pickers: no per-learner counts). */
-export async function deckTitles(db: Database): Promise<Array<{ id: string; title: DeckDef['title'] }>> {
-  const rows = await db.select({ id: decks.id, data: decks.data }).from(decks).where(isNull(decks.retiredAt)).orderBy(decks.position)
+/** The live decks' ids and titles that this user sees, in order (for pickers: no per-learner counts). */
+export async function deckTitles(db: Database, userId: string | null): Promise<Array<{ id: string; title: DeckDef['title'] }>> {
+  const rows = await db.select({ id: decks.id, data: decks.data }).from(decks).where(and(isNull(decks.retiredAt), deckVisibleTo(userId))).orderBy(decks.position)
   return rows.map((r) => ({ id: r.id, title: r.data.title }))
 }
 
@@ -54,8 +75,9 @@ export async function isInDeck(db: Database, deckId: string, itemId: string): Pr
   return Boolean(row)
 }
 
-export async function deckExists(db: Database, deckId: string): Promise<{ id: string; data: DeckDef } | null> {
-  const [row] = await db.select({ id: decks.id, data: decks.data }).from(decks).where(and(eq(decks.id, deckId), isNull(decks.retiredAt)))
+/** A live deck this user may see (a private deck only for its owner and its classes' students), else null. */
+export async function deckExists(db: Database, deckId: string, userId: string | null): Promise<{ id: string; data: DeckDef } | null> {
+  const [row] = await db.select({ id: decks.id, data: decks.data }).from(decks).where(and(eq(decks.id, deckId), isNull(decks.retiredAt), deckVisibleTo(userId)))
   return row ?? null
 }
 
@@ -79,7 +101,8 @@ export async function itemsInScope(db: Database, scope: Scope): Promise<string[]
     const rows = await db.select({ id: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, scope.deckId)).orderBy(deckItems.position)
     return rows.map((r) => r.id)
   }
-  const rows = await db.select({ id: items.id, data: items.data }).from(items).where(isNull(items.retiredAt)).orderBy(items.position)
+  // A filter reaches content items only: imported items belong to their private deck.
+  const rows = await db.select({ id: items.id, data: items.data }).from(items).where(and(isNull(items.retiredAt), isNull(items.privateDeckId))).orderBy(items.position)
   const filter = { sources: scope.sources, categories: scope.categories as Category[] | undefined, tags: scope.tags }
   return rows.filter((r) => matchesDeckFilter(r.data, filter)).map((r) => r.id)
 }

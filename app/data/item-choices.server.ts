@@ -1,5 +1,5 @@
 /** What a learner or instructor can pick items by (decks, sources, categories, tags), for quiz and assignment forms. */
-import { isNull } from 'drizzle-orm'
+import { and, isNull } from 'drizzle-orm'
 import { items } from '../../db/schema'
 import { categories } from '~/domain/content/schema'
 import { sourceDocs } from './content.server'
@@ -7,8 +7,13 @@ import type { Database } from '~/utils/db.server'
 import { deckSummaries } from './decks.server'
 import { msg, type MessageKey } from '~/i18n/keys'
 
-export async function itemChoices(db: Database) {
-  const [decks, sources, rows] = await Promise.all([deckSummaries(db, null, Date.now()), sourceDocs(db), db.select({ data: items.data }).from(items).where(isNull(items.retiredAt))])
+/** The decks offered are those this user sees (their own imported decks included); tags come from content items. */
+export async function itemChoices(db: Database, userId: string | null) {
+  const [decks, sources, rows] = await Promise.all([
+    deckSummaries(db, userId, Date.now()),
+    sourceDocs(db),
+    db.select({ data: items.data }).from(items).where(and(isNull(items.retiredAt), isNull(items.privateDeckId))),
+  ])
   const tags = [...new Set(rows.flatMap((r) => r.data.tags))].sort()
   return { decks: decks.map((d) => ({ id: d.id, title: d.data.title })), sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title })), tags }
 }

@@ -15,7 +15,7 @@ import { holdsFor } from './holds.server'
 import { dailyProgress } from './study-queue.server'
 
 export async function keptDeckFor(db: Database, userId: string, deckId: string, now: number): Promise<KeptDeck | null> {
-  const deck = await deckExists(db, deckId)
+  const deck = await deckExists(db, deckId, userId)
   if (!deck) return null
   const settings = await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)

@@ -4,6 +4,7 @@ import { items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
 import type { Database } from '~/utils/db.server'
+import { itemVisibleTo } from './decks.server'
 
 /** Answers of the live items of one bank and category, kept while grading many answers at once (an offline sync). */
 export type SiblingCache = Map<string, Promise<Array<{ id: string; answer: ContentItem['answer'] }>>>
@@ -37,6 +38,12 @@ export async function siblingAnswers(db: Database, itemId: string) {
     // Table order, pinned: the seed picks distractors by position, so every rebuild (server or phone) must see the same order.
     .orderBy(sql`rowid`)
   return rows.map((r) => ({ id: r.id, answer: r.data.answer }))
+}
+
+/** A live item this user may see (an imported item only through a private deck they see), else null. */
+export async function visibleItem(db: Database, itemId: string, userId: string | null): Promise<ContentItem | null> {
+  const [row] = await db.select({ data: items.data }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt), itemVisibleTo(userId)))
+  return row?.data ?? null
 }
 
 export async function liveItem(db: Database, itemId: string): Promise<ContentItem | null> {

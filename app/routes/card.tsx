@@ -8,7 +8,7 @@ import { CardView } from '~/components/card-view'
 import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { flagItem, ownFlag } from '~/data/flags.server'
 import { cardInfo, changeHold } from '~/data/holds.server'
-import { liveItem } from '~/data/questions.server'
+import { visibleItem } from '~/data/questions.server'
 import { getSettings } from '~/data/settings.server'
 import { toCardContent } from '~/domain/card-content'
 import { cardActionSchema } from '~/domain/card-forms'
@@ -29,9 +29,9 @@ const NOTICE_OF = { bury: 'buried', suspend: 'suspended', unsuspend: 'unsuspende
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const db = getDb()
-  const item = await liveItem(db, params.itemId)
-  if (!item) throw errorPage('errorNoSuchCard', 404)
   const user = currentUser(context)
+  const item = await visibleItem(db, params.itemId, user?.id ?? null)
+  if (!item) throw errorPage('errorNoSuchCard', 404)
   const settings = user ? await getSettings(db, user.id) : null
   const now = Date.now()
   const [info, sources, speakers, flag] = await Promise.all([

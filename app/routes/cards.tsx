@@ -25,7 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const parsed = readBrowserFilters(url.searchParams)
   const settings = user ? await getSettings(db, user.id) : null
-  const decks = await deckTitles(db)
+  const decks = await deckTitles(db, user?.id ?? null)
   // A bad filter is the visitor's typo, not a missing page: say so and show everything.
   const filters: BrowserFilters = parsed.success ? parsed.data : { q: '', page: 1 }
   if (filters.deck !== undefined && !decks.some((d) => d.id === filters.deck)) throw errorPage('errorNoSuchDeck', 404)

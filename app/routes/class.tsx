@@ -21,7 +21,7 @@ import { RouteErrorBoundary } from '~/components/error-page'
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass } = await ownClass(context, request, params.classId)
   const db = getDb()
-  const [members, assignmentList, choices] = await Promise.all([classMembersOf(db, klass.id), classAssignments(db, klass.id), itemChoices(db)])
+  const [members, assignmentList, choices] = await Promise.all([classMembersOf(db, klass.id), classAssignments(db, klass.id), itemChoices(db, klass.instructorId)])
   return { klass, joinLink: `${appOrigin(request)}/join/${klass.joinCode}`, members, assignments: assignmentList, choices }
 }
 
@@ -43,7 +43,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     await archiveClass(db, klass.id)
     return redirect('/classes')
   }
-  const invalid = invalidChoices(await itemChoices(db), v)
+  const invalid = invalidChoices(await itemChoices(db, user.id), v)
   if (Object.keys(invalid).length > 0) return data({ intent: v.intent, result: submission.reply({ fieldErrors: invalid }), message: null }, { status: 400 })
   const settings = await getSettings(db, user.id)
   const created = await createAssignment(db, klass.id, {

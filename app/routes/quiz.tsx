@@ -17,7 +17,7 @@ import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context)
-  const [options, attempts] = await Promise.all([itemChoices(getDb()), user ? recentAttempts(getDb(), user.id) : []])
+  const [options, attempts] = await Promise.all([itemChoices(getDb(), user?.id ?? null), user ? recentAttempts(getDb(), user.id) : []])
   return { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) }
 }
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const setup = submission.value
   const user = currentUser(context)
   // Only choices the form offered (and only the learner's own assignments): anything else is refused.
-  const invalid = invalidChoices(await itemChoices(getDb()), setup)
+  const invalid = invalidChoices(await itemChoices(getDb(), user?.id ?? null), setup)
   if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId)))) invalid.assignmentId = [msg('errorChoice')]
   if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
   // Starting a quiz is a visitor's first write: it makes them a guest.

@@ -18,7 +18,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = Date.now()
   const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
-  const decks = await deckTitles(db)
+  const decks = await deckTitles(db, user?.id ?? null)
   const deckParam = new URL(request.url).searchParams.get('deck') || null
   if (deckParam !== null && !decks.some((d) => d.id === deckParam)) throw errorPage('errorNoSuchDeck', 404)
   const stats = await learnerStats(db, user?.id ?? null, deckParam, settings?.timeZone ?? 'UTC', now)

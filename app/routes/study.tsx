@@ -41,9 +41,9 @@ const VISITOR_ID = ''
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const db = getDb()
-  const deck = await deckExists(db, params.deckId)
-  if (!deck) throw errorPage('errorNoSuchDeck', 404)
   const user = currentUser(context)
+  const deck = await deckExists(db, params.deckId, user?.id ?? null)
+  if (!deck) throw errorPage('errorNoSuchDeck', 404)
   const url = new URL(request.url)
   const now = Date.now()
   const preferItemId = url.searchParams.get('card') ?? undefined

@@ -25,6 +25,12 @@ export interface ContentFiles {
   banks: Array<{ file: string; text: string }>
 }
 
+/**
+ * Private decks of imported items have ids starting with this, and their items the deck's id: no content
+ * id may start with it, so an import can never collide with (or be overwritten by) content.
+ */
+export const IMPORTED_ID_PREFIX = 'imp-'
+
 export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle; errors: ContentError[] } {
   const errors: ContentError[] = []
   const sources = parseSourcesFile(files.sources.file, files.sources.text, errors)
@@ -73,6 +79,9 @@ function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBun
         message: `duplicate id; first used at ${first.file}${firstLine ? `:${firstLine}` : ''}`,
       })
     } else seen.set(item.id, item)
+    if (item.id.startsWith(IMPORTED_ID_PREFIX)) {
+      errors.push({ file: item.file, itemId: item.id, field: 'id', line: lineOf(item), message: `ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks` })
+    }
     // The perspective an attribution or framing pair names must be one its citations actually carry.
     const cited = new Set(item.sources.map((c) => sources.find((d) => d.id === c.doc)?.perspective))
     const claimed = [
@@ -94,6 +103,7 @@ function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBun
   }
   const deckIds = new Set<string>()
   for (const deck of decks) {
+    if (deck.id.startsWith(IMPORTED_ID_PREFIX)) errors.push({ file: 'decks', itemId: deck.id, message: `deck ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks` })
     if (deckIds.has(deck.id)) errors.push({ file: 'decks', itemId: deck.id, message: `duplicate deck id "${deck.id}"` })
     deckIds.add(deck.id)
     for (const doc of deck.filter.sources ?? []) {
