@@ -2,6 +2,7 @@ import { type RouteConfig, index, route } from '@react-router/dev/routes'
 
 export default [
   index('routes/home.tsx'),
+  route('decks/import', 'routes/deck-import.tsx'),
   route('decks/:deckId/study', 'routes/study.tsx'),
   route('decks/:deckId/offline', 'routes/deck-offline.ts'),
   route('quiz', 'routes/quiz.tsx'),

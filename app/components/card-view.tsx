@@ -17,6 +17,8 @@ export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: 
   if (mode !== 'zh') parts.push({ lang: 'en', value: text.en })
   if (mode !== 'en') parts.push({ lang: 'zh-Hans', value: text.zh })
   if (zhFirst) parts.reverse()
+  // An imported item written in one language holds the same text on both sides: show it once.
+  if (parts.length === 2 && text.en === text.zh) parts.pop()
   return (
     <Tag className={className}>
       {parts.map((p, i) => (
@@ -72,7 +74,8 @@ export function CardView({ content, mode, uiLang, revealed, children }: { conten
           <BilingualText text={content.answer} mode={mode} uiLang={uiLang} as="div" className="answer" />
           <h3>{t.explanation}</h3>
           <BilingualText text={content.explanation} mode={mode} uiLang={uiLang} className="explanation" />
-          <h3>{content.sources.length > 1 ? t.sources : t.source}</h3>
+          {/* An imported item need not cite a source. */}
+          {content.sources.length > 0 ? <h3>{content.sources.length > 1 ? t.sources : t.source}</h3> : null}
           {content.sources.map((c, i) => (
             <Citation key={i} c={c} mode={mode} uiLang={uiLang} />
           ))}

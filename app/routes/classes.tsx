@@ -73,6 +73,7 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
               </li>
             ))}
           </ul>
+          <p><Link to="/decks/import">{t.importNav}</Link></p>
           <Form method="post" {...getFormProps(createForm)} noValidate>
             <input type="hidden" name="intent" value="create" />
             <Field meta={createFields.name} label={t.className}>{(d) => <input {...getInputProps(createFields.name, { type: 'text' })} aria-describedby={d} />}</Field>

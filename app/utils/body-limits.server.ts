@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, Response } from 'express'
 import getRawBody from 'raw-body'
-import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, type FormCheck } from './form-limits.server'
+import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, UPLOAD_LIMITS, type FormCheck } from './form-limits.server'
 
 /** How long a client may take to send a body: slow-body sockets are dropped (408). */
 export function bodyTimeoutMs(): number {
@@ -21,7 +21,9 @@ function refuse(res: Response, status: number, message: string) {
 export async function limitRequestBodies(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
   const declared = req.get('content-length')
-  if (declared !== undefined && Number(declared) > FORM_LIMITS.maxBytes) return refuse(res, 413, 'Request body too large.')
+  const upload = UPLOAD_LIMITS.paths.includes(req.path)
+  const maxBytes = upload ? UPLOAD_LIMITS.maxBytes : FORM_LIMITS.maxBytes
+  if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, 'Request body too large.')
   const type = mediaType(req.get('content-type'))
   const hasBody = declared !== undefined ? Number(declared) > 0 : req.get('transfer-encoding') !== undefined
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data' && (hasBody || type !== '')) {
@@ -33,7 +35,7 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
     res.once('finish', () => req.socket.destroy())
   }, bodyTimeoutMs())
   try {
-    body = await getRawBody(req, { length: declared, limit: FORM_LIMITS.maxBytes })
+    body = await getRawBody(req, { length: declared, limit: maxBytes })
   } catch (error) {
     const kind = (error as { type?: string }).type
     if (kind === 'entity.too.large') return refuse(res, 413, 'Request body too large.')
@@ -42,8 +44,9 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
     clearTimeout(timer)
   }
   if (res.headersSent) return
-  const text = body.toString('utf8')
-  const check: FormCheck = type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text) : checkUrlEncoded(text)
+  // latin1 keeps one character per byte, so a binary file part cannot shift the boundaries the check looks for.
+  const text = body.toString(upload ? 'latin1' : 'utf8')
+  const check: FormCheck = type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text, { allowFiles: upload }) : checkUrlEncoded(text)
   if (!check.ok) return refuse(res, check.status, check.reason)
   res.locals.body = body
   next()

@@ -16,6 +16,13 @@ export const FORM_LIMITS = {
   maxNameDepth: 4,
 } as const
 
+/**
+ * The one form that takes a file: importing a deck (app/routes/deck-import.tsx). Its body may hold the file
+ * (at most MAX_IMPORT_FILE_BYTES, 2 MiB) once, or base64 in the confirm step, plus a few fields; every other
+ * limit stays as above.
+ */
+export const UPLOAD_LIMITS = { paths: ['/decks/import', '/decks/import.data'] as readonly string[], maxBytes: 3 * 1024 * 1024 } as const
+
 export type FormCheck = { ok: true } | { ok: false; status: 400 | 415; reason: string }
 
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor'])
@@ -47,9 +54,9 @@ export function checkUrlEncoded(body: string): FormCheck {
 
 /**
  * multipart/form-data: the structure must be whole (opening and closing boundary, a form-data name on every
- * part) and carry no files (the app takes no uploads).
+ * part) and carry no files (only the deck import takes one: `allowFiles`).
  */
-export function checkMultipart(contentType: string, body: string): FormCheck {
+export function checkMultipart(contentType: string, body: string, { allowFiles = false } = {}): FormCheck {
   const boundary = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType)
   const mark = boundary?.[1] ?? boundary?.[2]
   const broken: FormCheck = { ok: false, status: 400, reason: 'Broken multipart body.' }
@@ -67,7 +74,7 @@ export function checkMultipart(contentType: string, body: string): FormCheck {
     const headers = part.slice(2, headerEnd)
     const disposition = /^content-disposition:\s*form-data\s*;(.*)$/im.exec(headers)?.[1]
     if (!disposition) return broken
-    if (/\bfilename\*?=/i.test(disposition)) return { ok: false, status: 415, reason: 'File uploads are not accepted.' }
+    if (!allowFiles && /\bfilename\*?=/i.test(disposition)) return { ok: false, status: 415, reason: 'File uploads are not accepted.' }
     const name = /\bname="([^"]*)"/i.exec(disposition)?.[1]
     if (name === undefined) return broken
     names.push(name)

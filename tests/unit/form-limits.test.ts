@@ -25,4 +25,10 @@ describe('form limits', () => {
     expect(checkMultipart('multipart/form-data; boundary=B', '--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--\r\n')).toMatchObject({ ok: false, status: 400 })
     expect(checkMultipart('multipart/form-data; boundary=B', '--B\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\nx\r\n--B--\r\n')).toMatchObject({ ok: false, status: 415 })
   })
+
+  it('takes a file only where asked (the deck import), still checking the structure', () => {
+    const withFile = '--B\r\nContent-Disposition: form-data; name="f"; filename="a.apkg"\r\n\r\nPK\u0003\u0004\u00ff\r\n--B--\r\n'
+    expect(checkMultipart('multipart/form-data; boundary=B', withFile, { allowFiles: true })).toEqual({ ok: true })
+    expect(checkMultipart('multipart/form-data; boundary=B', withFile.replace('--B--', '--C--'), { allowFiles: true })).toMatchObject({ ok: false, status: 400 })
+  })
 })
