@@ -525,6 +525,8 @@ export const en = {
   importFormat: 'Format',
   importFormats: { csv: 'CSV or TSV (term, definition)', gift: 'GIFT (Moodle)', 'moodle-xml': 'Moodle XML', apkg: 'Anki package (.apkg)' } as Record<string, string>,
   importSeparator: 'Separator (CSV only)',
+  importLanguage: 'Texts (GIFT, Moodle XML, Anki)',
+  importLanguages: { one: 'In one language', both: 'In both languages, as “English / 中文”' } as Record<string, string>,
   importSeparators: { comma: 'Comma ,', tab: 'Tab', semicolon: 'Semicolon ;' } as Record<string, string>,
   importFormatHelp: 'CSV without a header: one card per row, term then definition (an optional third column explains). With a header row you may name the columns kind (flip, typed, choice), prompt, answer, accepted, distractors, explanation, tags, prompt_zh, answer_zh, and source, quote, locator, speaker, translation to cite a source document.',
   importPreviewSubmit: 'Preview',

@@ -516,6 +516,8 @@ export const zhHans: Messages = {
   importFormat: '格式',
   importFormats: { csv: 'CSV 或 TSV（术语、释义）', gift: 'GIFT（Moodle）', 'moodle-xml': 'Moodle XML', apkg: 'Anki 卡包（.apkg）' } as Record<string, string>,
   importSeparator: '分隔符（仅 CSV）',
+  importLanguage: '文本语言（GIFT、Moodle XML、Anki）',
+  importLanguages: { one: '单一语言', both: '中英双语，格式为“English / 中文”' } as Record<string, string>,
   importSeparators: { comma: '逗号 ,', tab: '制表符', semicolon: '分号 ;' } as Record<string, string>,
   importFormatHelp: '无表头的 CSV：每行一张卡片，先术语后释义（可选的第三列为说明）。有表头时，列名可以是 kind（flip、typed、choice）、prompt、answer、accepted、distractors、explanation、tags、prompt_zh、answer_zh，以及用于引用原始文献的 source、quote、locator、speaker、translation。',
   importPreviewSubmit: '预览',

@@ -14,6 +14,7 @@ import type { ContentItem } from '~/domain/content/schema'
 import { CSV_SEPARATORS } from '~/domain/interchange/csv-import'
 import { IMPORT_FORMATS, importFormSchema, importUploadSchema } from '~/domain/interchange/import-form'
 import { finishImport, sortErrors, type ImportError } from '~/domain/interchange/import-item'
+import { FILE_LANGUAGES } from '~/domain/interchange/interchange-import'
 import { useT } from '~/i18n/react'
 import { requireAccount } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
@@ -69,9 +70,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const bytes = v.intent === 'preview' ? new Uint8Array(await v.file.arrayBuffer()) : new Uint8Array(Buffer.from(v.payload, 'base64'))
   const fileName = v.intent === 'preview' ? v.file.name.slice(0, 200) : v.fileName
   const db = getDb()
-  const parsed = await readImportFile(v.format, bytes, v.separator)
+  const refs = await importReferences(db)
+  const parsed = await readImportFile(v.format, bytes, { separator: v.separator, language: v.language, names: refs })
   const deckId = v.intent === 'confirm' ? newImportedDeckId() : PREVIEW_DECK_ID
-  const done = parsed.ok ? finishImport(parsed.drafts, deckId, await importReferences(db)) : parsed
+  const done = parsed.ok ? finishImport(parsed.drafts, deckId, refs) : parsed
   if (!done.ok) return data({ result: reply(), errors: sortErrors(done.errors), preview: null, forbidden: false }, { status: 422 })
   if (v.intent === 'confirm') {
     await createImportedDeck(db, { deckId, ownerId: user.id, title: v.title, fileName, items: done.items })
@@ -89,6 +91,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       title: v.title,
       format: v.format,
       separator: v.separator,
+      language: v.language,
     },
   }
 }
@@ -103,7 +106,7 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
     constraint: getZodConstraint(importUploadSchema),
     ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: importUploadSchema }),
-    defaultValue: { format: 'csv', separator: 'comma' },
+    defaultValue: { format: 'csv', separator: 'comma', language: 'one' },
   })
   const { instructor, decks, imported } = loaderData
   if (!instructor) {
@@ -156,6 +159,7 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
             <input type="hidden" name="title" value={preview.title} />
             <input type="hidden" name="format" value={preview.format} />
             <input type="hidden" name="separator" value={preview.separator} />
+            <input type="hidden" name="language" value={preview.language} />
             <input type="hidden" name="fileName" value={preview.fileName} />
             <input type="hidden" name="payload" value={preview.payload} />
             <button type="submit" className="button primary" disabled={!idle}>{t.importConfirmSubmit(preview.total)}</button>
@@ -177,6 +181,13 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
           {(d) => (
             <select {...getSelectProps(fields.separator)} aria-describedby={d}>
               {Object.keys(CSV_SEPARATORS).map((s) => <option key={s} value={s}>{t.importSeparators[s]}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field meta={fields.language} label={t.importLanguage}>
+          {(d) => (
+            <select {...getSelectProps(fields.language)} aria-describedby={d}>
+              {FILE_LANGUAGES.map((l) => <option key={l} value={l}>{t.importLanguages[l]}</option>)}
             </select>
           )}
         </Field>

@@ -5,7 +5,17 @@
  */
 import { parseCsv, type CsvSeparator } from '~/domain/interchange/csv-import'
 import type { ImportFormat } from '~/domain/interchange/import-form'
+import { parseGift } from '~/domain/interchange/gift-import'
 import { MAX_IMPORT_FILE_BYTES, type ParseResult } from '~/domain/interchange/import-item'
+import type { CitationNames, FileLanguage } from '~/domain/interchange/interchange-import'
+import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
+
+export interface ReadOptions {
+  separator: CsvSeparator
+  language: FileLanguage
+  /** Documents and speakers a citation in a GIFT or Moodle XML feedback may name. */
+  names: CitationNames
+}
 
 /** UTF-8 text, or null when the bytes are not UTF-8 (a binary file picked as CSV). */
 function utf8(bytes: Uint8Array): string | null {
@@ -16,13 +26,18 @@ function utf8(bytes: Uint8Array): string | null {
   }
 }
 
-export async function readImportFile(format: ImportFormat, bytes: Uint8Array, separator: CsvSeparator): Promise<ParseResult> {
+export async function readImportFile(format: ImportFormat, bytes: Uint8Array, { separator, language, names }: ReadOptions): Promise<ParseResult> {
   if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) return { ok: false, errors: [{ code: 'tooLarge', detail: `${bytes.byteLength} B` }] }
   if (bytes.byteLength === 0) return { ok: false, errors: [{ code: 'empty' }] }
   const text = utf8(bytes)
+  const notText: ParseResult = { ok: false, errors: [{ code: 'malformed', detail: 'not UTF-8 text' }] }
   switch (format) {
     case 'csv':
-      return text === null ? { ok: false, errors: [{ code: 'malformed', detail: 'not UTF-8 text' }] } : parseCsv(text, separator)
+      return text === null ? notText : parseCsv(text, separator)
+    case 'gift':
+      return text === null ? notText : parseGift(text, language, names)
+    case 'moodle-xml':
+      return text === null ? notText : parseMoodleXml(text, language, names)
     default:
       return { ok: false, errors: [{ code: 'malformed', detail: format }] }
   }

@@ -54,11 +54,14 @@ function readRows(text: string, separator: CsvSeparator): { rows: Row[]; errors:
     step: (result) => {
       const at = lineAt(result.meta.cursor)
       for (const e of result.errors) errors.push({ line: at, code: 'malformed', detail: e.message })
-      rows.push({ line: at, cells: result.data })
+      rows.push({ line: at, cells: result.data.map(undefuse) })
     },
   })
   return { rows, errors }
 }
+
+/** Spreadsheet exports (ours included) put an apostrophe before a leading formula character: take it off again. */
+const undefuse = (cell: string) => cell.replace(/^'([=+\-@\t\r])/, '$1')
 
 const split = (value: string | undefined) => (value ?? '').split('|').map((s) => s.trim()).filter(Boolean)
 
@@ -133,7 +136,7 @@ function rowWithHeader({ line, cells }: Row, header: Map<Column, number>): RowRe
       distractors: kind === 'choice' && distractors.length > 0 ? distractors : undefined,
       category: cell('category') || undefined,
       tags: split(cell('tags').replace(/\s+/g, '|')),
-      citation,
+      citations: citation ? [citation] : undefined,
     },
   }
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { CSV_SEPARATORS } from './csv-import'
 import { MAX_IMPORT_FILE_BYTES } from './import-item'
+import { FILE_LANGUAGES } from './interchange-import'
 
 export const IMPORT_FORMATS = ['csv', 'gift', 'moodle-xml', 'apkg'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -17,6 +18,8 @@ const common = {
   title: z.string({ error: 'errorImportTitle' }).trim().min(1, 'errorImportTitle').max(100, 'errorImportTitle'),
   format: z.enum(IMPORT_FORMATS, { error: 'errorChoice' }),
   separator: z.enum(separators, { error: 'errorChoice' }).default('comma'),
+  /** GIFT, Moodle XML, Anki: texts in one language, or "English / 中文" as an export in both languages writes them. */
+  language: z.enum(FILE_LANGUAGES, { error: 'errorChoice' }).default('one'),
 }
 
 export const importUploadSchema = z.object({

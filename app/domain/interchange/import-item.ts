@@ -62,7 +62,7 @@ export interface ImportDraft {
   pairs?: Array<{ left: DraftText; right: DraftText }>
   category?: string
   tags?: string[]
-  citation?: DraftCitation
+  citations?: DraftCitation[]
 }
 
 export type ParseResult = { ok: true; drafts: ImportDraft[] } | { ok: false; errors: ImportError[] }
@@ -90,13 +90,14 @@ export function draftToCandidate(draft: ImportDraft, id: string): Record<string,
   const candidate: Record<string, unknown> = {
     id,
     kind: draft.kind,
-    category: draft.category ?? DEFAULT_CATEGORY,
+    // A date item needs its date, which no file format carries: without one it is an event.
+    category: draft.category === 'date' || !draft.category ? DEFAULT_CATEGORY : draft.category,
     prompt: bilingual(draft.prompt),
     answer,
     // Files rarely carry one; the answer is what the card back then explains.
     explanation: draft.explanation && draft.explanation.en.trim() !== '' ? bilingual(draft.explanation) : answer,
     tags: draft.tags ?? [],
-    sources: draft.citation ? [{ ...draft.citation }] : [],
+    sources: (draft.citations ?? []).map((c) => ({ ...c })),
   }
   if (draft.accepted && draft.accepted.length > 0) candidate.accepted = draft.accepted.map((a) => a.trim())
   if (draft.distractors) candidate.distractors = draft.distractors.map(bilingual)
@@ -127,7 +128,7 @@ export function finishImport(drafts: readonly ImportDraft[], deckId: string, ref
   drafts.forEach((draft, index) => {
     const candidate = draftToCandidate(draft, `${deckId}-${index + 1}`)
     const parsed = itemSchema.safeParse(candidate)
-    const uncited = !draft.citation
+    const uncited = !draft.citations || draft.citations.length === 0
     const issues = parsed.success ? [] : parsed.error.issues.filter((issue) => !(uncited && issue.path.length <= 1 && issue.path[0] === 'sources'))
     for (const issue of issues) errors.push({ ...draft.at, code: 'invalid', field: issue.path.join('.'), detail: issue.message })
     if (issues.length > 0) return
@@ -135,7 +136,7 @@ export function finishImport(drafts: readonly ImportDraft[], deckId: string, ref
     const item = (parsed.success ? parsed.data : itemSchema.parse({ ...candidate, sources: [PLACEHOLDER_CITATION, PLACEHOLDER_CITATION] })) as ContentItem
     if (!parsed.success) item.sources = []
     items.push(item)
-    if (draft.citation) {
+    if (!uncited) {
       errors.push(...checkCitation(draft, refs))
       cited.push({ ...item, file: 'import', index })
     }
@@ -154,10 +155,11 @@ export function finishImport(drafts: readonly ImportDraft[], deckId: string, ref
 const PLACEHOLDER_CITATION = { doc: 'none', locator: 'none', quote: 'none', translation: 'none', speaker: 'none' }
 
 function checkCitation(draft: ImportDraft, refs: ContentReferences): ImportError[] {
-  const c = draft.citation!
   const errors: ImportError[] = []
-  if (!refs.sources.some((s) => s.id === c.doc)) errors.push({ ...draft.at, code: 'citation', field: 'source', detail: c.doc })
-  if (!refs.speakers.some((s) => s.id === c.speaker)) errors.push({ ...draft.at, code: 'citation', field: 'speaker', detail: c.speaker })
+  for (const c of draft.citations ?? []) {
+    if (!refs.sources.some((s) => s.id === c.doc)) errors.push({ ...draft.at, code: 'citation', field: 'source', detail: c.doc })
+    if (!refs.speakers.some((s) => s.id === c.speaker)) errors.push({ ...draft.at, code: 'citation', field: 'speaker', detail: c.speaker })
+  }
   if (!refs.texts) errors.push({ ...draft.at, code: 'citation', field: 'quote', detail: 'source texts unavailable' })
   return errors
 }

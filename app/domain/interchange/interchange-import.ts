@@ -1,0 +1,183 @@
+/**
+ * GIFT and Moodle XML questions as import drafts: the way back through kind-mapping.ts. Each reader
+ * (gift-import.ts, moodle-xml-import.ts) fills a `ReadQuestion`; this module maps its type to a kind
+ * (multichoice → choice, truefalse → true-false, shortanswer → typed with every accepted answer, matching →
+ * matching, essay → flip), and takes the general feedback apart again: an "Answer:" block (a flip card's answer),
+ * "Source:" lines (citations, when each names a known document and speaker), and the rest, the explanation.
+ * Kinds exported to their closest form (cloze, ordering, attribution, framing pair) come back as that form's kind.
+ */
+import type { Bilingual } from '../content/fields'
+import { categories } from '../content/fields'
+import type { SourceDoc, Speaker } from '../content/schema'
+import type { DraftCitation, DraftText, ImportDraft, ImportError, ImportPlace } from './import-item'
+import { bilingualFrom, defaultKindForType, feedbackLabels, inLanguage, interchangeTypes, KIND_TAG_PREFIX, type InterchangeType } from './kind-mapping'
+
+/** How a file's texts are written: one language, or "English / 中文" (an export with --lang both). */
+export const FILE_LANGUAGES = ['one', 'both'] as const
+export type FileLanguage = (typeof FILE_LANGUAGES)[number]
+
+export interface ReadQuestion {
+  at: ImportPlace
+  /** The file's own type name when it is none of ours (reported as an unknown kind). */
+  type: InterchangeType | { unknown: string }
+  text: string
+  generalFeedback: string
+  tags: string[]
+  options?: Array<{ text: string; correct: boolean }>
+  truth?: boolean
+  answers?: string[]
+  pairs?: Array<{ left: string; right: string }>
+  /** An essay's grader information (Moodle XML): a flip card's answer. */
+  answer?: string
+}
+
+/** Names a citation may give for a document or a speaker, resolved to their ids. */
+export interface CitationNames {
+  sources: readonly SourceDoc[]
+  speakers: readonly Speaker[]
+}
+
+/** A true-false question's prompt when its text is only the statement (content items ask this way). */
+export const TRUE_FALSE_PROMPT: Bilingual = { en: 'True or false?', zh: '对还是错？' }
+
+const toDraftText = (b: Bilingual): DraftText => ({ en: b.en, zh: b.zh })
+
+function labelsOf(label: Bilingual): string[] {
+  return [...new Set([label.en, label.zh, inLanguage(label, 'both')])]
+}
+
+function startsWithLabel(block: string, label: Bilingual): string | null {
+  for (const l of labelsOf(label)) if (block.startsWith(`${l}: `) || block.startsWith(`${l}:\n`)) return block.slice(l.length + 1).trim()
+  return null
+}
+
+/**
+ * One exported citation line, `<document>, <locator> — <speaker>: “<quote>” (<translation>)` (kind-mapping.ts,
+ * citationText). Titles hold dashes and quotation marks of their own, so the document and speaker are found
+ * by their known names (or ids) rather than by splitting on punctuation.
+ */
+function resolveCitation(line: string, names: CitationNames): DraftCitation | null {
+  const text = line.trim()
+  for (const doc of names.sources) {
+    for (const docName of [doc.id, ...labelsOf(doc.title)]) {
+      if (!text.startsWith(`${docName}, `)) continue
+      const rest = text.slice(docName.length + 2)
+      const dash = rest.indexOf(' — ')
+      if (dash < 0) continue
+      const locator = rest.slice(0, dash)
+      const said = rest.slice(dash + 3)
+      const quoted = /^“([\s\S]+)” \(([\s\S]+)\)$/
+      for (const speaker of names.speakers) {
+        for (const speakerName of [speaker.id, ...labelsOf(speaker.name)]) {
+          if (!said.startsWith(`${speakerName}: `)) continue
+          const m = quoted.exec(said.slice(speakerName.length + 2))
+          if (m) return { doc: doc.id, locator, speaker: speaker.id, quote: m[1]!, translation: m[2]! }
+        }
+      }
+    }
+  }
+  return null
+}
+
+/** General feedback → answer (if any), citations (if every line resolves) and the explanation (the rest). */
+export function splitFeedback(feedback: string, names: CitationNames | null): { answer: string | null; citations: DraftCitation[]; explanation: string } {
+  let answer: string | null = null
+  const citations: DraftCitation[] = []
+  const rest: string[] = []
+  for (const block of feedback.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean)) {
+    const answerText: string | null = answer === null ? startsWithLabel(block, feedbackLabels.answer) : null
+    if (answerText !== null) {
+      answer = answerText
+      continue
+    }
+    const sourceText = names ? startsWithLabel(block, feedbackLabels.source) : null
+    if (sourceText !== null && names) {
+      const resolved = sourceText.split('\n').map((line) => resolveCitation(line, names))
+      if (resolved.length > 0 && resolved.every((c) => c !== null)) {
+        citations.push(...(resolved as DraftCitation[]))
+        continue
+      }
+    }
+    rest.push(block)
+  }
+  return { answer, citations, explanation: rest.join('\n\n') }
+}
+
+const TAG_SLUG = /[^a-z0-9]+/g
+
+/** A file's tags as ours: the kind tag dropped, a category tag taken as the category, the rest made tag-shaped. */
+function readTags(tags: readonly string[]): { category?: string; tags: string[] } {
+  let category: string | undefined
+  const out: string[] = []
+  for (const raw of tags) {
+    const tag = raw.trim().toLowerCase()
+    if (tag.startsWith(KIND_TAG_PREFIX)) continue
+    if (category === undefined && (categories as readonly string[]).includes(tag)) {
+      category = tag
+      continue
+    }
+    const slug = tag.replace(TAG_SLUG, '-').replace(/^-+|-+$/g, '')
+    if (slug && !out.includes(slug)) out.push(slug)
+  }
+  return { category, tags: out }
+}
+
+/** One read question → a draft of its type's kind, or the errors that keep it out. */
+export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: CitationNames | null): { draft: ImportDraft } | { errors: ImportError[] } {
+  const at = q.at
+  if (typeof q.type !== 'string' || !(interchangeTypes as readonly string[]).includes(q.type)) {
+    return { errors: [{ ...at, code: 'unknownKind', detail: typeof q.type === 'string' ? q.type : q.type.unknown }] }
+  }
+  const type = q.type
+  const split = lang === 'both' ? 'both' : 'en'
+  const text = (s: string) => toDraftText(bilingualFrom(s.trim(), split))
+  const feedback = splitFeedback(q.generalFeedback, names)
+  const { category, tags } = readTags(q.tags)
+  const base = {
+    at,
+    prompt: text(q.text),
+    explanation: feedback.explanation ? text(feedback.explanation) : undefined,
+    category,
+    tags,
+    citations: feedback.citations.length > 0 ? feedback.citations : undefined,
+  }
+  if (!q.text.trim()) return { errors: [{ ...at, code: 'missingField', field: 'text' }] }
+  const kind = defaultKindForType[type]
+  switch (type) {
+    case 'multichoice': {
+      const options = q.options ?? []
+      const right = options.filter((o) => o.correct)
+      if (right.length === 0) return { errors: [{ ...at, code: 'noCorrectAnswer' }] }
+      if (right.length > 1) return { errors: [{ ...at, code: 'unknownKind', detail: 'multiple answers' }] }
+      return { draft: { ...base, kind, answer: text(right[0]!.text), distractors: options.filter((o) => !o.correct).map((o) => text(o.text)) } }
+    }
+    case 'truefalse': {
+      // Our export writes "prompt\nstatement"; a plain file's text is the statement itself.
+      const lines = q.text.trim().split('\n')
+      const prompt = lines.length > 1 ? text(lines[0]!) : toDraftText(TRUE_FALSE_PROMPT)
+      const statement = lines.length > 1 ? text(lines.slice(1).join('\n')) : text(q.text)
+      if (q.truth === undefined) return { errors: [{ ...at, code: 'noCorrectAnswer' }] }
+      const truth = { en: q.truth ? 'True' : 'False', zh: q.truth ? '对' : '错' }
+      return { draft: { ...base, kind, prompt, statement, isTrue: q.truth, answer: feedback.answer ? text(feedback.answer) : truth } }
+    }
+    case 'shortanswer': {
+      const answers = (q.answers ?? []).map((a) => a.trim()).filter(Boolean)
+      if (answers.length === 0) return { errors: [{ ...at, code: 'noCorrectAnswer' }] }
+      // An export in both languages lists the English answer, then the Chinese one, then the other accepted forms.
+      const both = lang === 'both' && answers.length > 1
+      const answer: DraftText = both ? { en: answers[0]!, zh: answers[1]! } : { en: answers[0]! }
+      return { draft: { ...base, kind, answer, accepted: answers.slice(both ? 2 : 1) } }
+    }
+    case 'matching': {
+      const pairs = (q.pairs ?? []).filter((p) => p.left.trim() !== '')
+      if (pairs.length === 0) return { errors: [{ ...at, code: 'missingField', field: 'pairs' }] }
+      const answer = pairs.map((p) => `${p.left.trim()} → ${p.right.trim()}`).join('; ')
+      return { draft: { ...base, kind, answer: text(answer), pairs: pairs.map((p) => ({ left: text(p.left), right: text(p.right) })) } }
+    }
+    case 'essay': {
+      const answer = q.answer?.trim() || feedback.answer
+      if (!answer) return { errors: [{ ...at, code: 'missingField', field: 'answer' }] }
+      return { draft: { ...base, kind, answer: text(answer) } }
+    }
+  }
+}
