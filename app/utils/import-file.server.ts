@@ -5,7 +5,9 @@
  */
 import { parseCsv, type CsvSeparator } from '~/domain/interchange/csv-import'
 import type { ImportFormat } from '~/domain/interchange/import-form'
+import { draftsFromNotes, unpackApkg } from '~/domain/interchange/apkg-import'
 import { parseGift } from '~/domain/interchange/gift-import'
+import { readAnkiNotes } from './anki-collection.server'
 import { MAX_IMPORT_FILE_BYTES, type ParseResult } from '~/domain/interchange/import-item'
 import type { CitationNames, FileLanguage } from '~/domain/interchange/interchange-import'
 import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
@@ -38,7 +40,16 @@ export async function readImportFile(format: ImportFormat, bytes: Uint8Array, { 
       return text === null ? notText : parseGift(text, language, names)
     case 'moodle-xml':
       return text === null ? notText : parseMoodleXml(text, language, names)
-    default:
-      return { ok: false, errors: [{ code: 'malformed', detail: format }] }
+    case 'apkg': {
+      const unpacked = unpackApkg(bytes)
+      if (!unpacked.ok) return unpacked
+      let notes
+      try {
+        notes = await readAnkiNotes(unpacked.collection)
+      } catch (error) {
+        return { ok: false, errors: [{ code: 'malformed', detail: `collection.${unpacked.layout}: ${(error as Error).message}` }] }
+      }
+      return draftsFromNotes(notes, language, names)
+    }
   }
 }

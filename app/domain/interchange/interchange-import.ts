@@ -79,6 +79,13 @@ function resolveCitation(line: string, names: CitationNames): DraftCitation | nu
   return null
 }
 
+/** Citation lines (one per line), each resolved to a known document and speaker; null unless every line is. */
+export function resolveCitationLines(text: string, names: CitationNames): DraftCitation[] | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+  const resolved = lines.map((line) => resolveCitation(line, names))
+  return resolved.length > 0 && resolved.every((c) => c !== null) ? (resolved as DraftCitation[]) : null
+}
+
 /** General feedback → answer (if any), citations (if every line resolves) and the explanation (the rest). */
 export function splitFeedback(feedback: string, names: CitationNames | null): { answer: string | null; citations: DraftCitation[]; explanation: string } {
   let answer: string | null = null
@@ -92,9 +99,9 @@ export function splitFeedback(feedback: string, names: CitationNames | null): { 
     }
     const sourceText = names ? startsWithLabel(block, feedbackLabels.source) : null
     if (sourceText !== null && names) {
-      const resolved = sourceText.split('\n').map((line) => resolveCitation(line, names))
-      if (resolved.length > 0 && resolved.every((c) => c !== null)) {
-        citations.push(...(resolved as DraftCitation[]))
+      const resolved = resolveCitationLines(sourceText, names)
+      if (resolved) {
+        citations.push(...resolved)
         continue
       }
     }
