@@ -1,5 +1,6 @@
 /** GIFT and Moodle XML import: each type mapped back to its kind, feedback taken apart, errors by line or question. */
 import { describe, expect, it } from 'vitest'
+import type { ItemOfKind } from '~/domain/content/schema'
 import { parseGift } from '~/domain/interchange/gift-import'
 import { finishImport, type ContentReferences, type ParseResult } from '~/domain/interchange/import-item'
 import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
@@ -42,12 +43,12 @@ describe('GIFT import', () => {
   it('maps each type back: multichoice → choice, truefalse → true-false, shortanswer → typed, matching, essay → flip', () => {
     const items = finish(parseGift(GIFT, 'one', refs))
     expect(items.map((i) => i.kind)).toEqual(['choice', 'true-false', 'typed', 'matching', 'flip', 'true-false'])
-    const [choice, tf, typed, matching, flip, html] = items as any[]
+    const [choice, tf, typed, matching, flip, html] = items as [ItemOfKind<'choice'>, ItemOfKind<'true-false'>, ItemOfKind<'typed'>, ItemOfKind<'matching'>, ItemOfKind<'flip'>, ItemOfKind<'true-false'>]
     expect(choice).toMatchObject({ id: 'imp-t-1', category: 'actor', tags: ['week-1'], prompt: { en: 'Capital of Japan?' }, answer: { en: 'Tokyo' }, explanation: { en: 'Tokyo has been the capital since 1868.' } })
-    expect(choice.distractors.map((d: { en: string }) => d.en)).toEqual(['Osaka', 'Kyoto', 'Nagoya'])
+    expect(choice.distractors!.map((d) => d.en)).toEqual(['Osaka', 'Kyoto', 'Nagoya'])
     expect(tf).toMatchObject({ prompt: { en: 'True or false?', zh: '对还是错？' }, statement: { en: 'The sky is green.' }, isTrue: false })
     expect(typed).toMatchObject({ answer: { en: 'Motegi Toshimitsu' }, accepted: ['Motegi', 'Toshimitsu Motegi'] })
-    expect(matching.pairs.map((p: any) => [p.left.en, p.right.en])).toEqual([['Takaichi', 'Japan'], ['Lee Jae-myung', 'Korea'], ['Albanese', 'Australia']])
+    expect(matching.pairs.map((p) => [p.left.en, p.right.en])).toEqual([['Takaichi', 'Japan'], ['Lee Jae-myung', 'Korea'], ['Albanese', 'Australia']])
     // The flip card's answer and its citation come back out of the feedback; the rest is the explanation.
     expect(flip).toMatchObject({ answer: { en: '21 October 2025' }, explanation: { en: 'Inferred from "last year".' } })
     expect(flip.sources).toEqual([{ doc: 'motegi-hosoya-2026-en', locator: 'Opening question', speaker: 'hosoya', quote: QUOTE, translation: '随着去年 10 月 21 日高市早苗政权成立' }])
@@ -61,9 +62,9 @@ describe('GIFT import', () => {
   })
 
   it('splits "English / 中文" texts when the file is in both languages', () => {
-    const [item] = finish(parseGift('::a::Capital? / 首都？{=Tokyo / 东京 ~Osaka / 大阪 ~Kyoto / 京都}\n', 'both', refs)) as any[]
+    const [item] = finish(parseGift('::a::Capital? / 首都？{=Tokyo / 东京 ~Osaka / 大阪 ~Kyoto / 京都}\n', 'both', refs)) as Array<ItemOfKind<'choice'>>
     expect(item).toMatchObject({ prompt: { en: 'Capital?', zh: '首都？' }, answer: { en: 'Tokyo', zh: '东京' } })
-    expect(item.distractors[0]).toEqual({ en: 'Osaka', zh: '大阪' })
+    expect(item!.distractors![0]).toEqual({ en: 'Osaka', zh: '大阪' })
   })
 
   it('names a syntax error by its line, and refuses numerical, embedded and multiple-answer questions', () => {
@@ -124,14 +125,14 @@ Japan is an island nation.</text></questiontext>
 
 describe('Moodle XML import', () => {
   it('maps each type back and reads html texts as text', () => {
-    const items = finish(parseMoodleXml(XML, 'one', refs)) as any[]
+    const items = finish(parseMoodleXml(XML, 'one', refs))
     expect(items.map((i) => i.kind)).toEqual(['choice', 'true-false', 'typed', 'matching', 'flip'])
     expect(items[0]).toMatchObject({ category: 'actor', tags: ['geo'], prompt: { en: 'Capital of Japan?' }, answer: { en: 'Tokyo' }, explanation: { en: 'Since 1868.' } })
     expect(items[1]).toMatchObject({ prompt: { en: 'True or false?' }, statement: { en: 'Japan is an island nation.' }, isTrue: true })
     // Only full-credit answers are accepted: partial credit would grade a half-right answer as right.
     expect(items[2]).toMatchObject({ answer: { en: 'Motegi' }, accepted: ['Motegi Toshimitsu'] })
-    expect(items[3].pairs[0]).toEqual({ left: { en: 'a & b', zh: 'a & b' }, right: { en: '1', zh: '1' } })
-    expect(items[4].answer.en).toBe('Free and open Indo-Pacific')
+    expect((items[3] as ItemOfKind<'matching'>).pairs[0]).toEqual({ left: { en: 'a & b', zh: 'a & b' }, right: { en: '1', zh: '1' } })
+    expect(items[4]!.answer.en).toBe('Free and open Indo-Pacific')
   })
 
   it('names malformed XML by line, refuses DOCTYPE, unknown types and a question without a right answer', () => {
