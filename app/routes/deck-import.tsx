@@ -15,6 +15,8 @@ import { CSV_SEPARATORS } from '~/domain/interchange/csv-import'
 import { IMPORT_FORMATS, importFormSchema, importUploadSchema } from '~/domain/interchange/import-form'
 import { finishImport, sortErrors, type ImportError } from '~/domain/interchange/import-item'
 import { FILE_LANGUAGES } from '~/domain/interchange/interchange-import'
+import { RouteErrorBoundary } from '~/components/error-page'
+import { pageTitle } from '~/i18n/meta'
 import { useT } from '~/i18n/react'
 import { requireAccount } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
@@ -31,6 +33,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const importedId = new URL(request.url).searchParams.get('imported')
   return { instructor: user.role === 'instructor', decks, imported: decks.find((d) => d.id === importedId) ?? null }
 }
+
+export function meta(args: Route.MetaArgs) {
+  return pageTitle(args, (t) => t.importTitle)
+}
+
+export const ErrorBoundary = RouteErrorBoundary
 
 export interface PreviewItem {
   n: number
