@@ -23,7 +23,7 @@ test('upload, fix the errors the preview names, confirm, and study the private d
   // A file with a bad row: the preview names it by line and nothing is offered for import.
   await page.getByLabel('Deck title').fill('Summit terms')
   await page.getByLabel('Separator (CSV only)').selectOption('semicolon')
-  await page.getByLabel('File').setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\nno separator here\n') })
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\nno separator here\n') })
   await page.getByRole('button', { name: 'Preview' }).tap()
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText('Line 2:')
   await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0)
@@ -31,7 +31,7 @@ test('upload, fix the errors the preview names, confirm, and study the private d
   // The fixed file: every item previewed, markup shown as text, then confirmed.
   await page.getByLabel('Deck title').fill('Summit terms')
   await page.getByLabel('Separator (CSV only)').selectOption('semicolon')
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'terms.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\n<script>alert(1)</script>;A very long definition that must wrap on a narrow phone screen without pushing the page sideways at all\n'),
