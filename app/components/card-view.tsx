@@ -1,6 +1,7 @@
 import type { Lang } from '~/i18n'
 import type { CardContent, CitationView } from '~/domain/card-content'
 import { useT } from '~/i18n/react'
+import { locatorFor } from '~/domain/content/locators'
 
 export type { CardContent, CitationView }
 
@@ -32,6 +33,7 @@ export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: 
 
 export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLanguage; uiLang: Lang }) {
   const t = useT()
+  const where = locatorFor(c, uiLang)
   const readerReadsQuoteLang = mode === 'both' ? false : (mode === 'en') === (c.quoteLang === 'en')
   return (
     <figure className="citation">
@@ -55,7 +57,11 @@ export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLangu
         <cite lang={uiLang}>{uiLang === 'en' ? c.title.en : c.title.zh}</cite>
         <span>{uiLang === 'en' ? c.outlet.en : c.outlet.zh}</span>
         <span>{c.date ?? t.undated}</span>
-        <span>{c.locator}</span>
+        {/* Where in the document, in the reader's language when a Chinese form exists (app/domain/content/locators.ts). */}
+        <span className="citation-locator">
+          {where.untranslated ? <>{t.locatorInEnglish} </> : null}
+          <span lang={where.lang}>{where.text}</span>
+        </span>
       </figcaption>
     </figure>
   )

@@ -4,6 +4,8 @@ import type { Bilingual, ContentItem, SourceDoc, Speaker } from './content/schem
 export interface CitationView {
   doc: string
   locator: string
+  /** The locator's Chinese form, for the Chinese interface (content/locators.yaml); null if it needs none or has none. */
+  locatorZh: string | null
   quote: string
   translation: string
   quoteLang: 'en' | 'zh-Hans'
@@ -35,6 +37,7 @@ export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, So
       return {
         doc: c.doc,
         locator: c.locator,
+        locatorZh: c.locatorZh ?? null,
         quote: c.quote,
         translation: c.translation,
         quoteLang: doc?.language ?? 'en',

@@ -515,6 +515,8 @@ export const en = {
   },
   exportCsvEnglish: 'CSV with English headers',
   exportCsvChinese: 'CSV with Chinese headers',
+  // A citation's place in its document, when it is only written in English (content/locators.yaml)
+  locatorInEnglish: 'Place, in English:',
 
   // Importing decks (issue 13.3)
   importTitle: 'Import a deck',

@@ -506,6 +506,7 @@ export const zhHans: Messages = {
   },
   exportCsvEnglish: 'CSV（英文表头）',
   exportCsvChinese: 'CSV（中文表头）',
+  locatorInEnglish: '位置（英文原文）：',
 
   // 导入题组（议题 13.3）
   importTitle: '导入题组',

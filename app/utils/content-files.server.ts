@@ -4,6 +4,9 @@ import path from 'node:path'
 import { buildContentBundle, type ContentBundle, type ContentFiles } from '~/domain/content/bundle'
 import type { ContentError } from '~/domain/content/errors'
 import type { SourceDoc } from '~/domain/content/schema'
+import { withLocatorForms } from '~/domain/content/locators'
+import { parse as parseYaml } from 'yaml'
+import { z } from 'zod'
 
 export function contentDir(): string {
   return path.resolve(process.env.CONTENT_DIR ?? 'content')
@@ -30,7 +33,23 @@ export function readContentFiles(dir = contentDir()): ContentFiles {
 }
 
 export function loadContentFromDisk(dir = contentDir()): { bundle: ContentBundle; errors: ContentError[] } {
-  return buildContentBundle(readContentFiles(dir))
+  const { bundle, errors } = buildContentBundle(readContentFiles(dir))
+  const glossary = readLocatorGlossary(dir, errors)
+  return { bundle: { ...bundle, items: withLocatorForms(bundle.items, glossary) }, errors }
+}
+
+const locatorFileSchema = z.object({ zh: z.record(z.string().min(1), z.string().min(1)) })
+
+/** content/locators.yaml: Chinese forms of locators written in English (optional; a bad file is a content error). */
+function readLocatorGlossary(dir: string, errors: ContentError[]): Map<string, string> {
+  const file = path.join(dir, 'locators.yaml')
+  if (!existsSync(file)) return new Map()
+  const parsed = locatorFileSchema.safeParse(parseYaml(readFileSync(file, 'utf8')))
+  if (!parsed.success) {
+    errors.push({ file: path.relative(process.cwd(), file), message: `expected "zh:" mapping each English locator to its Chinese form (${parsed.error.issues[0]?.message})` })
+    return new Map()
+  }
+  return new Map(Object.entries(parsed.data.zh))
 }
 
 /** Source texts by document id, or null when the folder is absent (quote verification is then skipped). */

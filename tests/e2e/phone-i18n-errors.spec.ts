@@ -63,3 +63,11 @@ test('the quiz filter names tags in Chinese, never by slug', async ({ page }) =>
   await tag.selectOption({ label: '高市政府' })
   await expect(tag).toHaveValue('takaichi-administration')
 })
+
+test('a citation says where it is in Chinese, also for the English document', async ({ page }) => {
+  await page.goto('/decks/all/study')
+  await page.getByRole('link', { name: '显示答案' }).click()
+  const back = page.getByRole('region', { name: '答案' })
+  await expect(back.locator('figcaption', { hasText: '开篇提问（细谷）' })).toHaveCount(2)
+  await expect(back.getByText('Opening question (Hosoya)')).toHaveCount(0)
+})

@@ -57,6 +57,8 @@ export const CLOZE_GAP = /\[\[([^\]]+)\]\]/g
 export const citationSchema = z.object({
   doc: nonEmpty,
   locator: nonEmpty,
+  /** The locator's Chinese form when the locator is written in English (else content/locators.yaml supplies it). */
+  locatorZh: nonEmpty.optional(),
   /** The source's exact words in the source's language; verified against the text (whitespace ignored). */
   quote: nonEmpty,
   /** The quote in the other language, for a reader of that language (card back). */
