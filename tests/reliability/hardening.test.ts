@@ -131,6 +131,24 @@ describe('1. request bodies are capped and counted before parsing', () => {
   })
 })
 
+describe('1b. the deck import alone takes a file, under its own cap', () => {
+  const upload = (size: number) => `--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="deck.apkg"\r\nContent-Type: application/octet-stream\r\n\r\n${'\u00ff'.repeat(size)}\r\n--XYZ--\r\n`
+  const multipart = { 'Content-Type': 'multipart/form-data; boundary=XYZ' }
+
+  it('lets a file through to /decks/import (the route then asks who is importing), refuses one anywhere else', async () => {
+    const res = await post('/decks/import', upload(10_000), { headers: multipart })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toMatch(/^\/login/)
+    expect((await post('/classes', upload(10_000), { headers: multipart })).status).toBe(415)
+  })
+
+  it('refuses an upload past 3 MiB by its length and while it streams (413), before parsing', async () => {
+    const head = `POST /decks/import HTTP/1.1\r\nHost: x\r\nOrigin: ${app.url}\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n`
+    expect(await rawExchange(`${head}Content-Length: ${4 * 1024 * 1024}\r\n\r\n--XYZ`)).toMatch(/^HTTP\/1\.1 413/)
+    expect((await post('/decks/import', upload(3 * 1024 * 1024 + 10), { headers: multipart })).status).toBe(413)
+  })
+})
+
 describe('2. absolute links come from PUBLIC_URL, never from the Host header', () => {
   it('mails a reset link on the public origin to a request for another host', async () => {
     const { email } = await signUp()
