@@ -116,6 +116,63 @@ export function perspectiveFromLabel(text: string): Perspective | null {
   return null
 }
 
+/**
+ * GIFT and Moodle XML carry question texts, options, matching lefts and feedback as HTML: these characters
+ * become entities and line breaks `<br>`, so a field holding markup or a script shows as text in Moodle.
+ * Short answers and matching rights are plain strings in both formats (compared, not rendered as HTML).
+ */
+export function textToHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>')
+}
+
+/** The inverse of textToHtml (for importers; also reads the `<br/>` and `&quot;` other tools write). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
+/** The deck an export comes from: named in a GIFT `$CATEGORY`, a Moodle category and the Anki deck. */
+export interface ExportDeck {
+  id: string
+  title: Bilingual
+}
+
+/**
+ * A flashcard's front (CSV term, Anki Prompt): the prompt, then what the question shows besides it — the
+ * statement, the gapped sentence, the two framings, the events (in alphabetical order, never the answer's
+ * order) or the items to match.
+ */
+export function cardFront(item: ContentItem, lang: ExportLanguage): string {
+  const L = (b: Bilingual) => inLanguage(b, lang)
+  const lines = [L(item.prompt)]
+  switch (item.kind) {
+    case 'true-false':
+    case 'attribution':
+      lines.push(L(item.statement))
+      break
+    case 'cloze':
+      lines.push(L({ en: gapped(item.cloze.en), zh: gapped(item.cloze.zh) }))
+      break
+    case 'framing-pair':
+      item.sides.forEach((s, i) => lines.push(`${i + 1}. ${L(s.text)}`))
+      break
+    case 'ordering':
+      for (const e of item.events.map((e) => L(e)).sort((a, b) => a.localeCompare(b))) lines.push(`• ${e}`)
+      break
+    case 'matching':
+      for (const p of item.pairs) lines.push(`• ${L(p.left)}`)
+      break
+    default:
+      break
+  }
+  return lines.join('\n')
+}
+
 /** What a cloze gap shows in an exported question. */
 export const GAP_MARK = '_____'
 
