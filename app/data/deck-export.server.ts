@@ -3,8 +3,8 @@
  * sibling answers its question would draw wrong options from, and the names of the documents and speakers
  * its citations refer to. The exporters themselves are pure (app/domain/interchange).
  */
-import { and, inArray, isNull, sql } from 'drizzle-orm'
-import { items } from '../../db/schema'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { decks, items } from '../../db/schema'
 import type { Bilingual } from '~/domain/content/fields'
 import type { ContentItem } from '~/domain/content/schema'
 import type { ExportDeck, ExportItem, ExportNames } from '~/domain/interchange/kind-mapping'
@@ -23,6 +23,12 @@ export interface ExportFilter {
   sources?: string[]
   categories?: string[]
   tags?: string[]
+}
+
+/** Any live deck by id, whoever may see it: for the operator's CLI (the download route checks visibility). */
+export async function liveDeck(db: Database, deckId: string): Promise<ExportDeck | null> {
+  const [row] = await db.select({ id: decks.id, data: decks.data }).from(decks).where(and(eq(decks.id, deckId), isNull(decks.retiredAt)))
+  return row ? { id: row.id, title: row.data.title } : null
 }
 
 /** The export of a deck the caller has already found (and may show), or of a filter. */
