@@ -8,7 +8,7 @@ import { useNonce } from './utils/nonce'
 import { registerServiceWorker } from './offline/register'
 import { currentUser } from './utils/access.server'
 import { visitorMiddleware } from './utils/request-context.server'
-import { requestLanguage } from './utils/lang.server'
+import { viewerPreferences } from './utils/lang.server'
 import './styles.css'
 
 /** Who is asking, resolved once per request for every loader and action (app/utils/request-context.server.ts). */
@@ -16,8 +16,10 @@ export const middleware: Route.MiddlewareFunction[] = [visitorMiddleware]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
+  const { lang, timeZone } = await viewerPreferences(request, user?.id ?? null)
   return {
-    lang: await requestLanguage(request, user?.id ?? null),
+    lang,
+    timeZone,
     account: user?.kind === 'account' ? { name: user.displayName ?? user.email ?? '', role: user.role } : null,
   }
 }

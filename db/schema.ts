@@ -255,6 +255,16 @@ export const openChecks = sqliteTable('open_checks', {
   checkedAt: integer('checked_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.itemId] })])
 
+/**
+ * "Study more today": extra new cards a learner allowed themselves for one study day, once (issue 14.16). A
+ * setting for the day, not part of the log; the queue adds it to the daily new-card limit.
+ */
+export const newCardExtensions = sqliteTable('new_card_extensions', {
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  day: text('day').notNull(),
+  extra: integer('extra').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.day] })])
+
 /** A scored quiz: the questions are fixed when it starts (item ids in order, and the seed that shuffles them). */
 export const quizAttempts = sqliteTable('quiz_attempts', {
   id: text('id').primaryKey(),

@@ -33,6 +33,8 @@ export interface DeckSummary {
   /** Set for an instructor's private deck of imported items. */
   ownerId: string | null
   total: number
+  /** Cards the learner has started (answered at least once), held ones included. */
+  started: number
   fresh: number
   learning: number
   due: number
@@ -48,6 +50,7 @@ export async function deckSummaries(db: Database, userId: string | null, now: nu
       data: decks.data,
       ownerId: decks.ownerId,
       total: sql<number>`count(${deckItems.itemId})`,
+      started: sql<number>`count(${cardStates.itemId})`,
       fresh: sql<number>`coalesce(sum(${cardStates.itemId} is null and ${shown}), 0)`,
       learning: sql<number>`coalesce(sum(${cardStates.state} in (1, 3) and ${shown}), 0)`,
       due: sql<number>`coalesce(sum(${cardStates.state} = 2 and ${cardStates.due} <= ${now} and ${shown}), 0)`,

@@ -7,13 +7,14 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, items, newCardCursors, reviewLogs, reviewRequests } from '../../db/schema'
 import { nextDueCard, type NextCard, type QueueHeads } from '~/domain/queue'
 import { newCard, previewIntervals, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
-import { studyDayAt } from '~/domain/study-day'
+import { studyDateAt, studyDayAt } from '~/domain/study-day'
 import type { ContentItem } from '~/domain/content/schema'
 import type { Database } from '~/utils/db.server'
 import { isInDeck } from './decks.server'
 import { parametersInForce } from './fsrs-parameters.server'
 import { notHeld } from './holds.server'
 import { cardFromRow } from './reviews.server'
+import { extraNewCards } from './new-card-extensions.server'
 import { getSettings, type Settings } from './settings.server'
 
 export interface DailyProgress {
@@ -33,6 +34,20 @@ export async function dailyProgress(db: Database, userId: string, dayStart: numb
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), sql`${reviewLogs.reviewedAt} >= ${dayStart}`, isNull(reviewLogs.undoneAt)))
   return { newToday: row?.newToday ?? 0, reviewsToday: row?.reviewsToday ?? 0, answeredToday: row?.answeredToday ?? 0 }
+}
+
+/** What the learner did in one deck today (the end-of-session summary): answers, how many right, time spent. */
+export async function deckDayProgress(db: Database, userId: string, deckId: string, dayStart: number): Promise<{ answered: number; right: number; durationMs: number }> {
+  const [row] = await db
+    .select({
+      answered: sql<number>`count(*)`,
+      right: sql<number>`coalesce(sum(coalesce(${reviewLogs.correct}, ${reviewLogs.rating} > 1)), 0)`,
+      durationMs: sql<number>`coalesce(sum(${reviewLogs.durationMs}), 0)`,
+    })
+    .from(reviewLogs)
+    .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, reviewLogs.itemId)))
+    .where(and(eq(reviewLogs.userId, userId), sql`${reviewLogs.reviewedAt} >= ${dayStart}`, isNull(reviewLogs.undoneAt)))
+  return { answered: row?.answered ?? 0, right: row?.right ?? 0, durationMs: row?.durationMs ?? 0 }
 }
 
 /**
@@ -152,8 +167,9 @@ export interface StudyCard {
 }
 
 export type StudyState =
-  | { status: 'card'; card: StudyCard; progress: DailyProgress; settings: Settings }
-  | { status: 'done'; nextDue: number | null; progress: DailyProgress; settings: Settings }
+  /** `settings.newPerDay` includes today's "study more" extra; `extendedToday`: that extra was taken. */
+  | { status: 'card'; card: StudyCard; progress: DailyProgress; settings: Settings; extendedToday: boolean }
+  | { status: 'done'; nextDue: number | null; progress: DailyProgress; settings: Settings; extendedToday: boolean }
 
 async function loadStudyCard(db: Database, userId: string, itemId: string, queue: StudyCard['queue'] | null, now: number, retention: number) {
   const [[row], parameters] = await Promise.all([db
@@ -175,18 +191,22 @@ async function loadStudyCard(db: Database, userId: string, itemId: string, queue
 export async function nextStudyState(db: Database, userId: string, deckId: string, now: number, preferItemId?: string, settings?: Settings): Promise<StudyState> {
   settings ??= await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
-  const [heads, progress, preferred] = await Promise.all([
+  const [heads, progress, preferred, extra] = await Promise.all([
     queueHeads(db, userId, deckId, now),
     dailyProgress(db, userId, day.start),
     preferItemId ? isInDeck(db, deckId, preferItemId) : Promise.resolve(false),
+    userId ? extraNewCards(db, userId, studyDateAt(now, settings.timeZone)) : 0,
   ])
+  // "Study more today" raised today's new-card limit (once): the queue and the counts use the raised one.
+  if (extra > 0) settings = { ...settings, newPerDay: settings.newPerDay + extra }
   let next: NextCard
   if (preferred && preferItemId) next = { kind: 'learning', itemId: preferItemId }
   else next = nextDueCard(heads, progress, settings, now, day.end)
-  if (next.kind === 'done') return { status: 'done', nextDue: next.nextDue, progress, settings }
+  const extendedToday = extra > 0
+  if (next.kind === 'done') return { status: 'done', nextDue: next.nextDue, progress, settings, extendedToday }
   const card = await loadStudyCard(db, userId, next.itemId, preferred ? null : next.kind, now, settings.desiredRetention)
-  if (!card) return { status: 'done', nextDue: null, progress, settings }
-  return { status: 'card', card, progress, settings }
+  if (!card) return { status: 'done', nextDue: null, progress, settings, extendedToday }
+  return { status: 'card', card, progress, settings, extendedToday }
 }
 
 /** Missed items come first in the learner's reviews (until answered once). */

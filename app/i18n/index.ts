@@ -55,6 +55,32 @@ export function formatInterval(ms: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
 }
 
+/**
+ * When something is due, in words, in the learner's zone and without seconds: "today, 16:05", "tomorrow,
+ * 04:00", "in 3 days, 04:00" (今天 16:05, 明天 04:00); past a week, the date. Days are calendar days in `timeZone`.
+ */
+export function formatDueInWords(t: number, now: number, lang: Lang, timeZone: string): string {
+  const dayNumber = (x: number) => {
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(x)).split('-').map(Number)
+    return Date.UTC(y!, m! - 1, d!) / 86_400_000
+  }
+  const days = dayNumber(t) - dayNumber(now)
+  const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(t))
+  if (days < 0 || days > 6) return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(t))
+  const day = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(days, 'day')
+  return lang === 'en' ? `${day}, ${time}` : `${day} ${time}`
+}
+
+/** A moment in the viewer's zone, without seconds: "4 Dec 2026, 16:05" / "2026年12月4日 16:05". */
+export function formatDateTime(t: number, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(t))
+}
+
+/** A day in the viewer's zone: "4 Dec 2026" / "2026年12月4日". */
+export function formatDate(t: number, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium' }).format(new Date(t))
+}
+
 /** When the next card is due, in the learner's zone: "today 14:05" style via Intl. */
 export function formatDueTime(t: number, lang: Lang, timeZone: string): string {
   return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(t))

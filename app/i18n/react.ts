@@ -7,6 +7,12 @@ export function useLang(): Lang {
   return data?.lang ?? 'en'
 }
 
+/** The viewer's time zone (their settings, else the browser's): times on every page are shown in it. */
+export function useTimeZone(): string {
+  const data = useRouteLoaderData('root') as { timeZone?: string } | undefined
+  return data?.timeZone ?? 'UTC'
+}
+
 export function useT(): Messages {
   return messagesFor(useLang())
 }

@@ -1,6 +1,7 @@
 import { Form, redirect } from 'react-router'
 import type { Route } from './+types/account'
-import { useLang, useT } from '~/i18n/react'
+import { useLang, useT, useTimeZone } from '~/i18n/react'
+import { formatDateTime } from '~/i18n'
 import { activeSessions, revokeSessions } from '~/utils/auth.server'
 import { requireAccount } from '~/utils/access.server'
 import { clearedSessionCookie } from '~/utils/session.server'
@@ -31,6 +32,7 @@ export function meta(args: Route.MetaArgs) {
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
+  const timeZone = useTimeZone()
   const { user, sessions, revoked } = loaderData
   return (
     <div className="page narrow">
@@ -42,7 +44,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <ul className="sessions">
         {sessions.map((s) => (
           <li key={s.id}>
-            <span>{s.current ? t.sessionCurrent : s.id.slice(0, 6)} · {t.sessionSince(new Date(s.createdAt).toLocaleString(lang))}</span>
+            <span>{s.current ? t.sessionCurrent : s.id.slice(0, 6)} · {t.sessionSince(formatDateTime(s.createdAt, lang, timeZone))}</span>
             {s.current ? null : (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="session" value={s.id} />

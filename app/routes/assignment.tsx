@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/assignment'
 import { AnswerMeaningText } from '~/components/answer-meaning'
-import { useLang, useT } from '~/i18n/react'
+import { useLang, useT, useTimeZone } from '~/i18n/react'
+import { formatDateTime } from '~/i18n'
 import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
 import { itemsInScope } from '~/data/decks.server'
 import { flagsForItems } from '~/data/flags.server'
@@ -62,6 +63,7 @@ export const ErrorBoundary = RouteErrorBoundary
 export default function AssignmentDashboard({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
+  const timeZone = useTimeZone()
   const { klass, assignment, students, items, totalItems } = loaderData
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
   return (
@@ -69,7 +71,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
       <p><Link to={`/classes/${klass.id}`}>← {klass.name}</Link></p>
       <h1>{t.dashboardTitle(assignment.title)}</h1>
       <p className="muted">
-        {t.dueOn(new Date(assignment.dueAt).toLocaleString(lang))} · {t.itemsInDeck(totalItems)} ·{' '}
+        {t.dueOn(formatDateTime(assignment.dueAt, lang, timeZone))} · {t.itemsInDeck(totalItems)} ·{' '}
         {assignment.goal === 'memory' ? `${t.goalMemory} ≥ ${pct(assignment.targetRecall)}` : `${t.goalQuiz} ≥ ${pct(assignment.targetScore)}`}
       </p>
       <p>
@@ -108,7 +110,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
                 <td>{pct(s.latestQuiz)}</td>
                 <td>{s.reviews7d}</td>
                 <td>{s.minutes7d}</td>
-                <td>{s.lastActive ? new Date(s.lastActive).toLocaleDateString(lang) : t.never}</td>
+                <td>{s.lastActive ? formatDateTime(s.lastActive, lang, timeZone) : t.never}</td>
               </tr>
             ))}
           </tbody>

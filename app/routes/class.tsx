@@ -7,7 +7,8 @@ import { Field, FormErrors } from '~/components/field'
 import { assignmentSchema, classActionSchema } from '~/domain/account-forms'
 import { msg } from '~/i18n/keys'
 import { endOfLocalDate } from '~/domain/study-day'
-import { useLang, useT } from '~/i18n/react'
+import { useLang, useT, useTimeZone } from '~/i18n/react'
+import { formatDateTime } from '~/i18n'
 import { archiveClass, classAssignments, classMembersOf, createAssignment, removeMember } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { appOrigin } from '~/utils/public-url.server'
@@ -67,6 +68,7 @@ export const ErrorBoundary = RouteErrorBoundary
 export default function ClassPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
+  const timeZone = useTimeZone()
   const navigation = useNavigation()
   const { klass, joinLink, members, assignments, choices } = loaderData
   const [form, fields] = useForm({
@@ -92,7 +94,7 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
         <ul className="plain-list">
           {assignments.map((a) => (
             <li key={a.id}>
-              <Link to={`/classes/${klass.id}/assignments/${a.id}`}>{a.title}</Link> · {t.dueOn(new Date(a.dueAt).toLocaleDateString(lang))} · {t.itemsInDeck(a.items)}
+              <Link to={`/classes/${klass.id}/assignments/${a.id}`}>{a.title}</Link> · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))} · {t.itemsInDeck(a.items)}
             </li>
           ))}
         </ul>

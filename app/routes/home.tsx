@@ -2,8 +2,10 @@ import { lazy, Suspense } from 'react'
 import { Link } from 'react-router'
 import { useHydrated } from '~/components/questions/use-hydrated'
 import type { Route } from './+types/home'
-import { useLang, useT } from '~/i18n/react'
-import { studyDayAt } from '~/domain/study-day'
+import { useLang, useT, useTimeZone } from '~/i18n/react'
+import { formatDateTime } from '~/i18n'
+import { studyDateAt, studyDayAt } from '~/domain/study-day'
+import { extraNewCards } from '~/data/new-card-extensions.server'
 import { getDb } from '~/utils/db.server'
 import { dailyProgress } from '~/data/study-queue.server'
 import { deckSummaries } from '~/data/decks.server'
@@ -12,6 +14,7 @@ import { assignmentItemIds, assignmentsForStudent } from '~/data/classes.server'
 import { bestDeckFor } from '~/data/quiz.server'
 import { currentUser } from '~/utils/access.server'
 import { pageTitle } from '~/i18n/meta'
+import { DeckCounts } from '~/components/deck-counts'
 
 /** The keep-offline switch per deck (issue 11): browser storage only, loaded after the page in its own chunk. */
 const OfflineDeckSwitch = lazy(() => import('~/offline/deck-switch'))
@@ -21,11 +24,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const now = Date.now()
   const user = currentUser(context)
   const settings = user ? await getSettings(db, user.id) : null
-  const [decks, progress] = await Promise.all([
+  const [decks, progress, extra] = await Promise.all([
     deckSummaries(db, user?.id ?? null, now),
     user && settings ? dailyProgress(db, user.id, studyDayAt(now, settings.timeZone).start) : null,
+    user && settings ? extraNewCards(db, user.id, studyDateAt(now, settings.timeZone)) : 0,
   ])
-  const newLimit = settings?.newPerDay ?? 20
+  // Today's limit, raised if the learner chose "Study more today".
+  const newLimit = (settings?.newPerDay ?? 20) + extra
   const newLeft = Math.max(0, newLimit - (progress?.newToday ?? 0))
   const assigned = user?.kind === 'account' ? await assignmentsForStudent(db, user.id) : []
   const studyDecks = await Promise.all(assigned.map(async (a) => a.deckId ?? (await bestDeckFor(db, await assignmentItemIds(db, a.id)))))
@@ -45,6 +50,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const hydrated = useHydrated()
   const t = useT()
   const lang = useLang()
+  const timeZone = useTimeZone()
   const { decks, progress, assignments, joined } = loaderData
   return (
     <div className="page">
@@ -57,7 +63,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <li key={a.id} className={`deck assignment${a.progress.met ? ' met' : ''}`}>
                 <div className="deck-link">
                   <span className="deck-title">{a.title}</span>
-                  <span className="deck-desc">{a.className} · {t.dueOn(new Date(a.dueAt).toLocaleDateString(lang))}</span>
+                  <span className="deck-desc">{a.className} · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))}</span>
                   <span>{t.progressStudied(a.progress.studied, a.progress.total)}</span>
                   <span>
                     {a.goal === 'memory'
@@ -92,11 +98,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 <span className="deck-desc">{lang === 'en' ? deck.data.description.en : deck.data.description.zh}</span>
                 <span className="deck-meta">
                   <span>{t.itemsInDeck(deck.total)}</span>
-                  <span className="counts" aria-label={t.deckCounts({ fresh: deck.freshToday, learning: deck.learning, due: deck.due })}>
-                    <span className="count-new" title={t.newLabel}>{deck.freshToday}</span>
-                    <span className="count-learning" title={t.learningLabel}>{deck.learning}</span>
-                    <span className="count-due" title={t.dueLabel}>{deck.due}</span>
-                  </span>
+                  <DeckCounts fresh={deck.freshToday} learning={deck.learning} due={deck.due} />
+                </span>
+                <span className="deck-progress">
+                  <progress max={Math.max(1, deck.total)} value={deck.started} aria-label={t.deckStartedLabel(title)} />
+                  <span>{t.deckStarted(deck.started, deck.total)}</span>
                 </span>
               </Link>
               {hydrated ? (

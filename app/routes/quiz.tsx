@@ -5,7 +5,8 @@ import type { Route } from './+types/quiz'
 import { ScopeFields } from '~/components/scope-fields'
 import { Field, FormErrors } from '~/components/field'
 import { quizSetupSchema } from '~/domain/quiz'
-import { useLang, useT } from '~/i18n/react'
+import { useLang, useT, useTimeZone } from '~/i18n/react'
+import { formatDateTime } from '~/i18n'
 import { getDb } from '~/utils/db.server'
 import { studentAssignment } from '~/data/classes.server'
 import { invalidChoices, itemChoices } from '~/data/item-choices.server'
@@ -18,7 +19,7 @@ import { pageTitle } from '~/i18n/meta'
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context)
   const [options, attempts] = await Promise.all([itemChoices(getDb(), user?.id ?? null), user ? recentAttempts(getDb(), user.id) : []])
-  return { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length })) }
+  return { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length, deckId: a.config.deckId ?? null })) }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -44,13 +45,20 @@ export function meta(args: Route.MetaArgs) {
 export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
+  const timeZone = useTimeZone()
   const navigation = useNavigation()
   const { options, attempts } = loaderData
   const [params] = useSearchParams()
   const assignmentId = params.get('assignment')
+  // The quiz history names each quiz's deck; the end of a study session links here with its deck picked.
+  const deckTitle = (deckId: string | null) => {
+    const deck = deckId ? options.decks.find((d) => d.id === deckId) : undefined
+    return deck ? (lang === 'en' ? deck.title.en : deck.title.zh) : null
+  }
+  const preselectedDeck = options.decks.some((d) => d.id === params.get('deck')) ? params.get('deck')! : undefined
   const [form, fields] = useForm({
     lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
-    defaultValue: { count: '10' },
+    defaultValue: { count: '10', deckId: preselectedDeck },
     constraint: getZodConstraint(quizSetupSchema),
     ...formTiming,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: quizSetupSchema }),
@@ -75,7 +83,8 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
             {attempts.map((a) => (
               <li key={a.id}>
                 <Link to={a.finished ? `/quiz/${a.id}/result` : `/quiz/${a.id}`}>
-                  {a.finished ? t.quizAttemptLine(a.score ?? 0, a.total, new Date(a.startedAt).toLocaleString(lang)) : `${t.quizUnfinished} · ${t.quizContinue}`}
+                  {deckTitle(a.deckId) ? `${deckTitle(a.deckId)} · ` : ''}
+                  {a.finished ? t.quizAttemptLine(a.score ?? 0, a.total, formatDateTime(a.startedAt, lang, timeZone)) : `${t.quizUnfinished} · ${t.quizContinue}`}
                 </Link>
               </li>
             ))}

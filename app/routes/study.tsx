@@ -9,13 +9,16 @@ import { useHydrated } from '~/components/questions/use-hydrated'
 import { RatingBar, revealHref, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
 import { gradeResponse, isInteractive } from '~/domain/questions'
-import { formatDueTime, formatInterval, type Messages } from '~/i18n'
+import { formatDueInWords, formatInterval, type Messages } from '~/i18n'
+import { studyDateAt, studyDayAt } from '~/domain/study-day'
+import { getSettings } from '~/data/settings.server'
+import { EXTRA_NEW_CARDS, extendNewCards } from '~/data/new-card-extensions.server'
 import { useLang, useT } from '~/i18n/react'
 import { sourceDocs, speakers as speakerList } from '~/data/content.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
 import { deckExists, deckSummaries } from '~/data/decks.server'
-import { nextStudyState } from '~/data/study-queue.server'
+import { deckDayProgress, nextStudyState } from '~/data/study-queue.server'
 import { cardInfo } from '~/data/holds.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
 import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
@@ -65,7 +68,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     timeZone: state.settings.timeZone,
   }
   if (state.status === 'done') {
-    return { ...common, card: null, nextDueText: state.nextDue === null ? null : formatDueTime(state.nextDue, lang, state.settings.timeZone) }
+    // The end of a session: what was done here today, when the next card is due, and what to do next.
+    const today = user ? await deckDayProgress(db, user.id, deck.id, studyDayAt(now, state.settings.timeZone).start) : null
+    // Only the shared new-card limit stops them (unstarted cards are left): offer to raise it, once a day.
+    const limitStops = (summary?.fresh ?? 0) > 0 && newLeft === 0 && !state.extendedToday
+    return {
+      ...common,
+      card: null,
+      nextDueText: state.nextDue === null ? null : formatDueInWords(state.nextDue, now, lang, state.settings.timeZone),
+      session: today && today.answered > 0 ? { answered: today.answered, percentRight: Math.round((100 * today.right) / today.answered), minutes: Math.max(1, Math.round(today.durationMs / 60_000)) } : null,
+      offers: { studyMore: limitStops ? EXTRA_NEW_CARDS : null, newLimit: state.settings.newPerDay, signUp: user?.kind !== 'account' },
+    }
   }
   const { card } = state
   const item = card.item
@@ -83,6 +96,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     ...common,
     nextDueText: null,
+    session: null,
+    offers: null,
     card: {
       itemId: card.itemId,
       queue: card.queue,
@@ -110,6 +125,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const result = user ? await undoLastReview(db, user.id, now) : ({ status: 'nothing' } as const)
     if (result.status === 'undone') return redirect(`${studyUrl}?card=${encodeURIComponent(result.itemId)}&msg=undone`)
     return redirect(`${studyUrl}?msg=nothing`)
+  }
+  if (form.intent === 'study-more') {
+    // A visitor's first write makes them a guest; taking the extra twice in a day changes nothing.
+    const user = await requireLearner(context, request)
+    const settings = await getSettings(db, user.id)
+    await extendNewCards(db, user.id, studyDateAt(now, settings.timeZone))
+    return redirect(studyUrl)
   }
   if (form.intent === 'check') {
     // Checking schedules nothing: the learner sees the verdict and a suggested rating, then records a rating. The
@@ -253,8 +275,20 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
       ) : (
         <section className="done" aria-labelledby="done-title">
           <h2 id="done-title">{t.doneTitle}</h2>
+          {loaderData.session ? <p className="done-summary">{t.doneSummary(loaderData.session)}</p> : null}
           <p>{loaderData.nextDueText ? t.doneNextAt(loaderData.nextDueText) : t.doneNothing}</p>
-          <Link to="/" className="button">{t.backToDecks}</Link>
+          {loaderData.offers?.studyMore ? <p className="muted">{t.doneLimitReached(loaderData.offers.newLimit)}</p> : null}
+          <div className="done-offers">
+            {loaderData.offers?.studyMore ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="study-more" />
+                <button type="submit" className="button primary" disabled={busy}>{t.studyMoreToday(loaderData.offers.studyMore)}</button>
+              </Form>
+            ) : null}
+            <Link to={`/quiz?deck=${encodeURIComponent(deck.id)}`} className="button">{t.takeQuizOnDeck}</Link>
+            {loaderData.offers?.signUp ? <Link to="/signup" className="button">{t.saveProgressSignUp}</Link> : null}
+            <Link to="/" className="button">{t.backToDecks}</Link>
+          </div>
         </section>
       )}
     </div>

@@ -4,8 +4,19 @@ import { userSettings } from '../../db/schema'
 import { isLang, langFromAcceptLanguage, type Lang } from '~/i18n'
 import { readCookie, serializeCookie } from './cookies.server'
 import { getDb } from './db.server'
+import { isValidTimeZone } from '~/domain/study-day'
 
 export const LANG_COOKIE = 'sd_lang'
+
+/**
+ * The viewer's language and time zone in one read (the root loader: every page shows times in the viewer's
+ * zone). A visitor's zone is the browser's, from the tz cookie; else UTC.
+ */
+export async function viewerPreferences(request: Request, userId: string | null): Promise<{ lang: Lang; timeZone: string }> {
+  const [row] = userId ? await getDb().select({ lang: userSettings.uiLanguage, timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId)) : []
+  const tz = readCookie(request, 'tz')
+  return { lang: languageFor(request, row?.lang ?? null), timeZone: row?.timeZone ?? (tz && isValidTimeZone(tz) ? tz : 'UTC') }
+}
 
 export async function requestLanguage(request: Request, userId: string | null): Promise<Lang> {
   const fromCookie = readCookie(request, LANG_COOKIE)

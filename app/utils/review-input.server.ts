@@ -39,8 +39,11 @@ export const reviewFormSchema = z.object({
 
 export const undoFormSchema = z.object({ intent: z.literal('undo') })
 
-export const studyFormSchema = z.discriminatedUnion('intent', [reviewFormSchema, checkFormSchema, undoFormSchema], {
-  error: 'intent must be "review", "check" or "undo"',
+/** "Study more today": raise today's new-card limit once. */
+export const studyMoreFormSchema = z.object({ intent: z.literal('study-more') })
+
+export const studyFormSchema = z.discriminatedUnion('intent', [reviewFormSchema, checkFormSchema, undoFormSchema, studyMoreFormSchema], {
+  error: 'intent must be "review", "check", "undo" or "study-more"',
 })
 
 export type StudyForm = z.infer<typeof studyFormSchema>

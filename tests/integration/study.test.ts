@@ -177,6 +177,44 @@ describe('study loop through the route loader and action', () => {
     expect(done.body.remaining.fresh).toBe(0)
     expect(done.body.nextDueText).toBeTruthy()
   })
+
+  it('ends a session with a summary, the next due time in words and an offer to study more, taken once a day', async () => {
+    const db = await freshDatabase()
+    const { cookie } = await openStudy()
+    const [user] = await db.select().from(users)
+    const { userSettings, newCardExtensions } = await import('../../db/schema')
+    await db.update(userSettings).set({ newPerDay: 2 }).where(eq(userSettings.userId, user!.id))
+    for (const [i, rating] of ['4', '1'].entries()) {
+      const { body } = await openStudy('all', cookie)
+      await answer(cookie!, { intent: 'review', reviewId: `session-answer-${i}`, itemId: body.card!.itemId, rating, durationMs: '90000' })
+    }
+    // The Again card's learning step is minutes away; answer it Easy so nothing is due today.
+    const again = await openStudy('all', cookie)
+    await answer(cookie!, { intent: 'review', reviewId: 'session-answer-2', itemId: again.body.card!.itemId, rating: '4', durationMs: '30000' })
+    type Done = StudyData & { session: { answered: number; percentRight: number; minutes: number } | null; offers: { studyMore: number | null; newLimit: number; signUp: boolean } | null }
+    const done = await call<Done>(loader, getRequest('/decks/all/study', cookie!), { deckId: 'all' })
+    expect(done.body.card).toBeNull()
+    expect(done.body.session).toEqual({ answered: 3, percentRight: 67, minutes: 4 })
+    expect(done.body.nextDueText).toMatch(/^(tomorrow|in \d days), \d\d:\d\d$/)
+    expect(done.body.offers).toEqual({ studyMore: 10, newLimit: 2, signUp: true })
+    // Study more: today's limit rises once, and the next new card is shown.
+    expect((await answer(cookie!, { intent: 'study-more' })).status).toBe(302)
+    expect((await answer(cookie!, { intent: 'study-more' })).status).toBe(302)
+    expect(await db.select({ extra: newCardExtensions.extra }).from(newCardExtensions)).toEqual([{ extra: 10 }])
+    const more = await openStudy('all', cookie)
+    expect(more.body.card?.queue).toBe('new')
+    expect(more.body.remaining.fresh).toBeGreaterThan(0)
+  })
+
+  it('refuses an unknown intent with a clear error and writes nothing', async () => {
+    const db = await freshDatabase()
+    const { cookie } = await openStudy()
+    const res = await answer(cookie!, { intent: 'study-less' })
+    expect(res.status).toBe(400)
+    expect(res.body.error).toContain('study-more')
+    const { newCardExtensions } = await import('../../db/schema')
+    expect(await db.select().from(newCardExtensions)).toEqual([])
+  })
 })
 
 describe('the review log is the truth', () => {
