@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ItemOfKind } from '~/domain/content/schema'
 import { parseGift } from '~/domain/interchange/gift-import'
+import { splitBilingual } from '~/domain/interchange/interchange-import'
 import { finishImport, type ContentReferences, type ParseResult } from '~/domain/interchange/import-item'
 import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
 import { importReferences } from '../support/import-references'
@@ -65,6 +66,12 @@ describe('GIFT import', () => {
     const [item] = finish(parseGift('::a::Capital? / 首都？{=Tokyo / 东京 ~Osaka / 大阪 ~Kyoto / 京都}\n', 'both', refs)) as Array<ItemOfKind<'choice'>>
     expect(item).toMatchObject({ prompt: { en: 'Capital?', zh: '首都？' }, answer: { en: 'Tokyo', zh: '东京' } })
     expect(item!.distractors![0]).toEqual({ en: 'Osaka', zh: '大阪' })
+  })
+
+  it('splits at the separator followed by Chinese (English texts hold " / " too), and keeps a shared answer whole', () => {
+    expect(splitBilingual('Japan / Motegi / 日本 / 茂木')).toEqual({ en: 'Japan / Motegi', zh: '日本 / 茂木' })
+    const [typed] = finish(parseGift('::t::How much? / 多少？{=50% =50 percent =百分之五十}\n', 'both', refs)) as Array<ItemOfKind<'typed'>>
+    expect(typed).toMatchObject({ answer: { en: '50%', zh: '50%' }, accepted: ['50 percent', '百分之五十'] })
   })
 
   it('names a syntax error by its line, and refuses numerical, embedded and multiple-answer questions', () => {

@@ -12,9 +12,9 @@ import { Decompress as ZstdDecompress } from 'fzstd'
 import { Unzip, UnzipInflate, unzipSync } from 'fflate'
 import type { DraftText, ImportDraft, ImportError, ParseResult } from './import-item'
 import { htmlToText, MAX_EXPANDED_BYTES, MAX_IMPORT_ITEMS } from './import-item'
-import { resolveCitationLines, type CitationNames, type FileLanguage } from './interchange-import'
+import { resolveCitationLines, splitBilingual, type CitationNames, type FileLanguage } from './interchange-import'
 import { categories } from '../content/fields'
-import { bilingualFrom, kindFromTags, KIND_TAG_PREFIX } from './kind-mapping'
+import { kindFromTags, KIND_TAG_PREFIX } from './kind-mapping'
 
 export type AnkiLayout = 'anki21b' | 'anki21' | 'anki2'
 const COLLECTIONS: Array<[AnkiLayout, string]> = [
@@ -155,7 +155,7 @@ export function draftsFromNotes(notes: readonly AnkiNote[], lang: FileLanguage, 
   if (notes.length > MAX_IMPORT_ITEMS) return { ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] }
   const errors: ImportError[] = []
   const drafts: ImportDraft[] = []
-  const text = (html: string): DraftText => bilingualFrom(htmlToText(html), lang === 'both' ? 'both' : 'en')
+  const text = (html: string): DraftText => (lang === 'both' ? splitBilingual(htmlToText(html)) : { en: htmlToText(html) })
   notes.forEach((note, index) => {
     const front = field(note, FRONT) ?? note.fields[0]?.value ?? ''
     const back = field(note, BACK) ?? note.fields[1]?.value ?? ''

@@ -37,7 +37,9 @@ function blocks(text: string): Block[] {
   return out.filter((b) => b.text.split('\n').some((l) => !l.trim().startsWith('//')))
 }
 
-const plain = (t: TextFormat | null | undefined): string => (t ? (t.format === 'html' ? htmlToText(t.text) : t.text) : '')
+/** gift-pegjs stands escaped characters in for `&&058;` and the like, and leaves some in matching answers. */
+const unescape = (text: string) => text.replace(/&&(\d{3});?/g, (_, code: string) => String.fromCharCode(Number(code)))
+const plain = (t: TextFormat | null | undefined): string => (t ? unescape(t.format === 'html' ? htmlToText(t.text) : t.text) : '')
 
 function readQuestion(q: GIFTQuestion, at: ReadQuestion['at']): ReadQuestion | null {
   if (q.type === 'Category' || q.type === 'Description') return null
@@ -51,7 +53,7 @@ function readQuestion(q: GIFTQuestion, at: ReadQuestion['at']): ReadQuestion | n
     case 'Short':
       return { ...common, type: 'shortanswer', answers: q.choices.filter((c) => c.isCorrect || (c.weight ?? 0) >= 100).map((c) => plain(c.text)) }
     case 'Matching':
-      return { ...common, type: 'matching', pairs: q.matchPairs.map((p) => ({ left: plain(p.subquestion), right: p.subanswer })) }
+      return { ...common, type: 'matching', pairs: q.matchPairs.map((p) => ({ left: plain(p.subquestion), right: unescape(p.subanswer) })) }
     case 'Essay':
       return { ...common, type: 'essay' }
     case 'Numerical':

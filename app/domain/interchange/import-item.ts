@@ -182,7 +182,9 @@ export function htmlToText(html: string): string {
       .replace(/<[^>]*>/g, ''),
   )
     .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
+    // Line breaks stay, and one blank line between paragraphs (feedback is split into parts at blank lines).
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
 

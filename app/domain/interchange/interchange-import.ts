@@ -10,7 +10,7 @@ import type { Bilingual } from '../content/fields'
 import { categories } from '../content/fields'
 import type { SourceDoc, Speaker } from '../content/schema'
 import type { DraftCitation, DraftText, ImportDraft, ImportError, ImportPlace } from './import-item'
-import { bilingualFrom, defaultKindForType, feedbackLabels, inLanguage, interchangeTypes, KIND_TAG_PREFIX, type InterchangeType } from './kind-mapping'
+import { BOTH_SEPARATOR, bilingualFrom, defaultKindForType, feedbackLabels, inLanguage, interchangeTypes, KIND_TAG_PREFIX, type InterchangeType } from './kind-mapping'
 
 /** How a file's texts are written: one language, or "English / 中文" (an export with --lang both). */
 export const FILE_LANGUAGES = ['one', 'both'] as const
@@ -51,6 +51,42 @@ function startsWithLabel(block: string, label: Bilingual): string | null {
   return null
 }
 
+/** Whether a text's ASCII brackets pair up (a translation cut in the wrong place does not). */
+function balanced(text: string): boolean {
+  let depth = 0
+  for (const c of text) {
+    if (c === '(') depth++
+    else if (c === ')' && --depth < 0) return false
+  }
+  return depth === 0
+}
+
+/**
+ * `“quote” (translation)`. Quotes and translations both hold quotation marks and brackets of their own, so the
+ * quote ends at the first `” (` after which the translation's brackets pair up.
+ */
+function quoteAndTranslation(said: string): { quote: string; translation: string } | null {
+  if (!said.startsWith('“') || !said.endsWith(')')) return null
+  for (let end = said.indexOf('” (', 1); end >= 0; end = said.indexOf('” (', end + 1)) {
+    const translation = said.slice(end + 3, -1)
+    if (end > 1 && translation.trim() && balanced(translation)) return { quote: said.slice(1, end), translation }
+  }
+  return null
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“‘]/
+
+/**
+ * "English / 中文" → both texts. The English may hold " / " itself, so the split is at the first separator
+ * followed by Chinese; without one, at the first separator (kind-mapping.ts, bilingualFrom).
+ */
+export function splitBilingual(text: string): Bilingual {
+  for (let at = text.indexOf(BOTH_SEPARATOR); at >= 0; at = text.indexOf(BOTH_SEPARATOR, at + 1)) {
+    if (CJK.test(text.charAt(at + BOTH_SEPARATOR.length))) return { en: text.slice(0, at), zh: text.slice(at + BOTH_SEPARATOR.length) }
+  }
+  return bilingualFrom(text, 'both')
+}
+
 /**
  * One exported citation line, `<document>, <locator> — <speaker>: “<quote>” (<translation>)` (kind-mapping.ts,
  * citationText). Titles hold dashes and quotation marks of their own, so the document and speaker are found
@@ -62,16 +98,16 @@ function resolveCitation(line: string, names: CitationNames): DraftCitation | nu
     for (const docName of [doc.id, ...labelsOf(doc.title)]) {
       if (!text.startsWith(`${docName}, `)) continue
       const rest = text.slice(docName.length + 2)
-      const dash = rest.indexOf(' — ')
-      if (dash < 0) continue
-      const locator = rest.slice(0, dash)
-      const said = rest.slice(dash + 3)
-      const quoted = /^“([\s\S]+)” \(([\s\S]+)\)$/
-      for (const speaker of names.speakers) {
-        for (const speakerName of [speaker.id, ...labelsOf(speaker.name)]) {
-          if (!said.startsWith(`${speakerName}: `)) continue
-          const m = quoted.exec(said.slice(speakerName.length + 2))
-          if (m) return { doc: doc.id, locator, speaker: speaker.id, quote: m[1]!, translation: m[2]! }
+      // Locators hold dashes of their own: try each " — " until a known speaker and a quote follow it.
+      for (let dash = rest.indexOf(' — '); dash >= 0; dash = rest.indexOf(' — ', dash + 1)) {
+        const locator = rest.slice(0, dash)
+        const said = rest.slice(dash + 3)
+        for (const speaker of names.speakers) {
+          for (const speakerName of [speaker.id, ...labelsOf(speaker.name)]) {
+            if (!said.startsWith(`${speakerName}: `)) continue
+            const parts = quoteAndTranslation(said.slice(speakerName.length + 2))
+            if (parts) return { doc: doc.id, locator, speaker: speaker.id, ...parts }
+          }
         }
       }
     }
@@ -129,6 +165,13 @@ function readTags(tags: readonly string[]): { category?: string; tags: string[] 
   return { category, tags: out }
 }
 
+/** A multi-line text in both languages, each line "English / 中文": split line by line. */
+function splitLines(value: string, lang: FileLanguage): DraftText {
+  if (lang !== 'both') return { en: value }
+  const lines = value.split('\n').map((line) => splitBilingual(line))
+  return { en: lines.map((l) => l.en).join('\n'), zh: lines.map((l) => l.zh).join('\n') }
+}
+
 /** One read question → a draft of its type's kind, or the errors that keep it out. */
 export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: CitationNames | null): { draft: ImportDraft } | { errors: ImportError[] } {
   const at = q.at
@@ -136,8 +179,7 @@ export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: Ci
     return { errors: [{ ...at, code: 'unknownKind', detail: typeof q.type === 'string' ? q.type : q.type.unknown }] }
   }
   const type = q.type
-  const split = lang === 'both' ? 'both' : 'en'
-  const text = (s: string) => toDraftText(bilingualFrom(s.trim(), split))
+  const text = (s: string): DraftText => (lang === 'both' ? toDraftText(splitBilingual(s.trim())) : { en: s.trim() })
   const feedback = splitFeedback(q.generalFeedback, names)
   const { category, tags } = readTags(q.tags)
   const base = {
@@ -170,15 +212,22 @@ export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: Ci
     case 'shortanswer': {
       const answers = (q.answers ?? []).map((a) => a.trim()).filter(Boolean)
       if (answers.length === 0) return { errors: [{ ...at, code: 'noCorrectAnswer' }] }
-      // An export in both languages lists the English answer, then the Chinese one, then the other accepted forms.
-      const both = lang === 'both' && answers.length > 1
+      // An export in both languages lists the English answer, then the Chinese one (left out when the same, as
+      // for "50%"), then the other accepted forms: a second answer without Chinese in it is taken as accepted.
+      const both = lang === 'both' && answers.length > 1 && CJK.test(answers[1]!) && !CJK.test(answers[0]!)
       const answer: DraftText = both ? { en: answers[0]!, zh: answers[1]! } : { en: answers[0]! }
       return { draft: { ...base, kind, answer, accepted: answers.slice(both ? 2 : 1) } }
     }
     case 'matching': {
       const pairs = (q.pairs ?? []).filter((p) => p.left.trim() !== '')
       if (pairs.length === 0) return { errors: [{ ...at, code: 'missingField', field: 'pairs' }] }
-      const answer = pairs.map((p) => `${p.left.trim()} → ${p.right.trim()}`).join('; ')
+      const answer = pairs.map((p) => `${p.left.trim()} → ${p.right.trim()}`).join('\n')
+      // Fewer than three pairs (a framing pair's two sides) make no matching question: the learner recalls them.
+      if (pairs.length < 3) {
+        const front = [q.text.trim(), ...pairs.map((p, i) => `${i + 1}. ${p.left.trim()}`)].join('\n')
+        const answerLines = pairs.map((p, i) => `${i + 1}. ${p.right.trim()}`).join('\n')
+        return { draft: { ...base, kind: 'flip', prompt: splitLines(front, lang), answer: splitLines(answerLines, lang) } }
+      }
       return { draft: { ...base, kind, answer: text(answer), pairs: pairs.map((p) => ({ left: text(p.left), right: text(p.right) })) } }
     }
     case 'essay': {
