@@ -528,6 +528,9 @@ export const en = {
   exportCsvChinese: 'CSV with Chinese headers',
   // A citation's place in its document, when it is only written in English (content/locators.yaml)
   locatorInEnglish: 'Place, in English:',
+  errorSyncSignIn: 'Your session has ended: sign in again to sync.',
+  errorSyncOtherLearner: 'These answers belong to another learner: sign in as them to sync.',
+  errorSyncMalformed: 'The server could not read these answers; they stay on this device.',
 
   // Importing decks (issue 13.3)
   importTitle: 'Import a deck',

@@ -517,6 +517,9 @@ export const zhHans: Messages = {
   exportCsvEnglish: 'CSV（英文表头）',
   exportCsvChinese: 'CSV（中文表头）',
   locatorInEnglish: '位置（英文原文）：',
+  errorSyncSignIn: '你的登录已失效，请重新登录后再同步。',
+  errorSyncOtherLearner: '这些作答属于另一位学习者，请以其身份登录后再同步。',
+  errorSyncMalformed: '服务器无法读取这些作答，它们仍保存在本设备上。',
 
   // 导入题组（议题 13.3）
   importTitle: '导入题组',

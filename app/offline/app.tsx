@@ -19,6 +19,8 @@ import { formatBytes } from './format'
 import { OfflineIndicator } from './indicator'
 import { cardsFor, keptDeck, keptDecks, outbox, recordLocally, undoStack } from './store'
 import { requestBackgroundSync } from './triggers'
+import { messageText, msg } from '~/i18n/keys'
+import { RouteErrorBoundary } from '~/components/error-page'
 
 function uiLanguage(): Lang {
   const stored = localStorage.getItem('sd-lang')
@@ -73,7 +75,7 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
 
 async function studyAction({ params, request }: ActionFunctionArgs) {
   const current = await studySession(params.deckId!)
-  if (!current) throw data('This deck is not kept on this device.', { status: 404 })
+  if (!current) throw data({ message: msg('offlineNotKeptHere') }, { status: 404 })
   const { deck, cards } = current
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]))
   const here = `/decks/${encodeURIComponent(deck.deckId)}/study`
@@ -89,7 +91,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     return redirect(`${here}?card=${encodeURIComponent(last.itemId)}&msg=undone`)
   }
   const kept = keptItem(deck, form.itemId ?? '')
-  if (!kept || !form.reviewId) return data({ error: 'There is no such card in this deck.' }, { status: 404 })
+  if (!kept || !form.reviewId) return data({ message: msg('errorNoSuchCard'), error: 'There is no such card in this deck.' }, { status: 404 })
   const question = questionOf(deck, kept, form.reviewId)
   const response = readFormResponse(form) ?? form.response
   if (form.intent === 'check') {
@@ -97,7 +99,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     return { check: { itemId: kept.item.id, reviewId: form.reviewId, response: response ?? '', question, verdict } }
   }
   const rating = Number(form.rating)
-  if (!isRating(rating)) return data({ error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
+  if (!isRating(rating)) return data({ message: msg('errorBadForm'), error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
   const before = cards.get(kept.item.id) ?? null
   const after = scheduleReview(before ?? newCard(now), rating, now, deck.settings.desiredRetention, deck.weights)
   const durationMs = Math.min(600_000, Math.max(0, Number(form.durationMs) || now - Number(form.shownAt || now)))
@@ -157,7 +159,7 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
         </Form>
       </div>
       <div role="status" aria-live="polite" className="notice">{notice}</div>
-      {actionData && typeof actionData === 'object' && 'error' in actionData ? <p role="alert" className="error">{String(actionData.error)}</p> : null}
+      {actionData && typeof actionData === 'object' && 'message' in actionData ? <p role="alert" className="error">{messageText(t, actionData.message) ?? t.errorReload}</p> : null}
       {card && question ? (
         <>
           <p className="queue-label">{t.cardOf(card.queue)}</p>
@@ -240,6 +242,7 @@ const router = createMemoryRouter(
           path: 'decks/:deckId/study',
           loader: studyLoader,
           action: studyAction,
+          ErrorBoundary: RouteErrorBoundary,
           shouldRevalidate: ({ formData, defaultShouldRevalidate }) => (formData?.get('intent') === 'check' ? false : defaultShouldRevalidate),
           Component: () => <OfflineStudy loaderData={useLoaderDataOf<typeof studyLoader>()} actionData={useActionDataOf<typeof studyAction>()} />,
         },

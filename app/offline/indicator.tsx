@@ -8,6 +8,7 @@ import { useLang, useT } from '~/i18n/react'
 import { dismissRefusals, outbox, syncStatus, type SyncStatus } from './store'
 import { flushOutbox, SYNC_CHANNEL } from './sync'
 import { startSyncTriggers } from './triggers'
+import { messageText } from '~/i18n/keys'
 
 interface View extends SyncStatus {
   online: boolean
@@ -57,7 +58,7 @@ export function OfflineIndicator() {
       </p>
       {view.lastError && view.waiting > 0 && view.lastError !== 'offline' ? (
         <p role="alert" className="error sync-error">
-          {t.offlineSyncError(view.lastError)}{' '}
+          {t.offlineSyncError(messageText(t, view.lastError) ?? view.lastError)}{' '}
           <button type="button" className="secondary small" onClick={() => void flushOutbox()}>
             {t.offlineRetry}
           </button>

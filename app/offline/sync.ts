@@ -14,7 +14,7 @@ export const SYNC_TAG = 'sourcedeck-outbox'
 type SyncAnswer =
   | { status: 'synced'; accepted: string[]; duplicates: string[]; states: Record<string, StoredCard | null> }
   | { status: 'refused'; refused: Refusal[] }
-  | { status: 'error'; error: string }
+  | { status: 'error'; error: string; message?: string }
 
 export type FlushOutcome = { ok: true; sent: number } | { ok: false; error: string }
 
@@ -65,7 +65,8 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
       } else if (answer.status === 'refused') {
         await settleRefused(answer.refused.map((r) => ({ seq: batch[r.index]!.seq!, refusal: r, itemId: batch[r.index]!.event.type === 'answer' ? (batch[r.index]!.event as { itemId: string }).itemId : undefined })))
       } else {
-        await setSyncError(`${status}: ${answer.error}`)
+        // The server's message key, shown in the learner's language (the English detail is for developers).
+        await setSyncError(answer.message ?? `${status}: ${answer.error}`)
         announce()
         return { ok: false, error: answer.error }
       }

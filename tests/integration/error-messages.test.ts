@@ -11,9 +11,10 @@ import { action as languageAction } from '~/routes/language'
 import { loader as notFoundLoader } from '~/routes/not-found'
 import { loader as quizLoader } from '~/routes/quiz-attempt'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
+import { action as syncAction } from '~/routes/sync'
 import { createClass, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
-import { call, formRequest, getRequest, guestCookie } from '../support/routes'
+import { args, call, formRequest, getRequest, guestCookie } from '../support/routes'
 
 type Keyed = { message: string; error?: string }
 
@@ -75,5 +76,24 @@ describe('action errors carry a message key', () => {
     expect(await db.select({ n: count() }).from(classes)).toEqual([{ n: 1 }])
     expect((await db.select().from(classes))[0]!.archivedAt).toBeNull()
     expect(await db.select({ n: count() }).from(classMembers)).toEqual([{ n: 0 }])
+  })
+})
+
+describe('the offline sync answers with message keys the phone shows in the learner’s language', () => {
+  async function sync(cookie: string | null, batch: string) {
+    const response = (await syncAction(await args(formRequest('/sync', { batch }, cookie), {}))) as Response
+    return { status: response.status, body: (await response.json()) as { message?: string; error?: string } }
+  }
+
+  it('no session, another learner’s answers, an unreadable batch', async () => {
+    const db = await freshDatabase()
+    const events = JSON.stringify({ userId: 'someone-else', events: [{ type: 'answer', id: 'offline-answer-1', itemId: 'mh-actor-motegi', rating: 3, answeredAt: Date.now() - 60_000, durationMs: 4000, retention: 0.9 }] })
+    expect(await sync(null, events)).toEqual({ status: 401, body: { status: 'error', message: 'errorSyncSignIn', error: expect.stringContaining('sign in') } })
+    const cookie = await guestCookie()
+    const other = await sync(cookie, events)
+    expect([other.status, other.body.message]).toEqual([403, 'errorSyncOtherLearner'])
+    const unreadable = await sync(cookie, '{not json')
+    expect([unreadable.status, unreadable.body.message]).toEqual([400, 'errorSyncMalformed'])
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
   })
 })
