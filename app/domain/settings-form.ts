@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { LEECH_THRESHOLD } from './holds'
 import { isValidTimeZone } from './study-day'
 import { msg } from '~/i18n/keys'
+import { parametersFormSchema } from './fsrs-parameters-form'
 
 export const settingsSchema = z.object({
   desiredRetention: z.number({ error: msg('errorRetention') }).min(0.7, msg('errorRetention')).max(0.99, msg('errorRetention')),
@@ -19,3 +20,11 @@ export const settingsSchema = z.object({
 })
 
 export type SettingsInput = z.infer<typeof settingsSchema>
+
+/**
+ * The settings page's two forms, parsed by one schema discriminated on `intent`. The settings form has no intent
+ * field (older pages and scripts post without one), so its intent may be absent.
+ */
+export const settingsActionSchema = z.discriminatedUnion('intent', [settingsSchema.extend({ intent: z.literal('save-settings').optional() }), parametersFormSchema], {
+  error: msg('errorUnknownIntent'),
+})

@@ -3,8 +3,9 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
 import { Field } from '~/components/field'
-import { settingsSchema } from '~/domain/settings-form'
-import { FSRS_PARAMETERS_INTENT, parametersFormSchema } from '~/domain/fsrs-parameters-form'
+import { settingsActionSchema, settingsSchema } from '~/domain/settings-form'
+import { msg } from '~/i18n/keys'
+import { FSRS_PARAMETERS_INTENT } from '~/domain/fsrs-parameters-form'
 import { parameterHistory, chooseParameters } from '~/data/fsrs-parameters.server'
 import { FsrsParameters } from '~/components/fsrs-parameters'
 import { useT } from '~/i18n/react'
@@ -26,29 +27,28 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData()
-  if (formData.get('intent') === FSRS_PARAMETERS_INTENT) return parametersAction(formData, context)
-  const submission = parseWithZod(formData, { schema: settingsSchema })
+  const submission = parseWithZod(await request.formData(), { schema: settingsActionSchema })
   if (submission.status !== 'success') {
+    if (submission.payload.intent === FSRS_PARAMETERS_INTENT) return data({ parametersError: msg('errorParameters') }, { status: 400 })
     return data({ result: submission.reply() }, { status: 400 })
   }
-  const value = submission.value
+  const v = submission.value
+  if (v.intent === FSRS_PARAMETERS_INTENT) return parametersAction(v.parameters, context)
+  const { intent: _intent, ...settings } = v
   const user = await requireLearner(context, request)
-  await saveSettings(getDb(), user.id, value)
+  await saveSettings(getDb(), user.id, settings)
   const headers = new Headers({ Location: '/settings?saved=1' })
-  headers.append('Set-Cookie', languageCookie(value.uiLanguage))
+  headers.append('Set-Cookie', languageCookie(settings.uiLanguage))
   return new Response(null, { status: 303, headers })
 }
 
 /** Back to the default FSRS parameters, or to one of the learner's own adopted sets; anything else writes nothing. */
-async function parametersAction(formData: FormData, context: Route.ActionArgs['context']) {
-  const submission = parseWithZod(formData, { schema: parametersFormSchema })
-  if (submission.status !== 'success') return data({ parametersError: 'errorParameters' as const }, { status: 400 })
+async function parametersAction(parameters: string, context: Route.ActionArgs['context']) {
   const user = currentUser(context)
-  const chosen = submission.value.parameters === 'default' ? null : submission.value.parameters
+  const chosen = parameters === 'default' ? null : parameters
   // A visitor with no user row is on the defaults already and has no sets of their own.
-  if (!user) return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
-  if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found') return data({ parametersError: 'errorParametersNotFound' as const }, { status: 404 })
+  if (!user) return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
+  if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found') return data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
   return redirect('/settings?saved=1', 303)
 }
 

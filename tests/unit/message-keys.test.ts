@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { assignmentSchema, classActionSchema, classesActionSchema, joinSchema, resetPasswordSchema, signUpSchema } from '~/domain/account-forms'
-import { settingsSchema } from '~/domain/settings-form'
+import { settingsActionSchema, settingsSchema } from '~/domain/settings-form'
 import { quizSetupSchema } from '~/domain/quiz'
 import { cardActionSchema } from '~/domain/card-forms'
 import { browserFiltersSchema } from '~/domain/card-browser'
@@ -77,5 +77,14 @@ describe('one schema per action, discriminated on intent', () => {
     expect(classesActionSchema.parse({ intent: 'join', code: 'abc123' })).toEqual({ intent: 'join', code: 'ABC123' })
     expect(classesActionSchema.parse({ intent: 'create', name: ' Mine ' })).toEqual({ intent: 'create', name: 'Mine' })
     expect(messagesOf(classesActionSchema, { intent: 'archive' })).toEqual(['errorUnknownIntent'])
+  })
+
+  it('parses the settings page: the settings form (which has no intent field) and the FSRS parameters form', () => {
+    const settings = { desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, uiLanguage: 'zh-Hans', cardLanguage: 'both', timeZone: 'Asia/Shanghai' }
+    expect(settingsActionSchema.parse(settings)).toEqual(settings)
+    expect(settingsActionSchema.parse({ ...settings, intent: 'save-settings' })).toMatchObject({ intent: 'save-settings', newPerDay: 20 })
+    expect(settingsActionSchema.parse({ intent: 'fsrs-parameters', parameters: 'default' })).toEqual({ intent: 'fsrs-parameters', parameters: 'default' })
+    expect(messagesOf(settingsActionSchema, { intent: 'fsrs-parameters', parameters: 'mine' })).toEqual(['errorParameters'])
+    expect(messagesOf(settingsActionSchema, { intent: 'delete-account' })).toEqual(['errorUnknownIntent'])
   })
 })
