@@ -576,6 +576,23 @@ export const en = {
   errorImportFile: 'Choose a file.',
   errorImportFileTooLarge: 'The file is larger than 2 MB.',
   errorImportInstructor: 'Only instructors import decks.',
+  // Deck export (issue 13.2)
+  exportLink: 'Export',
+  exportDeckLabel: (title: string) => `Export ${title}`,
+  exportPageTitle: (title: string) => `Export ${title}`,
+  exportIntro: 'Download this deck for Anki, Quizlet or Moodle: every card with its answer, explanation and sources.',
+  exportFormat: 'Format',
+  exportFormatNames: {
+    apkg: 'Anki package (.apkg)',
+    csv: 'CSV for Quizlet (term, definition)',
+    gift: 'GIFT for Moodle (.txt)',
+    'moodle-xml': 'Moodle XML (.xml)',
+  } as Record<'apkg' | 'csv' | 'gift' | 'moodle-xml', string>,
+  exportLanguage: 'Card language',
+  exportLanguageNames: { en: 'English', zh: 'Chinese', both: 'Both (English / Chinese)' } as Record<'en' | 'zh' | 'both', string>,
+  exportDownload: 'Download',
+  exportInvalid: 'Choose a format and a language from the lists.',
+  exportEmpty: 'This deck has no cards to export.',
 }
 
 export type Messages = typeof en

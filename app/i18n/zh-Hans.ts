@@ -565,4 +565,21 @@ export const zhHans: Messages = {
   errorImportFile: '请选择文件。',
   errorImportFileTooLarge: '文件超过 2 MB。',
   errorImportInstructor: '只有教师可以导入题组。',
+  // Deck export (issue 13.2)
+  exportLink: '导出',
+  exportDeckLabel: (title: string) => `导出“${title}”`,
+  exportPageTitle: (title: string) => `导出“${title}”`,
+  exportIntro: '将本卡组下载到 Anki、Quizlet 或 Moodle 中使用：每张卡片都附有答案、解析和出处。',
+  exportFormat: '格式',
+  exportFormatNames: {
+    apkg: 'Anki 卡组包（.apkg）',
+    csv: 'Quizlet 用 CSV（术语，释义）',
+    gift: 'Moodle 用 GIFT（.txt）',
+    'moodle-xml': 'Moodle XML（.xml）',
+  },
+  exportLanguage: '卡片语言',
+  exportLanguageNames: { en: '英文', zh: '中文', both: '中英双语（英文 / 中文）' },
+  exportDownload: '下载',
+  exportInvalid: '请从列表中选择格式和语言。',
+  exportEmpty: '本卡组没有可导出的卡片。',
 }

@@ -105,6 +105,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                   <span>{t.deckStarted(deck.started, deck.total)}</span>
                 </span>
               </Link>
+              <Link to={`/decks/${deck.id}/export`} className="deck-export-link" aria-label={t.exportDeckLabel(title)}>
+                {t.exportLink}
+              </Link>
               {hydrated ? (
                 <Suspense fallback={null}>
                   <OfflineDeckSwitch deckId={deck.id} title={title} />
