@@ -1,9 +1,9 @@
-import { data, Form, redirect } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/join'
 import { useT } from '~/i18n/react'
 import { classByCode, instructorName, joinClass } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
-import { requireAccount } from '~/utils/access.server'
+import { currentUser, requireAccount } from '~/utils/access.server'
 import { errorPage } from '~/utils/http-errors.server'
 import { pageTitle } from '~/i18n/meta'
 import { RouteErrorBoundary } from '~/components/error-page'
@@ -14,10 +14,15 @@ async function openClass(code: string) {
   return klass
 }
 
-export async function loader({ request, context, params }: Route.LoaderArgs) {
-  requireAccount(context, request)
-  const klass = await openClass(params.code.toUpperCase())
-  return { name: klass.name, instructor: await instructorName(getDb(), klass) }
+/**
+ * The join link shows the class to anyone (issue 14.18); a signed-in student joins with one tap, a new student
+ * signs up and joins in one step (the sign-up form carries the code), and an existing one signs in first.
+ */
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const user = currentUser(context)
+  const code = params.code.toUpperCase()
+  const klass = await openClass(code)
+  return { code, name: klass.name, instructor: await instructorName(getDb(), klass), signedIn: user?.kind === 'account' }
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -41,9 +46,16 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
       <h1>{t.joinClassTitle}</h1>
       {actionData?.error ? <p role="alert" className="error">{t[actionData.error]}</p> : null}
       <p>{t.joinPrompt(loaderData.name, loaderData.instructor)}</p>
-      <Form method="post">
-        <button type="submit" className="button primary">{t.joinSubmit}</button>
-      </Form>
+      {loaderData.signedIn ? (
+        <Form method="post">
+          <button type="submit" className="button primary">{t.joinSubmit}</button>
+        </Form>
+      ) : (
+        <div className="join-offers">
+          <Link className="button primary" to={`/signup?join=${loaderData.code}`}>{t.joinSignUp}</Link>
+          <Link className="button" to={`/login?next=${encodeURIComponent(`/join/${loaderData.code}`)}`}>{t.joinSignIn}</Link>
+        </div>
+      )}
     </div>
   )
 }

@@ -7,6 +7,8 @@ import { safeRedirectPath } from '~/domain/safe-redirect'
 import { signUpSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { signUp } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+import { classByCode, joinClass } from '~/data/classes.server'
 import { currentUser } from '~/utils/access.server'
 import { clientAddress } from '~/utils/client-address.server'
 import { formTiming } from '~/components/form-timing'
@@ -14,8 +16,11 @@ import { pageTitle } from '~/i18n/meta'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = currentUser(context)
-  if (user?.kind === 'account') throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('next')))
-  return null
+  const params = new URL(request.url).searchParams
+  const code = params.get('join')
+  const klass = code && /^[A-Z0-9]{6,12}$/.test(code) ? await classByCode(getDb(), code) : null
+  if (user?.kind === 'account') throw redirect(klass ? `/join/${klass.joinCode}` : safeRedirectPath(params.get('next')))
+  return { joining: klass ? klass.name : null }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -28,14 +33,26 @@ export async function action({ request, context }: Route.ActionArgs) {
     const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
     return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status: throttled ? 429 : 409, headers })
   }
-  return redirect(safeRedirectPath(form.get('next')), { headers: { 'Set-Cookie': result.value.cookie } })
+  // Signing up from a class's join link joins that class in the same step.
+  const joined = await joinAfterSignUp(result.value.userId, form.get('join'))
+  const next = joined ? `/?joined=${encodeURIComponent(joined)}` : safeRedirectPath(form.get('next'))
+  return redirect(next, { headers: { 'Set-Cookie': result.value.cookie } })
+}
+
+/** The class of a join code the sign-up form carried, joined by the new account; its name, or null. */
+async function joinAfterSignUp(userId: string, code: FormDataEntryValue | null): Promise<string | null> {
+  if (typeof code !== 'string' || !/^[A-Z0-9]{6,12}$/.test(code)) return null
+  const klass = await classByCode(getDb(), code)
+  if (!klass) return null
+  const result = await joinClass(getDb(), userId, klass)
+  return result === 'joined' || result === 'already' ? klass.name : null
 }
 
 export function meta(args: Route.MetaArgs) {
   return pageTitle(args, (t) => t.signUpTitle)
 }
 
-export default function SignUp({ actionData }: Route.ComponentProps) {
+export default function SignUp({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -49,9 +66,11 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{t.signUpTitle}</h1>
+      {loaderData?.joining ? <p className="success">{t.signUpToJoin(loaderData.joining)}</p> : null}
       <p className="muted">{t.signUpHelp}</p>
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
+        {params.get('join') ? <input type="hidden" name="join" value={params.get('join')!} /> : null}
         <FormErrors errors={form.errors} />
         <Field meta={fields.displayName} label={t.displayName}>{(d) => <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="name" aria-describedby={d} />}</Field>
         <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
