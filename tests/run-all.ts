@@ -61,6 +61,7 @@ if (!chromium) {
   console.error(`\n${NO_BROWSER_MESSAGE}`)
   failed++
 } else if (built) {
+  console.log(`\nbrowser: ${chromium}`)
   const e2eJson = path.join(results, 'e2e.json')
   run('browser (Playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium })
   if (existsSync(e2eJson)) {

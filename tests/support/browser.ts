@@ -1,26 +1,87 @@
 /**
- * Which Chromium the browser tests use: Playwright's own if it is installed, else Debian's. When there is
- * neither, say exactly how to get one.
+ * Which Chromium the browser tests use, in order: CHROMIUM_PATH; Playwright's own if installed; the system's
+ * (/usr/bin/chromium); else the Chromium shipped inside the npm package @sparticuz/chromium (a devDependency,
+ * so `npm install` alone is enough on a fresh Linux x64 machine). That last one has no CJK fonts: CJK text
+ * renders as boxes, the DOM is unaffected, so no test may depend on glyph shapes.
+ * CHROMIUM_FROM_NPM=1 skips the installed candidates, to prove the fresh-machine path on this one.
  */
-import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { ROOT } from './paths'
 
 export const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
 
 export function findChromium(): string | null {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH
-  try {
-    const own = chromium.executablePath()
-    if (own && existsSync(own)) return own
-  } catch {
-    // Playwright's browser is not installed; fall through.
+  if (process.env.CHROMIUM_FROM_NPM !== '1') {
+    try {
+      const own = chromium.executablePath()
+      if (own && existsSync(own)) return own
+    } catch {
+      // Playwright's browser is not installed; fall through.
+    }
+    const system = SYSTEM_CHROMIUM.find((p) => existsSync(p))
+    if (system) return system
   }
-  return SYSTEM_CHROMIUM.find((p) => existsSync(p)) ?? null
+  return chromiumFromNpm()
+}
+
+/**
+ * The packaged Chromium, unpacked once per package version into node_modules/.cache (not the shared /tmp
+ * the package would use), atomically: concurrent first runs each unpack into their own folder, one wins.
+ */
+function chromiumFromNpm(): string | null {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return null
+  const packageDir = path.join(ROOT, 'node_modules', '@sparticuz', 'chromium')
+  if (!existsSync(path.join(packageDir, 'package.json'))) return null // not installed (production install without devDependencies)
+  const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version
+  const cache = path.join(ROOT, 'node_modules', '.cache', 'sourcedeck-chromium')
+  const target = path.join(cache, version)
+  const launcher = path.join(target, 'launch-chromium')
+  if (existsSync(launcher)) return launcher
+  const staging = path.join(cache, `${version}.partial-${process.pid}`)
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  try {
+    // The package unpacks into os.tmpdir(); pointing TMPDIR at our folder keeps it there.
+    const unpack = spawnSync(process.execPath, ['--input-type=module', '-e', "const { default: c } = await import('@sparticuz/chromium'); console.log(await c.executablePath())"], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: staging },
+      encoding: 'utf8',
+    })
+    const binary = path.join(staging, 'chromium')
+    if (unpack.status !== 0 || !existsSync(binary)) throw new Error(unpack.stderr)
+    // A machine without Chromium's system libraries (NSS, NSPR, expat): use the ones the package ships.
+    const missing = spawnSync('ldd', [binary], { encoding: 'utf8' }).stdout?.includes('not found') ?? false
+    if (missing || process.env.CHROMIUM_BUNDLED_LIBS === '1') {
+      writeFileSync(path.join(staging, 'libs.tar'), brotliDecompressSync(readFileSync(path.join(packageDir, 'bin', 'al2023.tar.br'))))
+      if (spawnSync('tar', ['-xf', 'libs.tar'], { cwd: staging }).status !== 0) throw new Error('could not unpack the bundled libraries')
+      rmSync(path.join(staging, 'libs.tar'))
+    }
+    // Paths inside the launcher are absolute, so it is written for the final folder.
+    const libs = existsSync(path.join(staging, 'lib')) ? `LD_LIBRARY_PATH="${target}/lib\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" ` : ''
+    writeFileSync(path.join(staging, 'launch-chromium'), `#!/bin/sh\n${libs}exec "${target}/chromium" "$@"\n`)
+    chmodSync(path.join(staging, 'launch-chromium'), 0o755)
+    try {
+      renameSync(staging, target)
+    } catch {
+      // Another run finished first; use its copy.
+    }
+    return existsSync(launcher) ? launcher : null
+  } catch (error) {
+    console.error(`Could not unpack the Chromium of @sparticuz/chromium: ${(error as Error).message}`)
+    return null
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
 }
 
 export const NO_BROWSER_MESSAGE =
-  'No Chromium found for the browser tests. Install one: `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
-  'or `npx playwright install chromium` where downloads are allowed, or set CHROMIUM_PATH to a Chromium binary.'
+  'No Chromium found for the browser tests. `npm install` brings one for Linux x64 (@sparticuz/chromium); elsewhere install one: ' +
+  '`sudo apt-get install -y chromium` (Debian/Ubuntu), or `npx playwright install chromium` where downloads are allowed, or set CHROMIUM_PATH to a Chromium binary.'
 
 /** Flags for headless Chromium on a closed network, as root. */
 export const CHROMIUM_ARGS = [
