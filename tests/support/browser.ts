@@ -55,15 +55,24 @@ function chromiumFromNpm(): string | null {
     const binary = path.join(staging, 'chromium')
     if (unpack.status !== 0 || !existsSync(binary)) throw new Error(unpack.stderr)
     // A machine without Chromium's system libraries (NSS, NSPR, expat): use the ones the package ships.
-    const missing = spawnSync('ldd', [binary], { encoding: 'utf8' }).stdout?.includes('not found') ?? false
+    const ldd = spawnSync('ldd', [binary], { encoding: 'utf8' })
+    const missing = ldd.status !== 0 || ldd.stdout.includes('not found')
     if (missing || process.env.CHROMIUM_BUNDLED_LIBS === '1') {
       writeFileSync(path.join(staging, 'libs.tar'), brotliDecompressSync(readFileSync(path.join(packageDir, 'bin', 'al2023.tar.br'))))
       if (spawnSync('tar', ['-xf', 'libs.tar'], { cwd: staging }).status !== 0) throw new Error('could not unpack the bundled libraries')
       rmSync(path.join(staging, 'libs.tar'))
     }
+    // A machine without fontconfig's set-up (a bare container): the system's font folders, if any, plus the
+    // Latin font the package ships, so text has a font and a size. CJK still renders as boxes.
+    let fonts = ''
+    if (!existsSync('/etc/fonts/fonts.conf') || process.env.CHROMIUM_BUNDLED_FONTS === '1') {
+      const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', `${target}/fonts`].map((d) => `  <dir>${d}</dir>\n`).join('')
+      writeFileSync(path.join(staging, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig>\n${dirs}  <cachedir>${target}/fonts-cache</cachedir>\n</fontconfig>\n`)
+      fonts = `FONTCONFIG_FILE="${target}/fonts.conf" `
+    }
     // Paths inside the launcher are absolute, so it is written for the final folder.
     const libs = existsSync(path.join(staging, 'lib')) ? `LD_LIBRARY_PATH="${target}/lib\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" ` : ''
-    writeFileSync(path.join(staging, 'launch-chromium'), `#!/bin/sh\n${libs}exec "${target}/chromium" "$@"\n`)
+    writeFileSync(path.join(staging, 'launch-chromium'), `#!/bin/sh\n${libs}${fonts}exec "${target}/chromium" "$@"\n`)
     chmodSync(path.join(staging, 'launch-chromium'), 0o755)
     try {
       renameSync(staging, target)
