@@ -1,15 +1,16 @@
 /**
  * Loads a validated content bundle into the database. Idempotent: items are upserted by their stable id
  * (unchanged ones are not rewritten), items gone from the files are retired (never deleted: learners'
- * history refers to them), deck membership is recomputed from the deck filters. One atomic batch.
+ * history refers to them), deck membership is recomputed from the deck filters. Atomic: the statements go in
+ * batches under a libSQL server's request cap (db/chunked-write.ts), inside one transaction when there are several.
  * Instructors' private decks and their imported items are not content: loading never reads, retires or
  * rebuilds them.
  */
 import { createHash } from 'node:crypto'
 import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
 import { matchesDeckFilter, type ContentBundle } from '~/domain/content/bundle'
 import { orderDeckItems } from '~/domain/content/deck-order'
+import { chunkBySize, MAX_BATCH_BYTES, writeInBatches, type SqlStatement } from './chunked-write'
 import type { Database } from './client'
 import { contentMeta, deckItems, decks, items, newCardCursors } from './schema'
 
@@ -19,20 +20,23 @@ export interface LoadReport {
   unchanged: number
   retired: number
   decks: number
+  /** Requests it took (one, unless the content is larger than a batch may be). */
+  batches: number
 }
 
 function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url')
 }
 
+/** Rows per insert at most (SQLite's bound-variable limit); item inserts are also kept under a batch's size. */
 const CHUNK = 500
 
-export async function loadContent(db: Database, bundle: ContentBundle, now = Date.now()): Promise<LoadReport> {
+export async function loadContent(db: Database, bundle: ContentBundle, now = Date.now(), maxBatchBytes = MAX_BATCH_BYTES): Promise<LoadReport> {
   const existing = new Map(
     (await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items).where(isNull(items.privateDeckId))).map((r) => [r.id, r]),
   )
-  const statements: BatchItem<'sqlite'>[] = []
-  const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length }
+  const statements: Array<{ toSQL(): { sql: string; params: unknown[] } }> = []
+  const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length, batches: 0 }
   const rows = bundle.items.map(({ file: _file, index: _index, ...item }, position) => ({
     id: item.id,
     bank: _file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''),
@@ -54,9 +58,10 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
     }
     return true
   })
-  for (let i = 0; i < changed.length; i += CHUNK) {
+  // An item's row weighs about its JSON; half a batch per insert leaves room to pack them.
+  for (const chunk of chunkBySize(changed, (r) => Buffer.byteLength(JSON.stringify(r)), maxBatchBytes / 2, CHUNK)) {
     statements.push(
-      db.insert(items).values(changed.slice(i, i + CHUNK)).onConflictDoUpdate({
+      db.insert(items).values(chunk).onConflictDoUpdate({
         target: items.id,
         set: {
           bank: sql`excluded.bank`,
@@ -118,6 +123,10 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
       set: { value: JSON.stringify(bundle.speakers), updatedAt: now },
     }),
   )
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  const sqlStatements = statements.map((q): SqlStatement => {
+    const { sql: text, params } = q.toSQL()
+    return { sql: text, args: params }
+  })
+  report.batches = await writeInBatches(db.$client, sqlStatements, maxBatchBytes)
   return report
 }

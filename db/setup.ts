@@ -21,7 +21,7 @@ if (errors.length > 0) {
 const started = performance.now()
 const report = await loadContent(db, bundle)
 console.log(
-  `database ${databaseUrl()} migrated; content: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.retired} retired items, ${report.decks} decks (${Math.round(performance.now() - started)} ms)`,
+  `database ${databaseUrl()} migrated; content: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.retired} retired items, ${report.decks} decks; ${report.batches} batch(es) (${Math.round(performance.now() - started)} ms)`,
 )
 // Housekeeping at every start: guests idle for a week without any progress (see app/utils/guests.server.ts).
 const purged = await purgeIdleGuests(db)

@@ -18,7 +18,7 @@ describe('loading content into the database', () => {
   it('is idempotent: loading the same content again changes nothing', async () => {
     const db = await freshDatabase() // the template already holds the fixture content
     const report = await loadContent(db, fixture())
-    expect(report).toEqual({ inserted: 0, updated: 0, unchanged: 17, retired: 0, decks: 4 })
+    expect(report).toEqual({ inserted: 0, updated: 0, unchanged: 17, retired: 0, decks: 4, batches: 1 })
     expect(await db.select({ n: count() }).from(items)).toEqual([{ n: 17 }])
     expect(await db.select({ n: count() }).from(deckItems)).toEqual([{ n: 23 }])
   })
