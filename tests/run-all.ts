@@ -1,12 +1,14 @@
 /**
  * `npm test`: every suite — content check, typecheck, lint, production build, unit + integration +
- * reliability (vitest), browser (Playwright) — each phase timed, then one plain line with the totals:
+ * reliability (vitest), the app on a libSQL server (vitest, when Python with aiohttp is here), browser
+ * (Playwright) — each phase timed, then one plain line with the totals:
  * `N passed, M failed`.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { findChromium, NO_BROWSER_MESSAGE } from './support/browser'
+import { hranaUnavailable } from './support/hrana-server'
 import { ROOT } from './support/paths'
 
 const results = path.join(ROOT, 'test-results')
@@ -44,16 +46,26 @@ check('lint', 'npm', ['run', '-s', 'lint'])
 const built = run('build', 'npm', ['run', '-s', 'build']) === 0
 if (!built) failed++
 
+/** A vitest run of some projects, its passes and failures added to the totals. */
+function vitest(label: string, projects: string[], jsonName: string) {
+  const json = path.join(results, jsonName)
+  run(label, bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`])
+  if (existsSync(json)) {
+    const v = JSON.parse(readFileSync(json, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean }
+    passed += v.numPassedTests
+    failed += v.numFailedTests
+    if (!v.success && v.numFailedTests === 0) failed++ // a suite that failed to load
+  } else failed++
+}
+
 // 4. Unit, integration and (with a build) reliability tests.
-const vitestJson = path.join(results, 'vitest.json')
-const projects = built ? [] : ['--project', 'unit', '--project', 'integration']
-run('unit + integration + reliability (vitest)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean }
-  passed += v.numPassedTests
-  failed += v.numFailedTests
-  if (!v.success && v.numFailedTests === 0) failed++ // a suite that failed to load
-} else failed++
+vitest('unit + integration + reliability (vitest)', built ? ['unit', 'integration', 'reliability'] : ['unit', 'integration'], 'vitest.json')
+
+// 4b. The app against a libSQL server over HTTP, in a run of its own: it holds the machine's port-8080 lock
+// only meanwhile. Needs Python with aiohttp and the Hrana test server; otherwise it says why it is skipped.
+const libsqlSkipped = hranaUnavailable()
+if (libsqlSkipped) console.log(`\nlibSQL server suite skipped: ${libsqlSkipped}`)
+else vitest('libSQL server (Hrana test server, vitest)', ['libsql-server'], 'libsql-server.json')
 
 // 5. Browser tests against the production build.
 const chromium = findChromium()
@@ -73,5 +85,6 @@ if (!chromium) {
 
 console.log('\n── timings ──')
 for (const t of timings) console.log(`${t.label.padEnd(44)} ${t.seconds.toFixed(1).padStart(6)} s`)
+if (libsqlSkipped) console.log(`\nlibSQL server suite skipped: ${libsqlSkipped}`)
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)
