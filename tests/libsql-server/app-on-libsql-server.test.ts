@@ -125,16 +125,21 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
     expect(await cardStatesFor(db, userId)).toEqual(before)
   })
 
-  it('of concurrent first answers to one new card (different review ids), exactly one is recorded', async () => {
+  it('concurrent answers to one card (different review ids): each recorded or refused whole, never two from one state', async () => {
     const db = getDb()
     const { cookie } = await signUp('student')
     const card = (await openStudy(cookie)).body.card!
     const results = await Promise.all(
       ['1', '2', '3', '4', '3', '2'].map((rating, i) => answer(cookie, { intent: 'review', reviewId: `${card.reviewId}-c${i}`, itemId: card.itemId, rating })),
     )
-    expect(results.map((r) => r.status).sort()).toEqual([302, 409, 409, 409, 409, 409])
+    const recorded = results.filter((r) => r.status === 302).length
+    expect(recorded).toBeGreaterThanOrEqual(1)
+    expect(results.filter((r) => r.status === 409)).toHaveLength(6 - recorded) // "answered elsewhere in the meantime"
     const userId = await userIdOf(cookie)
-    expect(await db.select({ n: count() }).from(reviewLogs).where(eq(reviewLogs.userId, userId))).toEqual([{ n: 1 }])
+    const log = await reviewLogFor(db, userId)
+    expect(log).toHaveLength(recorded)
+    // A later answer may follow an earlier one (it saw the new state), but no two start from the same state.
+    expect(new Set(log.map((r) => r.before.reps)).size).toBe(recorded)
     await expectStateEqualsReplay(db, userId)
   })
 
