@@ -105,7 +105,7 @@ describe('npm run seed:demo', () => {
     const b = await freshDatabase()
     await seedDemo(b, { now: NOW, deckId: 'dates' })
     expect(await history(b)).toEqual(first)
-  })
+  }, 120_000) // many scrypt hashes / two demo seeds: slow on a loaded two-core machine, not a timing check
 
   it('refuses a database without content', async () => {
     const db = await freshDatabase()
