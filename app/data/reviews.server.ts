@@ -11,6 +11,7 @@ import { describeResponse, gradeResponse, isInteractive, type AnswerMeaning } fr
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
+import { commitAnswer } from './group-commit.server'
 import { clearOpenCheck, openCheckFor } from './open-checks.server'
 import { liveItem, questionFor } from './questions.server'
 
@@ -48,6 +49,8 @@ interface ReviewContextRow {
   parameters_id: string | null
   weights: string | null
   leech_threshold: number | null
+  /** A pending "see this again" request for the card (fulfilled by this answer). */
+  has_request: number
   due: number | null
   stability: number | null
   difficulty: number | null
@@ -70,6 +73,7 @@ async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewCo
       (select time_zone from ${userSettings} where user_id = ${input.userId}) as time_zone,
       fp.id as parameters_id, fp.weights as weights,
       (select leech_threshold from ${userSettings} where user_id = ${input.userId}) as leech_threshold,
+      exists (select 1 from ${reviewRequests} where user_id = ${input.userId} and item_id = ${input.itemId}) as has_request,
       c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
     from (select 1) as one
     left join ${reviewLogs} as p on p.id = ${input.reviewId}
@@ -126,7 +130,13 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
     select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${meaning}, ${correct}, ${studyDay}, ${weights === null ? null : ctx.parameters_id} where ${guard}`)
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
-  const recorded = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
+  // "This answer was written": the statement before wrote its row (changes() counts the last finished statement
+  // on this connection, i.e. in this batch). The statements below form that chain: the state is written exactly
+  // when the log row was (the same guard), and each cache statement writes one row exactly when it runs. Not
+  // "the log holds this review id": a double submit that raced past the first check would count twice.
+  const recorded = sql`changes() = 1`
+  // The deletes after the chain may use the weaker test: deleting twice deletes nothing more.
+  const logged = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
   // The first live answer's verdict is kept (a row at 0 answers, after undoing the only one, takes the new one).
   const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct, duration_ms, first_correct)
     select ${userId}, ${itemId}, 1, ${right}, ${durationMs}, ${right} where ${recorded}
@@ -134,9 +144,9 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
       duration_ms = duration_ms + excluded.duration_ms, first_correct = case when answers = 0 then excluded.first_correct else first_correct end`)
   const countDay = db.run(studyDayDelta(userId, studyDay, 1, durationMs, before.state, rating, recorded))
   // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
-  const fulfilRequest = db
-    .delete(reviewRequests)
-    .where(and(eq(reviewRequests.userId, userId), eq(reviewRequests.itemId, itemId), sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`))
+  const fulfilRequest = ctx.has_request
+    ? db.delete(reviewRequests).where(and(eq(reviewRequests.userId, userId), eq(reviewRequests.itemId, itemId), logged))
+    : null
   const writeState = hasState
     ? db
         .update(cardStates)
@@ -150,16 +160,23 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
           on conflict (user_id, item_id) do update set suspended_by = coalesce(suspended_by, 'leech'),
             leech_review_id = iif(suspended_at is null, excluded.leech_review_id, leech_review_id), suspended_at = coalesce(suspended_at, excluded.suspended_at)`)
   try {
-    const [logResult] = await db.batch([
+    // The order is the chain `recorded` relies on: log, state, then each counter; the deletes last.
+    const statements = [
       insertLog,
       writeState,
-      fulfilRequest,
       countAnswer,
       countDay,
       ...(leech ? [suspendLeech] : []),
-      ...(graded?.fromOpenCheck ? [clearOpenCheck(db, userId, itemId, recorded)] : []),
-    ])
-    if (logResult.rowsAffected === 0) return { status: 'stale' }
+      ...(fulfilRequest ? [fulfilRequest] : []),
+      ...(graded?.fromOpenCheck ? [clearOpenCheck(db, userId, itemId, logged)] : []),
+    ]
+    const [logResult] = await commitAnswer(db, statements)
+    if (logResult!.rowsAffected === 0) {
+      // Not written: the card changed since it was read, or this very answer got there first (a double submit).
+      const [prior] = await db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId))
+      if (!prior) return { status: 'stale' }
+      return sameReview(prior, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
+    }
   } catch (error) {
     // Two identical submissions raced past the first check: the primary key let exactly one through.
     if (isUniqueViolation(error)) {

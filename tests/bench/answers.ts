@@ -8,6 +8,7 @@ import { matchesDeckFilter } from '~/domain/content/bundle'
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import { ROOT, testPort } from '../support/paths'
 import { newLearner, startApp } from '../support/app-server'
+import { measureFsyncCeiling } from './fsync-ceiling'
 import { measureReviews } from './review-throughput'
 import { measureTwoProcesses } from './two-processes'
 
@@ -29,7 +30,8 @@ await measureReviews({ ...run, connections: CONNECTIONS, seconds: 2 }) // warm-u
 const review = await measureReviews({ ...run, connections: CONNECTIONS, seconds: SECONDS })
 const reviewC10 = await measureReviews({ ...run, connections: 10, seconds: SECONDS })
 await app.stop()
-console.log(JSON.stringify({ review, reviewC10 }))
+const fsyncCeiling = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
+console.log(JSON.stringify({ review, reviewC10, fsyncCeiling, review_vs_fsync_ceiling: Math.round((review.rps / fsyncCeiling.answersPerSecond) * 100) / 100 }))
 if (process.env.BENCH_TWO_PROCESSES === '0') process.exit(0)
 
 const twoProcesses = await measureTwoProcesses({ ports: [testPort(3513), testPort(3514)], dbUrl, itemIds, connections: CONNECTIONS, seconds: SECONDS })

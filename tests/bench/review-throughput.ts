@@ -9,13 +9,19 @@ export interface ThroughputResult {
   rps: number
   p50: number
   p99: number
+  max: number
   requests: number
   errors: number
   non3xx: number
+  /** Responses by status code. */
+  statuses: Record<string, number>
 }
 
 export async function measureReviews(opts: { url: string; path: string; cookies: string[]; itemIds: string[]; connections: number; seconds: number }): Promise<ThroughputResult> {
   let nextLearner = 0
+  // Each run starts the learners elsewhere in the deck, so an answer still in flight from an earlier run (a warm-up)
+  // is not for the card this run answers first (two answers to one card at once: one is refused as stale).
+  const offset = Math.floor(Math.random() * opts.itemIds.length)
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -31,7 +37,7 @@ export async function measureReviews(opts: { url: string; path: string; cookies:
             learner.answered = 0
           }
           const k = learner.answered++
-          const itemId = opts.itemIds[(k + learner.index * 7) % opts.itemIds.length]!
+          const itemId = opts.itemIds[(offset + k + learner.index * 7) % opts.itemIds.length]!
           const rating = 1 + ((k * 7 + learner.index) % 4)
           return {
             ...req,
@@ -48,8 +54,10 @@ export async function measureReviews(opts: { url: string; path: string; cookies:
     rps: Math.round(redirects / opts.seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
     requests: result.requests.total,
     errors: result.errors,
     non3xx: result.requests.total - redirects,
+    statuses: Object.fromEntries(Object.entries(codes).map(([code, stat]) => [code, stat?.count ?? 0])),
   }
 }

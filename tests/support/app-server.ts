@@ -14,7 +14,7 @@ export interface RunningApp {
   stop: (signal?: NodeJS.Signals) => Promise<void>
 }
 
-export async function startApp(opts: { port: number; databaseUrl: string; contentDir?: string; setup?: boolean; env?: Record<string, string> }): Promise<RunningApp> {
+export async function startApp(opts: { port: number; databaseUrl: string; contentDir?: string; setup?: boolean; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
   const env = {
     ...process.env,
     PORT: String(opts.port),
@@ -35,7 +35,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))))
     })
   }
-  const child = spawn(process.execPath, ['build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
   let printed = ''
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const url = `http://127.0.0.1:${opts.port}`
