@@ -29,7 +29,9 @@ else await serve()
 /** One server process: the whole app on the port (alone, or as one of the workers sharing it). */
 async function serve() {
   const port = Number(process.env.PORT ?? 3000)
-  const host = process.env.HOST ?? '0.0.0.0'
+  // `npm start` is the local command: this machine only. `node build/server.js` (containers, behind a load
+  // balancer) listens on every interface. HOST decides either way.
+  const host = process.env.HOST || (process.env.npm_lifecycle_event === 'start' ? '127.0.0.1' : '0.0.0.0')
 
   // Bundled by `npm run build` to build/server.js and run as plain JavaScript (no TypeScript loader at runtime).
   const { pathToFileURL } = await import('node:url')
