@@ -1,6 +1,10 @@
 /**
- * Group commit for answers: the answers that reach their write within a millisecond of each other (or the
- * first GROUP_MAX of them) share one transaction, one `db.batch`, so one commit and one fsync serve them all.
+ * Group commit for answers: answers that reach their write together share one transaction, one `db.batch`, so
+ * one commit and one fsync serve them all. An answer is "on its way" from the moment it starts reading
+ * (`startAnswer`). A group is written at `GROUP_MAX` answers, or once every answer on its way has arrived and the
+ * arriving answer's window has passed: answers over HTTP wait `GROUP_WINDOW_MS` for company (requests come
+ * one event-loop turn after another), direct callers (scripts, tests) only for the end of this turn. An answer
+ * still on its way holds a group back for `GROUP_WINDOW_MS` at most.
  *
  * - Each answer's statements carry their own guards (app/data/reviews.server.ts), so in a group a stale or
  *   conflicting answer writes nothing while the others are written; its own results say so.
@@ -15,7 +19,7 @@ type Batch = Parameters<Database['batch']>[0]
 type Statement = Batch[number]
 type Results = Awaited<ReturnType<Database['batch']>>
 
-/** How long the first answer of a group waits for others to join it. */
+/** How long an answer over HTTP waits for others to share its commit; also the longest a group waits for answers still reading. */
 export const GROUP_WINDOW_MS = 1
 /** The most answers in one transaction. */
 export const GROUP_MAX = 64
@@ -28,7 +32,10 @@ interface Pending {
 
 interface Group {
   pending: Pending[]
+  /** Answers started and not yet arrived (still reading) nor given up. */
+  onTheirWay: number
   timer: NodeJS.Timeout | null
+  immediate: NodeJS.Immediate | null
   /** Transactions begun and answers written so far (answers / transactions = the mean group size). */
   transactions: number
   answers: number
@@ -36,21 +43,57 @@ interface Group {
 
 const groups = new WeakMap<Database, Group>()
 
-/** Writes one answer's statements (all or none), in a transaction it may share with other answers. */
-export function commitAnswer(db: Database, statements: Statement[]): Promise<Results> {
+function groupOf(db: Database): Group {
   let group = groups.get(db)
-  if (!group) groups.set(db, (group = { pending: [], timer: null, transactions: 0, answers: 0 }))
-  const current = group
-  return new Promise<Results>((resolve, reject) => {
-    current.pending.push({ statements, resolve, reject })
-    if (current.pending.length >= GROUP_MAX) void flush(db, current)
-    else current.timer ??= setTimeout(() => void flush(db, current), GROUP_WINDOW_MS)
-  })
+  if (!group) groups.set(db, (group = { pending: [], onTheirWay: 0, timer: null, immediate: null, transactions: 0, answers: 0 }))
+  return group
+}
+
+export interface StartedAnswer {
+  /** Writes the answer's statements (all or none), in a transaction it may share; settles after the commit. */
+  commit: (statements: Statement[]) => Promise<Results>
+  /** The answer will not be written (refused before its write); a no-op once committed. */
+  abandon: () => void
+}
+
+/** Call before an answer's reads, so a group forming meanwhile waits for it. `windowMs`: how long it waits for company. */
+export function startAnswer(db: Database, windowMs = 0): StartedAnswer {
+  const group = groupOf(db)
+  group.onTheirWay++
+  let arrived = false
+  const arrive = () => {
+    if (arrived) return false
+    arrived = true
+    group.onTheirWay--
+    return true
+  }
+  return {
+    commit: (statements) =>
+      new Promise<Results>((resolve, reject) => {
+        arrive()
+        group.pending.push({ statements, resolve, reject })
+        schedule(db, group, windowMs)
+      }),
+    abandon: () => {
+      if (arrive()) schedule(db, group, windowMs)
+    },
+  }
+}
+
+function schedule(db: Database, group: Group, windowMs: number): void {
+  if (group.pending.length === 0) return
+  if (group.pending.length >= GROUP_MAX) return void flush(db, group)
+  // Someone is still reading, or this answer waits for company: a short timer (the first one set stands).
+  if (group.onTheirWay > 0 || windowMs > 0) group.timer ??= setTimeout(() => void flush(db, group), Math.max(windowMs, GROUP_WINDOW_MS))
+  // Everyone is here and nobody waits for company: write at the end of this turn of the event loop.
+  else group.immediate ??= setImmediate(() => void flush(db, group))
 }
 
 async function flush(db: Database, group: Group): Promise<void> {
   if (group.timer) clearTimeout(group.timer)
+  if (group.immediate) clearImmediate(group.immediate)
   group.timer = null
+  group.immediate = null
   const answers = group.pending
   group.pending = []
   if (answers.length === 0) return

@@ -11,7 +11,7 @@ import { describeResponse, gradeResponse, isInteractive, type AnswerMeaning } fr
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
-import { commitAnswer } from './group-commit.server'
+import { startAnswer, type StartedAnswer } from './group-commit.server'
 import { clearOpenCheck, openCheckFor } from './open-checks.server'
 import { liveItem, questionFor } from './questions.server'
 
@@ -88,7 +88,17 @@ async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewCo
  * retry or a double tap with the same id changes nothing twice. Optimistic: if the card changed since we
  * read it (a concurrent answer), nothing is written and the caller is told it is stale.
  */
-export async function recordReview(db: Database, input: ReviewInput): Promise<RecordResult> {
+export async function recordReview(db: Database, input: ReviewInput, opts: { groupWindowMs?: number } = {}): Promise<RecordResult> {
+  // On its way to a write from here: a group commit forming meanwhile waits for this answer.
+  const answer = startAnswer(db, opts.groupWindowMs)
+  try {
+    return await writeReview(db, input, answer.commit)
+  } finally {
+    answer.abandon()
+  }
+}
+
+async function writeReview(db: Database, input: ReviewInput, commit: StartedAnswer['commit']): Promise<RecordResult> {
   const { userId, itemId, reviewId, rating, durationMs, now } = input
   const [ctx, graded] = await Promise.all([reviewContext(db, input), gradeAnswer(db, input)])
   if (ctx.prior_user !== null) {
@@ -170,7 +180,7 @@ export async function recordReview(db: Database, input: ReviewInput): Promise<Re
       ...(fulfilRequest ? [fulfilRequest] : []),
       ...(graded?.fromOpenCheck ? [clearOpenCheck(db, userId, itemId, logged)] : []),
     ]
-    const [logResult] = await commitAnswer(db, statements)
+    const [logResult] = await commit(statements)
     if (logResult!.rowsAffected === 0) {
       // Not written: the card changed since it was read, or this very answer got there first (a double submit).
       const [prior] = await db.select({ userId: reviewLogs.userId, itemId: reviewLogs.itemId, rating: reviewLogs.rating }).from(reviewLogs).where(eq(reviewLogs.id, reviewId))

@@ -21,6 +21,7 @@ import { deckExists, deckSummaries } from '~/data/decks.server'
 import { deckDayProgress, nextStudyState } from '~/data/study-queue.server'
 import { cardInfo } from '~/data/holds.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
+import { GROUP_WINDOW_MS } from '~/data/group-commit.server'
 import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
 import { liveItem, questionFor } from '~/data/questions.server'
 import { keepFirstCheck, openCheckFor } from '~/data/open-checks.server'
@@ -156,7 +157,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     durationMs: reviewDuration(form, now),
     now,
     response: form.response,
-  })
+  }, { groupWindowMs: GROUP_WINDOW_MS }) // other learners' answers arriving within the window share its commit
   if (result.status === 'recorded') noteAnswer(user.id)
   switch (result.status) {
     case 'recorded':

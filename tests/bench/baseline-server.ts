@@ -5,6 +5,7 @@
 import { createServer } from 'node:http'
 import { getDb } from '~/utils/db.server'
 import { recordReview } from '~/data/reviews.server'
+import { GROUP_WINDOW_MS } from '~/data/group-commit.server'
 import { createGuest, getSessionUser } from '~/utils/session.server'
 
 const port = Number(process.env.PORT ?? 3400)
@@ -33,7 +34,7 @@ const server = createServer((req, res) => {
         rating: Number(form.get('rating')) as 1 | 2 | 3 | 4,
         durationMs: 1000,
         now: Date.now(),
-      })
+      }, { groupWindowMs: GROUP_WINDOW_MS })
       res.writeHead(result.status === 'recorded' || result.status === 'duplicate' ? 302 : 409, { Location: '/' }).end()
     } catch (error) {
       console.error(error)

@@ -42,6 +42,27 @@ describe('answers arriving together share one transaction (group commit)', () =>
     expect(bobDay).toMatchObject({ answers: 1 })
   })
 
+  it('many learners answering at once, each one card after another: every answer written, none refused', async () => {
+    const db = await freshDatabase()
+    const ids = await learners(db, 12)
+    const before = groupCommitCounts(db)
+    const statuses = await Promise.all(
+      ids.map(async (userId) => {
+        const mine: string[] = []
+        for (let k = 0; k < 9; k++) {
+          const now = Date.now()
+          const result = await recordReview(db, { userId, itemId: ITEMS[k % ITEMS.length]!, reviewId: `${userId}-${k}`, rating: 3, durationMs: 1000, now }, { groupWindowMs: 1 })
+          mine.push(result.status)
+        }
+        return mine
+      }),
+    )
+    expect(statuses.flat().filter((s) => s !== 'recorded')).toEqual([])
+    const after = groupCommitCounts(db)
+    expect(after.answers - before.answers).toBe(12 * 9)
+    expect(after.transactions - before.transactions).toBeLessThan(12 * 9)
+  })
+
   it('a review id reused for another card fails the whole batch, then only that answer is refused', async () => {
     const db = await freshDatabase()
     const [alice, bob] = await learners(db, 2)
