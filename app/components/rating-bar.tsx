@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { Form, Link } from 'react-router'
 import { useT } from '~/i18n/react'
 
@@ -95,7 +95,9 @@ export function RatingBar({
  * Ignored while typing in a field (Escape leaves it).
  */
 export function useStudyKeys({ enabled, answering = false, revealed, onReveal }: { enabled: boolean; answering?: boolean; revealed: boolean; onReveal: () => void }) {
-  useEffect(() => {
+  // A layout effect: the keys follow the screen from the moment it shows a verdict (a key pressed right after
+  // Check must rate, not reach the answering handler that a passive effect would still have in place).
+  useBrowserLayoutEffect(() => {
     if (!enabled) return
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return
@@ -166,3 +168,6 @@ export function useStudyKeys({ enabled, answering = false, revealed, onReveal }:
 export function revealHref(itemId: string): string {
   return `?card=${encodeURIComponent(itemId)}&reveal=1`
 }
+
+/** useLayoutEffect in the browser; the server renders no keys (and would warn about layout effects). */
+const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect

@@ -18,6 +18,7 @@ test('each deck shows its counts with words and how much of it is started', asyn
   await page.goto('/decks/dates/study')
   await page.getByRole('link', { name: 'Show answer' }).tap()
   await page.getByRole('button', { name: /^Easy, next in/ }).tap()
+  await expect(page.getByRole('link', { name: 'Show answer' })).toBeVisible() // recorded: the next card is up
   await page.goto('/')
   await expect(deck).toContainText(/1 of \d+ started/)
   await expect(deck.getByRole('progressbar')).toHaveAttribute('value', '1')
@@ -32,6 +33,7 @@ test('the end of a session sums it up, says when the next card is due in words, 
   await page.goto('/decks/dates/study')
   await page.getByRole('link', { name: 'Show answer' }).tap()
   await page.getByRole('button', { name: /^Easy, next in/ }).tap()
+  await expect(page.getByRole('link', { name: 'Show answer' })).toBeVisible()
   await page.goto('/settings')
   await page.getByLabel('New cards per day').fill('1')
   await page.getByRole('button', { name: 'Save' }).tap()
