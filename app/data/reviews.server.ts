@@ -211,12 +211,13 @@ interface GradedAnswer {
  * If the learner checked this card first, the rating is graded on that first check, whatever the form resends.
  */
 async function gradeAnswer(db: Database, input: ReviewInput): Promise<GradedAnswer | 'checked-elsewhere' | null> {
+  // A flip card's rating carries no response: no item read, no check lookup (the hot path stays as it was).
+  if (input.response === undefined) return null
   const item = await liveItem(db, input.itemId)
   if (!item || !isInteractive(item.kind)) return null
   const open = await openCheckFor(db, input.userId, input.itemId, input.now)
   if (open && open.reviewId !== input.reviewId) return 'checked-elsewhere'
   const response = open?.response ?? input.response
-  if (response === undefined) return null
   const question = await questionFor(db, item, input.reviewId)
   const verdict = gradeResponse(item, question, response)
   return { response, correct: verdict.correct, meaning: describeResponse(item, question, verdict), fromOpenCheck: open !== null }
