@@ -36,7 +36,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'app/domain runs in the browser too: no Node built-ins.' },
-            { group: ['**/db/*', '**/db', '~/data/*', '../data/*', '~/utils/*', '../utils/*'], message: 'app/domain is pure: no database, data or server modules.' },
+            {
+              group: ['**/db/*', '**/db', '~/data/*', '../data/*', '~/utils/*', '../utils/*'],
+              message: 'app/domain is pure: no database, data or server modules.',
+            },
             { group: ['~/components/*', '../components/*', 'react', 'react-router'], message: 'app/domain holds no UI.' },
           ],
         },

@@ -9,15 +9,25 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]]
+    : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } }, testMatch: /phone.*\.spec\.ts/ },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } }, testMatch: /desktop.*\.spec\.ts/ },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+      testMatch: /phone.*\.spec\.ts/,
+    },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+      testMatch: /desktop.*\.spec\.ts/,
+    },
   ],
   webServer: {
     command: 'node --import tsx tests/e2e/start-server.ts',

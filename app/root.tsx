@@ -70,10 +70,16 @@ function Header() {
   const other = lang === 'en' ? 'zh-Hans' : 'en'
   return (
     <header className="topbar">
-      <a href="#main" className="skip-link">{t.skipToContent}</a>
-      <Link to="/" className="brand">{t.appName}</Link>
+      <a href="#main" className="skip-link">
+        {t.skipToContent}
+      </a>
+      <Link to="/" className="brand">
+        {t.appName}
+      </Link>
       <nav aria-label={t.appName} className="topnav">
-        <NavLink to="/" end>{t.navDecks}</NavLink>
+        <NavLink to="/" end>
+          {t.navDecks}
+        </NavLink>
         <NavLink to="/quiz">{t.navQuiz}</NavLink>
         <NavLink to="/stats">{t.navStats}</NavLink>
         {account ? <NavLink to="/classes">{t.navClasses}</NavLink> : null}

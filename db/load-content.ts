@@ -31,9 +31,16 @@ function hashOf(value: unknown): string {
 /** Rows per insert at most (SQLite's bound-variable limit); item inserts are also kept under a batch's size. */
 const CHUNK = 500
 
-export async function loadContent(db: Database, bundle: ContentBundle, now = Date.now(), maxBatchBytes = MAX_BATCH_BYTES): Promise<LoadReport> {
+export async function loadContent(
+  db: Database,
+  bundle: ContentBundle,
+  now = Date.now(),
+  maxBatchBytes = MAX_BATCH_BYTES,
+): Promise<LoadReport> {
   const existing = new Map(
-    (await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items).where(isNull(items.privateDeckId))).map((r) => [r.id, r]),
+    (
+      await db.select({ id: items.id, hash: items.contentHash, retiredAt: items.retiredAt }).from(items).where(isNull(items.privateDeckId))
+    ).map((r) => [r.id, r]),
   )
   const statements: Array<{ toSQL(): { sql: string; params: unknown[] } }> = []
   const report: LoadReport = { inserted: 0, updated: 0, unchanged: 0, retired: 0, decks: bundle.decks.length, batches: 0 }
@@ -61,46 +68,65 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   // An item's row weighs about its JSON; half a batch per insert leaves room to pack them.
   for (const chunk of chunkBySize(changed, (r) => Buffer.byteLength(JSON.stringify(r)), maxBatchBytes / 2, CHUNK)) {
     statements.push(
-      db.insert(items).values(chunk).onConflictDoUpdate({
-        target: items.id,
-        set: {
-          bank: sql`excluded.bank`,
-          kind: sql`excluded.kind`,
-          category: sql`excluded.category`,
-          position: sql`excluded.position`,
-          data: sql`excluded.data`,
-          contentHash: sql`excluded.content_hash`,
-          updatedAt: sql`excluded.updated_at`,
-          retiredAt: sql`null`,
-        },
-      }),
+      db
+        .insert(items)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: items.id,
+          set: {
+            bank: sql`excluded.bank`,
+            kind: sql`excluded.kind`,
+            category: sql`excluded.category`,
+            position: sql`excluded.position`,
+            data: sql`excluded.data`,
+            contentHash: sql`excluded.content_hash`,
+            updatedAt: sql`excluded.updated_at`,
+            retiredAt: sql`null`,
+          },
+        }),
     )
   }
   const liveIds = new Set(rows.map((r) => r.id))
   const toRetire = [...existing.values()].filter((r) => !liveIds.has(r.id) && r.retiredAt === null).map((r) => r.id)
   report.retired = toRetire.length
   for (let i = 0; i < toRetire.length; i += CHUNK) {
-    statements.push(db.update(items).set({ retiredAt: now }).where(inArray(items.id, toRetire.slice(i, i + CHUNK))))
+    statements.push(
+      db
+        .update(items)
+        .set({ retiredAt: now })
+        .where(inArray(items.id, toRetire.slice(i, i + CHUNK))),
+    )
   }
 
   // Decks: upsert definitions, retire vanished ones, rebuild membership from the filters.
   bundle.decks.forEach((deck, position) => {
     statements.push(
-      db.insert(decks).values({ id: deck.id, position, data: deck, retiredAt: null }).onConflictDoUpdate({
-        target: decks.id,
-        set: { position, data: deck, retiredAt: null },
-      }),
+      db
+        .insert(decks)
+        .values({ id: deck.id, position, data: deck, retiredAt: null })
+        .onConflictDoUpdate({
+          target: decks.id,
+          set: { position, data: deck, retiredAt: null },
+        }),
     )
   })
   const deckIds = bundle.decks.map((d) => d.id)
   statements.push(
     deckIds.length > 0
-      ? db.update(decks).set({ retiredAt: now }).where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt), isNull(decks.ownerId)))
-      : db.update(decks).set({ retiredAt: now }).where(and(isNull(decks.retiredAt), isNull(decks.ownerId))),
+      ? db
+          .update(decks)
+          .set({ retiredAt: now })
+          .where(and(notInArray(decks.id, deckIds), isNull(decks.retiredAt), isNull(decks.ownerId)))
+      : db
+          .update(decks)
+          .set({ retiredAt: now })
+          .where(and(isNull(decks.retiredAt), isNull(decks.ownerId))),
   )
   // Positions may change: new-card cursors (a cache) start over.
   statements.push(db.delete(newCardCursors))
-  statements.push(db.delete(deckItems).where(inArray(deckItems.deckId, db.select({ id: decks.id }).from(decks).where(isNull(decks.ownerId)))))
+  statements.push(
+    db.delete(deckItems).where(inArray(deckItems.deckId, db.select({ id: decks.id }).from(decks).where(isNull(decks.ownerId)))),
+  )
   // A deck's own order of new cards (a source deck starts with its own facts), not the files' global order.
   const memberships = bundle.decks.flatMap((deck) =>
     orderDeckItems(
@@ -112,16 +138,22 @@ export async function loadContent(db: Database, bundle: ContentBundle, now = Dat
   for (let i = 0; i < memberships.length; i += CHUNK) statements.push(db.insert(deckItems).values(memberships.slice(i, i + CHUNK)))
 
   statements.push(
-    db.insert(contentMeta).values({ key: 'sources', value: JSON.stringify(bundle.sources), updatedAt: now }).onConflictDoUpdate({
-      target: contentMeta.key,
-      set: { value: JSON.stringify(bundle.sources), updatedAt: now },
-    }),
+    db
+      .insert(contentMeta)
+      .values({ key: 'sources', value: JSON.stringify(bundle.sources), updatedAt: now })
+      .onConflictDoUpdate({
+        target: contentMeta.key,
+        set: { value: JSON.stringify(bundle.sources), updatedAt: now },
+      }),
   )
   statements.push(
-    db.insert(contentMeta).values({ key: 'speakers', value: JSON.stringify(bundle.speakers), updatedAt: now }).onConflictDoUpdate({
-      target: contentMeta.key,
-      set: { value: JSON.stringify(bundle.speakers), updatedAt: now },
-    }),
+    db
+      .insert(contentMeta)
+      .values({ key: 'speakers', value: JSON.stringify(bundle.speakers), updatedAt: now })
+      .onConflictDoUpdate({
+        target: contentMeta.key,
+        set: { value: JSON.stringify(bundle.speakers), updatedAt: now },
+      }),
   )
   const sqlStatements = statements.map((q): SqlStatement => {
     const { sql: text, params } = q.toSQL()

@@ -53,18 +53,138 @@ interface StudentProfile {
 
 /** Twelve students, from the daily to the idle. Index + 1 is their e-mail number. */
 const STUDENTS: readonly StudentProfile[] = [
-  { name: 'Li Wei 李伟', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 1, from: 30, until: 0, newPerSession: 3, skill: 1.05, hour: 20 },
-  { name: 'Emma Clarke', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 0.95, from: 29, until: 0, newPerSession: 3, skill: 1, hour: 18 },
-  { name: 'Zhang Min 张敏', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 0.75, from: 28, until: 0, newPerSession: 4, skill: 0.95, hour: 21 },
-  { name: 'Oliver Bennett', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 0.5, from: 27, until: 0, newPerSession: 5, skill: 0.9, hour: 9 },
-  { name: 'Chen Jing 陈静', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 0.85, from: 30, until: 2, newPerSession: 3, skill: 1, hour: 7 },
-  { name: 'Sophie Hughes', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 0.3, from: 25, until: 0, newPerSession: 8, skill: 0.85, hour: 22 },
-  { name: 'Wang Hao 王浩', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 0.15, from: 30, until: 0, newPerSession: 6, skill: 0.8, hour: 13 },
-  { name: 'Hannah Okafor', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 0.6, from: 20, until: 0, newPerSession: 4, skill: 1, hour: 19 },
-  { name: 'Liu Yang 刘洋', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 0.95, from: 26, until: 0, newPerSession: 3, skill: 0.8, hour: 22 },
-  { name: 'James Whitfield', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 1, from: 5, until: 0, newPerSession: 10, skill: 0.9, hour: 23 },
-  { name: 'Zhao Xin 赵欣', timeZone: 'Asia/Shanghai', uiLanguage: 'zh-Hans', diligence: 0.4, from: 30, until: 12, newPerSession: 5, skill: 0.9, hour: 16 },
-  { name: 'Tom Fletcher', timeZone: 'Europe/London', uiLanguage: 'en', diligence: 0, from: 0, until: 0, newPerSession: 0, skill: 1, hour: 12 },
+  {
+    name: 'Li Wei 李伟',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 1,
+    from: 30,
+    until: 0,
+    newPerSession: 3,
+    skill: 1.05,
+    hour: 20,
+  },
+  {
+    name: 'Emma Clarke',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 0.95,
+    from: 29,
+    until: 0,
+    newPerSession: 3,
+    skill: 1,
+    hour: 18,
+  },
+  {
+    name: 'Zhang Min 张敏',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 0.75,
+    from: 28,
+    until: 0,
+    newPerSession: 4,
+    skill: 0.95,
+    hour: 21,
+  },
+  {
+    name: 'Oliver Bennett',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 0.5,
+    from: 27,
+    until: 0,
+    newPerSession: 5,
+    skill: 0.9,
+    hour: 9,
+  },
+  {
+    name: 'Chen Jing 陈静',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 0.85,
+    from: 30,
+    until: 2,
+    newPerSession: 3,
+    skill: 1,
+    hour: 7,
+  },
+  {
+    name: 'Sophie Hughes',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 0.3,
+    from: 25,
+    until: 0,
+    newPerSession: 8,
+    skill: 0.85,
+    hour: 22,
+  },
+  {
+    name: 'Wang Hao 王浩',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 0.15,
+    from: 30,
+    until: 0,
+    newPerSession: 6,
+    skill: 0.8,
+    hour: 13,
+  },
+  {
+    name: 'Hannah Okafor',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 0.6,
+    from: 20,
+    until: 0,
+    newPerSession: 4,
+    skill: 1,
+    hour: 19,
+  },
+  {
+    name: 'Liu Yang 刘洋',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 0.95,
+    from: 26,
+    until: 0,
+    newPerSession: 3,
+    skill: 0.8,
+    hour: 22,
+  },
+  {
+    name: 'James Whitfield',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 1,
+    from: 5,
+    until: 0,
+    newPerSession: 10,
+    skill: 0.9,
+    hour: 23,
+  },
+  {
+    name: 'Zhao Xin 赵欣',
+    timeZone: 'Asia/Shanghai',
+    uiLanguage: 'zh-Hans',
+    diligence: 0.4,
+    from: 30,
+    until: 12,
+    newPerSession: 5,
+    skill: 0.9,
+    hour: 16,
+  },
+  {
+    name: 'Tom Fletcher',
+    timeZone: 'Europe/London',
+    uiLanguage: 'en',
+    diligence: 0,
+    from: 0,
+    until: 0,
+    newPerSession: 0,
+    skill: 1,
+    hour: 12,
+  },
 ]
 
 export function studentEmail(index: number): string {
@@ -130,13 +250,31 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   const instructorTz = 'Asia/Shanghai'
   await db.batch([
     db.insert(users).values([
-      { id: instructorId, kind: 'account', email: DEMO_INSTRUCTOR_EMAIL, displayName: 'Demo Instructor', passwordHash: hashes[0]!, role: 'instructor', createdAt },
-      ...STUDENTS.map((s, i) => ({ id: studentIds[i]!, kind: 'account' as const, email: studentEmails[i]!, displayName: s.name, passwordHash: hashes[i + 1]!, role: 'student' as const, createdAt: createdAt + (i + 1) * 7 * MINUTE })),
+      {
+        id: instructorId,
+        kind: 'account',
+        email: DEMO_INSTRUCTOR_EMAIL,
+        displayName: 'Demo Instructor',
+        passwordHash: hashes[0]!,
+        role: 'instructor',
+        createdAt,
+      },
+      ...STUDENTS.map((s, i) => ({
+        id: studentIds[i]!,
+        kind: 'account' as const,
+        email: studentEmails[i]!,
+        displayName: s.name,
+        passwordHash: hashes[i + 1]!,
+        role: 'student' as const,
+        createdAt: createdAt + (i + 1) * 7 * MINUTE,
+      })),
     ]),
-    db.insert(userSettings).values([
-      { userId: instructorId, uiLanguage: 'en', timeZone: instructorTz },
-      ...STUDENTS.map((s, i) => ({ userId: studentIds[i]!, uiLanguage: s.uiLanguage, timeZone: s.timeZone })),
-    ]),
+    db
+      .insert(userSettings)
+      .values([
+        { userId: instructorId, uiLanguage: 'en', timeZone: instructorTz },
+        ...STUDENTS.map((s, i) => ({ userId: studentIds[i]!, uiLanguage: s.uiLanguage, timeZone: s.timeZone })),
+      ]),
   ])
 
   // The class and the assignment, through the app's own functions (due at the end of the local day, as the form sets it).
@@ -152,16 +290,34 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
   if (!assignment) throw new Error(`Deck "${deckId}" has no items: nothing to assign.`)
   // Backdate them to before the history, so the dashboard reads like a class that has been running a month.
   await db.batch([
-    db.update(classes).set({ createdAt: createdAt + HOUR }).where(eq(classes.id, klass.id)),
-    db.update(assignments).set({ createdAt: createdAt + 2 * HOUR }).where(eq(assignments.id, assignment.id)),
-    db.insert(classMembers).values(STUDENTS.map((_, i) => ({ classId: klass.id, userId: studentIds[i]!, joinedAt: createdAt + 3 * HOUR + i * 11 * MINUTE }))),
+    db
+      .update(classes)
+      .set({ createdAt: createdAt + HOUR })
+      .where(eq(classes.id, klass.id)),
+    db
+      .update(assignments)
+      .set({ createdAt: createdAt + 2 * HOUR })
+      .where(eq(assignments.id, assignment.id)),
+    db
+      .insert(classMembers)
+      .values(STUDENTS.map((_, i) => ({ classId: klass.id, userId: studentIds[i]!, joinedAt: createdAt + 3 * HOUR + i * 11 * MINUTE }))),
   ])
 
   const pool = await studyPool(db, deckId)
   let reviews = 0
-  for (const [i, profile] of STUDENTS.entries()) reviews += await simulateStudent(db, studentIds[i]!, profile, pool, prng(`sourcedeck-demo-${i + 1}`), now)
+  for (const [i, profile] of STUDENTS.entries())
+    reviews += await simulateStudent(db, studentIds[i]!, profile, pool, prng(`sourcedeck-demo-${i + 1}`), now)
 
-  return { created: true, classId: klass.id, assignmentId: assignment.id, joinCode: klass.joinCode, password: DEMO_PASSWORD, emails: { instructor: DEMO_INSTRUCTOR_EMAIL, students: studentEmails }, studentNames: STUDENTS.map((s) => s.name), reviews }
+  return {
+    created: true,
+    classId: klass.id,
+    assignmentId: assignment.id,
+    joinCode: klass.joinCode,
+    password: DEMO_PASSWORD,
+    emails: { instructor: DEMO_INSTRUCTOR_EMAIL, students: studentEmails },
+    studentNames: STUDENTS.map((s) => s.name),
+    reviews,
+  }
 }
 
 export class SetupNeeded extends Error {
@@ -171,9 +327,22 @@ export class SetupNeeded extends Error {
 }
 
 async function existingDemo(db: Database, instructorId: string): Promise<DemoLogins> {
-  const [klass] = await db.select().from(classes).where(and(eq(classes.instructorId, instructorId), eq(classes.name, DEMO_CLASS_NAME))).orderBy(asc(classes.createdAt)).limit(1)
-  if (!klass) throw new Error(`The demo instructor ${DEMO_INSTRUCTOR_EMAIL} exists but has no class "${DEMO_CLASS_NAME}" (an interrupted run?). Delete that account or use a fresh database.`)
-  const [assignment] = await db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, klass.id)).orderBy(asc(assignments.createdAt)).limit(1)
+  const [klass] = await db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.instructorId, instructorId), eq(classes.name, DEMO_CLASS_NAME)))
+    .orderBy(asc(classes.createdAt))
+    .limit(1)
+  if (!klass)
+    throw new Error(
+      `The demo instructor ${DEMO_INSTRUCTOR_EMAIL} exists but has no class "${DEMO_CLASS_NAME}" (an interrupted run?). Delete that account or use a fresh database.`,
+    )
+  const [assignment] = await db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(eq(assignments.classId, klass.id))
+    .orderBy(asc(assignments.createdAt))
+    .limit(1)
   const members = await db
     .select({ email: users.email, name: users.displayName })
     .from(classMembers)
@@ -215,7 +384,10 @@ async function studyPool(db: Database, deckId: string): Promise<{ assigned: Pool
     .orderBy(asc(deckItems.deckId), asc(deckItems.position))
   // The first deck (alphabetically) that has items outside the assignment; a handful of its first items.
   const extraDeck = extraRows[0]?.deckId
-  const extras = extraRows.filter((r) => r.deckId === extraDeck).slice(0, EXTRA_ITEMS).map((r) => ({ item: r.data, deckId: r.deckId }))
+  const extras = extraRows
+    .filter((r) => r.deckId === extraDeck)
+    .slice(0, EXTRA_ITEMS)
+    .map((r) => ({ item: r.data, deckId: r.deckId }))
   return { assigned, extras }
 }
 
@@ -227,7 +399,14 @@ function sessionStart(profile: StudentProfile, daysAgo: number, now: number, rng
 }
 
 /** One learner's month: sessions on their study days, answering what the app would show, in order. */
-async function simulateStudent(db: Database, userId: string, profile: StudentProfile, pool: { assigned: PoolItem[]; extras: PoolItem[] }, rng: () => number, now: number): Promise<number> {
+async function simulateStudent(
+  db: Database,
+  userId: string,
+  profile: StudentProfile,
+  pool: { assigned: PoolItem[]; extras: PoolItem[] },
+  rng: () => number,
+  now: number,
+): Promise<number> {
   if (profile.diligence === 0) return 0
   const cards = new Map<string, { card: StoredCard; entry: PoolItem }>()
   // Keen learners reach the extra items once they have started every assigned one (or dip into them early).
@@ -252,13 +431,23 @@ async function simulateStudent(db: Database, userId: string, profile: StudentPro
         newLeft--
       } else {
         let soon: number | null = null
-        for (const c of cards.values()) if (c.card.state !== State.Review && c.card.due <= t + 20 * MINUTE && (soon === null || c.card.due < soon)) soon = c.card.due
+        for (const c of cards.values())
+          if (c.card.state !== State.Review && c.card.due <= t + 20 * MINUTE && (soon === null || c.card.due < soon)) soon = c.card.due
         if (soon === null) break
         t = soon + Math.floor(between(rng, 0, 30_000))
         continue
       }
       const answer = await answerFor(db, next.entry.item, next.card, profile, t, rng)
-      const result = await recordReview(db, { userId, itemId: next.entry.item.id, deckId: next.entry.deckId, reviewId: answer.reviewId, rating: answer.rating, durationMs: answer.durationMs, now: t, response: answer.graded?.response })
+      const result = await recordReview(db, {
+        userId,
+        itemId: next.entry.item.id,
+        deckId: next.entry.deckId,
+        reviewId: answer.reviewId,
+        rating: answer.rating,
+        durationMs: answer.durationMs,
+        now: t,
+        response: answer.graded?.response,
+      })
       if (result.status !== 'recorded') throw new Error(`demo review not recorded (${result.status}) for ${next.entry.item.id}`)
       cards.set(next.entry.item.id, { card: result.card, entry: next.entry })
       written++
@@ -305,10 +494,11 @@ async function answerFor(db: Database, item: ContentItem, card: StoredCard | nul
   return { reviewId, rating, durationMs, graded }
 }
 
-
 export function formatLogins(logins: DemoLogins, port: string | number = process.env.PORT ?? 3000): string {
   const lines = [
-    logins.created ? `Demo class created (${logins.reviews} reviews over the past ${HISTORY_DAYS} days).` : 'The demo already exists; nothing was changed.',
+    logins.created
+      ? `Demo class created (${logins.reviews} reviews over the past ${HISTORY_DAYS} days).`
+      : 'The demo already exists; nothing was changed.',
     '',
     `Password for every demo account: ${logins.password}`,
     `Instructor: ${logins.emails.instructor}`,

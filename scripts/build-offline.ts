@@ -25,10 +25,22 @@ const app = await build({
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.DEV': 'false' },
   logLevel: 'warning',
 })
-const appJs = '/' + path.relative(CLIENT, Object.keys(app.metafile.outputs).find((f) => f.endsWith('.js'))!).split(path.sep).join('/')
-const appCss = Object.keys(app.metafile.outputs).filter((f) => f.endsWith('.css')).map((f) => '/' + path.relative(CLIENT, f).split(path.sep).join('/'))
+const appJs =
+  '/' +
+  path
+    .relative(
+      CLIENT,
+      Object.keys(app.metafile.outputs).find((f) => f.endsWith('.js'))!,
+    )
+    .split(path.sep)
+    .join('/')
+const appCss = Object.keys(app.metafile.outputs)
+  .filter((f) => f.endsWith('.css'))
+  .map((f) => '/' + path.relative(CLIENT, f).split(path.sep).join('/'))
 // The site's own stylesheet(s), as the server-rendered pages load them.
-const siteCss = readdirSync(path.join(CLIENT, 'assets')).filter((f) => f.endsWith('.css')).map((f) => `/assets/${f}`)
+const siteCss = readdirSync(path.join(CLIENT, 'assets'))
+  .filter((f) => f.endsWith('.css'))
+  .map((f) => `/assets/${f}`)
 
 const html = `<!doctype html>
 <html lang="en">
@@ -51,7 +63,16 @@ ${[...siteCss, ...appCss].map((href) => `<link rel="stylesheet" href="${href}">`
 `
 writeFileSync(path.join(CLIENT, 'offline.html'), html)
 
-const precache = ['/offline.html', appJs, ...appCss, ...siteCss, '/icons/icon-192.png', '/icons/icon-512.png', '/manifest.en.webmanifest', '/manifest.zh-Hans.webmanifest']
+const precache = [
+  '/offline.html',
+  appJs,
+  ...appCss,
+  ...siteCss,
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  '/manifest.en.webmanifest',
+  '/manifest.zh-Hans.webmanifest',
+]
 const version = createHash('sha256')
 for (const file of precache) version.update(readFileSync(path.join(CLIENT, file.slice(1))))
 await build({

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite — content check, typecheck, lint, production build, unit + integration +
+ * `npm test`: every suite — content check, typecheck, lint, format, production build, unit + integration +
  * reliability (vitest), the app on a libSQL server (vitest, when Python with aiohttp is here), browser
  * (Playwright) — each phase timed, then one plain line with the totals:
  * `N passed, M failed`.
@@ -38,9 +38,11 @@ function check(label: string, command: string, args: string[]) {
 // 1. Content: schema, references and every quote against its source.
 check('content:check', process.execPath, ['--import', 'tsx', 'content/scripts/check.ts'])
 
-// 2. What the design relies on: strict types, and lint rules for the module boundaries (eslint.config.js).
+// 2. What the design relies on: strict types, lint rules for the module boundaries (eslint.config.js), and one
+//    code format (Prettier, .prettierrc.json), so diffs show changes, not layout.
 check('typecheck', 'npm', ['run', '-s', 'typecheck'])
 check('lint', 'npm', ['run', '-s', 'lint'])
+check('format', 'npm', ['run', '-s', 'format:check'])
 
 // 3. The production build: the reliability and browser suites run against it.
 const built = run('build', 'npm', ['run', '-s', 'build']) === 0
@@ -49,7 +51,13 @@ if (!built) failed++
 /** A vitest run of some projects, its passes and failures added to the totals. */
 function vitest(label: string, projects: string[], jsonName: string) {
   const json = path.join(results, jsonName)
-  run(label, bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${json}`])
+  run(label, bin('vitest'), [
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+  ])
   if (existsSync(json)) {
     const v = JSON.parse(readFileSync(json, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean }
     passed += v.numPassedTests

@@ -21,7 +21,11 @@ export function AnswerMeaningText({ meaning }: { meaning: AnswerMeaning }) {
       return (
         <>
           {meaning.given
-            .map((g) => (meaning.given.length > 1 ? `${shorten(text(g.statement))}: ` : '') + (g.perspective ? t.perspectiveNames[g.perspective] : '—'))
+            .map(
+              (g) =>
+                (meaning.given.length > 1 ? `${shorten(text(g.statement))}: ` : '') +
+                (g.perspective ? t.perspectiveNames[g.perspective] : '—'),
+            )
             .join('; ')}
         </>
       )

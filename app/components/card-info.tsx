@@ -18,7 +18,9 @@ export function HoldBadges({ info, timeZone }: { info: Pick<CardInfo, 'hold' | '
   return (
     <p className="badges">
       {badges.map((b) => (
-        <span key={b} className="badge">{b}</span>
+        <span key={b} className="badge">
+          {b}
+        </span>
       ))}
     </p>
   )

@@ -12,12 +12,26 @@ export function cardPath(itemId: string): string {
   return `/cards/${encodeURIComponent(itemId)}`
 }
 
-export function HoldButton({ itemId, intent, next, label, className = 'secondary small' }: { itemId: string; intent: 'suspend' | 'unsuspend' | 'bury' | 'unbury'; next: string; label: string; className?: string }) {
+export function HoldButton({
+  itemId,
+  intent,
+  next,
+  label,
+  className = 'secondary small',
+}: {
+  itemId: string
+  intent: 'suspend' | 'unsuspend' | 'bury' | 'unbury'
+  next: string
+  label: string
+  className?: string
+}) {
   return (
     <Form method="post" action={cardPath(itemId)} className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="next" value={next} />
-      <button type="submit" className={className}>{label}</button>
+      <button type="submit" className={className}>
+        {label}
+      </button>
     </Form>
   )
 }
@@ -36,9 +50,13 @@ export function QuickFlagForm({ itemId, next }: { itemId: string; next: string }
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t.flagReason}</label>
         <select id={`${id}-reason`} name="reason" required defaultValue="">
-          <option value="" disabled>—</option>
+          <option value="" disabled>
+            —
+          </option>
           {FLAG_REASONS.map((r) => (
-            <option key={r} value={r}>{t.flagReasons[r]}</option>
+            <option key={r} value={r}>
+              {t.flagReasons[r]}
+            </option>
           ))}
         </select>
       </div>
@@ -46,7 +64,9 @@ export function QuickFlagForm({ itemId, next }: { itemId: string; next: string }
         <label htmlFor={`${id}-note`}>{t.flagNote}</label>
         <textarea id={`${id}-note`} name="note" maxLength={FLAG_NOTE_MAX} rows={3} />
       </div>
-      <button type="submit" className="secondary">{t.flagSend}</button>
+      <button type="submit" className="secondary">
+        {t.flagSend}
+      </button>
     </Form>
   )
 }

@@ -12,7 +12,19 @@ export interface Bilingual {
 }
 
 /** Text in the learner's card language: one of them, or both (the UI language first). */
-export function BilingualText({ text, mode, uiLang, as: Tag = 'p', className }: { text: Bilingual; mode: CardLanguage; uiLang: Lang; as?: 'p' | 'div' | 'h2' | 'h3'; className?: string }) {
+export function BilingualText({
+  text,
+  mode,
+  uiLang,
+  as: Tag = 'p',
+  className,
+}: {
+  text: Bilingual
+  mode: CardLanguage
+  uiLang: Lang
+  as?: 'p' | 'div' | 'h2' | 'h3'
+  className?: string
+}) {
   const zhFirst = uiLang === 'zh-Hans'
   const parts: Array<{ lang: 'en' | 'zh-Hans'; value: string }> = []
   if (mode !== 'zh') parts.push({ lang: 'en', value: text.en })
@@ -68,7 +80,19 @@ export function Citation({ c, mode, uiLang }: { c: CitationView; mode: CardLangu
 }
 
 /** A card: the prompt, then whatever answers it (children: a question form, a verdict), then the back. */
-export function CardView({ content, mode, uiLang, revealed, children }: { content: CardContent; mode: CardLanguage; uiLang: Lang; revealed: boolean; children?: React.ReactNode }) {
+export function CardView({
+  content,
+  mode,
+  uiLang,
+  revealed,
+  children,
+}: {
+  content: CardContent
+  mode: CardLanguage
+  uiLang: Lang
+  revealed: boolean
+  children?: React.ReactNode
+}) {
   const t = useT()
   return (
     <article className="card" aria-label={t.question}>

@@ -38,10 +38,18 @@ export function BarChart({ values, labels, summary }: { values: number[]; labels
   const height = 100
   return (
     <>
-      <svg className="chart bars" viewBox={`0 0 ${values.length * 10} ${height}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+      <svg
+        className="chart bars"
+        viewBox={`0 0 ${values.length * 10} ${height}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={summary}
+      >
         <line className="axis" x1={0} y1={height} x2={values.length * 10} y2={height} />
         {values.map((v, i) =>
-          v > 0 ? <rect key={i} className="bar" x={i * 10 + 1} y={height - (v / max) * height} width={8} height={(v / max) * height} /> : null,
+          v > 0 ? (
+            <rect key={i} className="bar" x={i * 10 + 1} y={height - (v / max) * height} width={8} height={(v / max) * height} />
+          ) : null,
         )}
       </svg>
       <p className="chart-axis" aria-hidden="true">
@@ -58,7 +66,9 @@ export function Heatmap({ weeks, summary }: { weeks: Array<Array<HeatCell | null
   return (
     <svg className="chart heatmap" viewBox={`0 0 ${weeks.length * 7} 49`} role="img" aria-label={summary}>
       {weeks.map((week, w) =>
-        week.map((cell, d) => (cell ? <rect key={cell.day} className={`heat heat-${cell.level}`} x={w * 7} y={d * 7} width={6} height={6} rx={1} /> : null)),
+        week.map((cell, d) =>
+          cell ? <rect key={cell.day} className={`heat heat-${cell.level}`} x={w * 7} y={d * 7} width={6} height={6} rx={1} /> : null,
+        ),
       )}
     </svg>
   )

@@ -5,9 +5,15 @@ export function DeckCounts({ fresh, learning, due }: { fresh: number; learning: 
   const t = useT()
   return (
     <span className="counts labelled-counts">
-      <span className="count"><span className="count-new">{fresh}</span> {t.newCountLabel}</span>
-      <span className="count"><span className="count-learning">{learning}</span> {t.learningCountLabel}</span>
-      <span className="count"><span className="count-due">{due}</span> {t.dueCountLabel}</span>
+      <span className="count">
+        <span className="count-new">{fresh}</span> {t.newCountLabel}
+      </span>
+      <span className="count">
+        <span className="count-learning">{learning}</span> {t.learningCountLabel}
+      </span>
+      <span className="count">
+        <span className="count-due">{due}</span> {t.dueCountLabel}
+      </span>
     </span>
   )
 }

@@ -13,7 +13,17 @@ export function useErrorText() {
 }
 
 /** One labelled form control with its help and its error, wired for screen readers. */
-export function Field({ meta, label, help, children }: { meta: FieldMetadata<unknown>; label: string; help?: string; children: (describedBy: string) => React.ReactNode }) {
+export function Field({
+  meta,
+  label,
+  help,
+  children,
+}: {
+  meta: FieldMetadata<unknown>
+  label: string
+  help?: string
+  children: (describedBy: string) => React.ReactNode
+}) {
   const errorText = useErrorText()
   const helpId = `${meta.id}-help`
   const describedBy = [help ? helpId : null, meta.errorId].filter(Boolean).join(' ')
@@ -21,8 +31,14 @@ export function Field({ meta, label, help, children }: { meta: FieldMetadata<unk
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {children(describedBy)}
-      {help ? <p className="help" id={helpId}>{help}</p> : null}
-      <p className="field-error" id={meta.errorId} aria-live="polite">{errorText(meta.errors)}</p>
+      {help ? (
+        <p className="help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      <p className="field-error" id={meta.errorId} aria-live="polite">
+        {errorText(meta.errors)}
+      </p>
     </div>
   )
 }
@@ -31,5 +47,9 @@ export function Field({ meta, label, help, children }: { meta: FieldMetadata<unk
 export function FormErrors({ errors }: { errors?: string[] }) {
   const errorText = useErrorText()
   const text = errorText(errors)
-  return text ? <p role="alert" className="error">{text}</p> : null
+  return text ? (
+    <p role="alert" className="error">
+      {text}
+    </p>
+  ) : null
 }

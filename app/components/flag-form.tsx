@@ -24,9 +24,13 @@ export function FlagForm({ itemId, next, lastResult }: { itemId: string; next: s
       <Field meta={fields.reason} label={t.flagReason}>
         {(d) => (
           <select {...getSelectProps(fields.reason)} aria-describedby={d} defaultValue="">
-            <option value="" disabled>—</option>
+            <option value="" disabled>
+              —
+            </option>
             {FLAG_REASONS.map((r) => (
-              <option key={r} value={r}>{t.flagReasons[r]}</option>
+              <option key={r} value={r}>
+                {t.flagReasons[r]}
+              </option>
             ))}
           </select>
         )}
@@ -34,7 +38,9 @@ export function FlagForm({ itemId, next, lastResult }: { itemId: string; next: s
       <Field meta={fields.note} label={t.flagNote}>
         {(d) => <textarea {...getTextareaProps(fields.note)} maxLength={FLAG_NOTE_MAX} rows={3} aria-describedby={d} />}
       </Field>
-      <button type="submit" className="secondary">{t.flagSend}</button>
+      <button type="submit" className="secondary">
+        {t.flagSend}
+      </button>
     </Form>
   )
 }

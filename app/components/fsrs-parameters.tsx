@@ -21,7 +21,9 @@ export function FsrsParameters({ inForce, sets, timeZone, error }: Props) {
     <Form method="post" className="fsrs-choose">
       <input type="hidden" name="intent" value={FSRS_PARAMETERS_INTENT} />
       <input type="hidden" name="parameters" value={value} />
-      <button type="submit" className={className}>{label}</button>
+      <button type="submit" className={className}>
+        {label}
+      </button>
     </Form>
   )
   return (
@@ -42,8 +44,8 @@ export function FsrsParameters({ inForce, sets, timeZone, error }: Props) {
               </p>
               <p className="muted">{t.fsrsFittedOn(set.trainReviews, set.cards, set.testReviews)}</p>
               <p>
-                {t.fsrsLogLoss}: {number.format(set.logLoss)} ({t.fsrsBefore} {number.format(set.previousLogLoss)}) · {t.fsrsRmse}: {percent.format(set.rmseBins)} ({t.fsrsBefore}{' '}
-                {percent.format(set.previousRmseBins)})
+                {t.fsrsLogLoss}: {number.format(set.logLoss)} ({t.fsrsBefore} {number.format(set.previousLogLoss)}) · {t.fsrsRmse}:{' '}
+                {percent.format(set.rmseBins)} ({t.fsrsBefore} {percent.format(set.previousRmseBins)})
               </p>
               <p>
                 {set.id === inForce ? <strong>{t.fsrsStatusInForce}</strong> : set.adopted ? t.fsrsStatusAdopted : t.fsrsStatusRejected}

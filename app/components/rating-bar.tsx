@@ -42,7 +42,13 @@ export function RatingBar({
   if (!revealed) {
     return (
       <div className="bottom-bar">
-        <Link to={revealHref(card.itemId)} replace preventScrollReset className="button primary reveal" onClick={(e) => (e.preventDefault(), onReveal())}>
+        <Link
+          to={revealHref(card.itemId)}
+          replace
+          preventScrollReset
+          className="button primary reveal"
+          onClick={(e) => (e.preventDefault(), onReveal())}
+        >
           {t.showAnswer}
         </Link>
       </div>
@@ -64,7 +70,11 @@ export function RatingBar({
       <input type="hidden" name="shownAt" value={card.shownAt} />
       <input type="hidden" name="durationMs" defaultValue="" />
       {response !== undefined ? <input type="hidden" name="response" value={response} /> : null}
-      {suggested ? <p className="visually-hidden" id="suggested-rating">{t.suggestedRating(t[suggested === 1 ? 'again' : 'good'])}</p> : null}
+      {suggested ? (
+        <p className="visually-hidden" id="suggested-rating">
+          {t.suggestedRating(t[suggested === 1 ? 'again' : 'good'])}
+        </p>
+      ) : null}
       {RATINGS.map((r) => {
         const isSuggested = suggested !== undefined && String(suggested) === r.value
         return (
@@ -94,7 +104,17 @@ export function RatingBar({
  * answered, number keys pick its options and Enter checks; after Check, Enter records the suggested rating.
  * Ignored while typing in a field (Escape leaves it).
  */
-export function useStudyKeys({ enabled, answering = false, revealed, onReveal }: { enabled: boolean; answering?: boolean; revealed: boolean; onReveal: () => void }) {
+export function useStudyKeys({
+  enabled,
+  answering = false,
+  revealed,
+  onReveal,
+}: {
+  enabled: boolean
+  answering?: boolean
+  revealed: boolean
+  onReveal: () => void
+}) {
   // A layout effect: the keys follow the screen from the moment it shows a verdict (a key pressed right after
   // Check must rate, not reach the answering handler that a passive effect would still have in place).
   useBrowserLayoutEffect(() => {

@@ -12,7 +12,13 @@ export interface ScopeChoices {
 type ScopeFieldName = 'deckId' | 'source' | 'category' | 'tag'
 
 /** Which items: a deck, or a filter by source, category and tag (quiz setup and assignments). */
-export function ScopeFields({ fields, choices }: { fields: Record<ScopeFieldName, FieldMetadata<string | undefined>>; choices: ScopeChoices }) {
+export function ScopeFields({
+  fields,
+  choices,
+}: {
+  fields: Record<ScopeFieldName, FieldMetadata<string | undefined>>
+  choices: ScopeChoices
+}) {
   const t = useT()
   const lang = useLang()
   const title = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
@@ -22,19 +28,38 @@ export function ScopeFields({ fields, choices }: { fields: Record<ScopeFieldName
         <select {...getSelectProps(fields[name])} aria-describedby={d}>
           <option value="">{any}</option>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       )}
     </Field>
   )
   // Tags by their name in the viewer's language, in that language's order (a tag without a name shows its slug).
-  const tagOptions = choices.tags.map((tag) => ({ value: tag, label: t.tagNames[tag] ?? tag })).sort((x, y) => x.label.localeCompare(y.label, lang))
+  const tagOptions = choices.tags
+    .map((tag) => ({ value: tag, label: t.tagNames[tag] ?? tag }))
+    .sort((x, y) => x.label.localeCompare(y.label, lang))
   return (
     <>
-      {select('deckId', t.quizDeck, choices.decks.map((d) => ({ value: d.id, label: title(d.title) })), t.quizAllDecks)}
-      {select('source', t.quizSource, choices.sources.map((s) => ({ value: s.id, label: title(s.title) })), t.quizAny)}
-      {select('category', t.quizCategory, categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })), t.quizAny)}
+      {select(
+        'deckId',
+        t.quizDeck,
+        choices.decks.map((d) => ({ value: d.id, label: title(d.title) })),
+        t.quizAllDecks,
+      )}
+      {select(
+        'source',
+        t.quizSource,
+        choices.sources.map((s) => ({ value: s.id, label: title(s.title) })),
+        t.quizAny,
+      )}
+      {select(
+        'category',
+        t.quizCategory,
+        categories.map((c) => ({ value: c, label: t.categoryNames[c] ?? c })),
+        t.quizAny,
+      )}
       {select('tag', t.quizTag, tagOptions, t.quizAny)}
     </>
   )

@@ -102,7 +102,14 @@ function readAsDate(typed: string, item: CheckableItem, forms: readonly Form[]):
     return date ? [{ form, date }] : []
   })
   const readable = dated.map((d) => d.form)
-  if (!dateAnswers(typedDate, itemDate, dated.map((d) => d.date))) return { matches: [], readable }
+  if (
+    !dateAnswers(
+      typedDate,
+      itemDate,
+      dated.map((d) => d.date),
+    )
+  )
+    return { matches: [], readable }
   const sameAsTyped = dated.filter((d) => sameDate(d.date, typedDate))
   const matches = (sameAsTyped.length > 0 ? sameAsTyped : dated.filter((d) => sameDate(d.date, itemDate))).map((d) => d.form)
   return { matches, readable }
@@ -119,7 +126,10 @@ function readAsDayOfMonth(typed: string, forms: readonly Form[]): Reading | null
     const d = readDayOfMonth(form.text)
     return d ? [{ form, d }] : []
   })
-  return { matches: yearless.filter((y) => y.d.month === day.month && y.d.day === day.day).map((y) => y.form), readable: yearless.map((y) => y.form) }
+  return {
+    matches: yearless.filter((y) => y.d.month === day.month && y.d.day === day.day).map((y) => y.form),
+    readable: yearless.map((y) => y.form),
+  }
 }
 
 /** As for dates: only number items, null when the typed text is not a quantity. */
@@ -131,7 +141,10 @@ function readAsQuantity(typed: string, item: CheckableItem, forms: readonly Form
     const q = readQuantity(form.text)
     return q ? [{ form, q }] : []
   })
-  const matches = matchingQuantities(quantity, counted.map((c) => c.q)).map((i) => counted[i]!.form)
+  const matches = matchingQuantities(
+    quantity,
+    counted.map((c) => c.q),
+  ).map((i) => counted[i]!.form)
   return { matches, readable: counted.map((c) => c.form) }
 }
 
@@ -160,8 +173,16 @@ function verdict(correct: boolean, key: string, candidates: readonly Form[], ite
   // Show (and diff against) a form as the authors wrote it; derived ones only decide.
   const shown = candidates.filter((form) => form.shown)
   const best = nearest(key, shown.length > 0 ? shown : formsOf(item).filter((form) => form.shown), item)
-  const readable = key !== '' && (correct || (similarity(key, best.key) >= READABLE_DIFF_SIMILARITY && (!/\d/.test(key) || shapeOf(key) === shapeOf(best.key))))
-  const check: AnswerCheck = { correct, suggestedRating: correct ? 3 : 1, diff: diffTexts(key, best.key), showDiff: readable && !correct, closest: best.text }
+  const readable =
+    key !== '' &&
+    (correct || (similarity(key, best.key) >= READABLE_DIFF_SIMILARITY && (!/\d/.test(key) || shapeOf(key) === shapeOf(best.key))))
+  const check: AnswerCheck = {
+    correct,
+    suggestedRating: correct ? 3 : 1,
+    diff: diffTexts(key, best.key),
+    showDiff: readable && !correct,
+    closest: best.text,
+  }
   if (correct) check.matched = best.text
   return check
 }
@@ -180,7 +201,10 @@ const ROMAN_KEY = /^[a-z]+$/
 
 /** The normalised words of a romanised name; null when any part is not Latin letters. */
 function romanWords(text: string): string[] | null {
-  const words = text.split(/[\s·・]+/u).map(normalizeAnswer).filter((w) => w !== '')
+  const words = text
+    .split(/[\s·・]+/u)
+    .map(normalizeAnswer)
+    .filter((w) => w !== '')
   return words.length > 0 && words.every((w) => ROMAN_KEY.test(w)) ? words : null
 }
 
@@ -238,7 +262,9 @@ export function checkTypedAnswer(typed: string, item: CheckableItem): AnswerChec
   const reading = item.category === 'framing' ? null : (readAsDate(typed, item, forms) ?? readAsQuantity(typed, item, forms))
   if (reading === null) {
     if (exact.length > 0) return verdict(true, key, exact, item)
-    return (item.category === 'actor' ? nearlyNamed(key, [typed, withoutTitles(typed)], forms, item) : null) ?? verdict(false, key, forms, item)
+    return (
+      (item.category === 'actor' ? nearlyNamed(key, [typed, withoutTitles(typed)], forms, item) : null) ?? verdict(false, key, forms, item)
+    )
   }
   if (reading.matches.length > 0) return verdict(true, key, reading.matches, item)
   const textual = exact.filter((form) => !reading.readable.includes(form))

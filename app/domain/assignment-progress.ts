@@ -21,7 +21,12 @@ export interface Progress {
   met: boolean
 }
 
-export function assignmentProgress(goal: AssignmentGoal, total: number, cards: readonly StoredCard[], bestQuizScore: number | null): Progress {
+export function assignmentProgress(
+  goal: AssignmentGoal,
+  total: number,
+  cards: readonly StoredCard[],
+  bestQuizScore: number | null,
+): Progress {
   const studied = cards.filter((c) => c.reps > 0).length
   const recallSum = cards.reduce((sum, c) => sum + retrievability(c, Math.max(goal.dueAt, c.lastReview ?? 0)), 0)
   const recallOnDue = total === 0 ? 0 : recallSum / total

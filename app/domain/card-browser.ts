@@ -19,7 +19,12 @@ export const browserFiltersSchema = z.object({
   category: z.enum(categories, { error: msg('errorChoice') }).optional(),
   kind: z.enum(itemKinds, { error: msg('errorChoice') }).optional(),
   status: z.enum(CARD_STATUSES, { error: msg('errorChoice') }).optional(),
-  page: z.coerce.number({ error: msg('errorChoice') }).int(msg('errorChoice')).min(1, msg('errorChoice')).max(10_000, msg('errorChoice')).default(1),
+  page: z.coerce
+    .number({ error: msg('errorChoice') })
+    .int(msg('errorChoice'))
+    .min(1, msg('errorChoice'))
+    .max(10_000, msg('errorChoice'))
+    .default(1),
 })
 export type BrowserFilters = z.infer<typeof browserFiltersSchema>
 
@@ -57,7 +62,13 @@ export function statusOf(card: BrowserCard, now: number): CardStatus {
 }
 
 /** The cards that pass every given filter, in the given order. `inDeck` tells deck membership. */
-export function filterCards(cards: readonly BrowserCard[], filters: BrowserFilters, inDeck: (itemId: string) => boolean, now: number, leechThreshold: number): BrowserCard[] {
+export function filterCards(
+  cards: readonly BrowserCard[],
+  filters: BrowserFilters,
+  inDeck: (itemId: string) => boolean,
+  now: number,
+  leechThreshold: number,
+): BrowserCard[] {
   const needle = filters.q ? normalizeAnswer(filters.q) : ''
   return cards.filter((card) => {
     if (filters.category && card.item.category !== filters.category) return false

@@ -24,8 +24,11 @@ export interface CardContent {
   sources: CitationView[]
 }
 
-
-export function toCardContent(item: ContentItem, sources: ReadonlyMap<string, SourceDoc>, speakers: ReadonlyMap<string, Speaker>): CardContent {
+export function toCardContent(
+  item: ContentItem,
+  sources: ReadonlyMap<string, SourceDoc>,
+  speakers: ReadonlyMap<string, Speaker>,
+): CardContent {
   return {
     category: item.category,
     prompt: item.prompt,

@@ -115,7 +115,11 @@ export function shouldAdopt(currentLogLoss: number, candidateLogLoss: number): b
 }
 
 /** Is a learner due for a fit: enough new answers since the last one, and not within a day of it. */
-export function dueForOptimization(state: { lastRunAt: number | null; reviewsAtLastRun: number }, reviewsNow: number, now: number): boolean {
+export function dueForOptimization(
+  state: { lastRunAt: number | null; reviewsAtLastRun: number },
+  reviewsNow: number,
+  now: number,
+): boolean {
   if (reviewsNow - state.reviewsAtLastRun < REVIEWS_PER_BATCH) return false
   return state.lastRunAt === null || now - state.lastRunAt >= OPTIMIZE_INTERVAL_MS
 }

@@ -9,5 +9,7 @@ export const FSRS_PARAMETERS_INTENT = 'fsrs-parameters'
 
 export const parametersFormSchema = z.strictObject({
   intent: z.literal(FSRS_PARAMETERS_INTENT),
-  parameters: z.union([z.literal('default', { error: msg('errorParameters') }), z.uuid({ error: msg('errorParameters') })], { error: msg('errorParameters') }),
+  parameters: z.union([z.literal('default', { error: msg('errorParameters') }), z.uuid({ error: msg('errorParameters') })], {
+    error: msg('errorParameters'),
+  }),
 })

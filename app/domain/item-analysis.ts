@@ -107,7 +107,13 @@ export interface ReviewFigures {
   meanSeconds: number | null
 }
 
-export function reviewFigures(row: { answers: number; firstAnswered: number; firstRight: number; lapses: number; durationMs: number }): ReviewFigures {
+export function reviewFigures(row: {
+  answers: number
+  firstAnswered: number
+  firstRight: number
+  lapses: number
+  durationMs: number
+}): ReviewFigures {
   return {
     answers: row.answers,
     firstCorrect: row.firstAnswered === 0 ? null : row.firstRight / row.firstAnswered,

@@ -6,7 +6,19 @@
 import { buildQuestion as buildKindQuestion, type KindItem, type Question, type SiblingAnswer } from './kinds'
 
 export type { Bilingual } from './content/fields'
-export { describeResponse, gradeResponse, isInteractive, subjectOf, type AnswerMeaning, needsSiblings, readFormResponse, sampleResponse, type Question, type Verdict, type VerdictDetail } from './kinds'
+export {
+  describeResponse,
+  gradeResponse,
+  isInteractive,
+  subjectOf,
+  type AnswerMeaning,
+  needsSiblings,
+  readFormResponse,
+  sampleResponse,
+  type Question,
+  type Verdict,
+  type VerdictDetail,
+} from './kinds'
 export { clozeGap } from './kinds/cloze'
 
 export function buildQuestion(item: KindItem, siblings: readonly SiblingAnswer[], seed: string): Question {

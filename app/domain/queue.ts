@@ -32,9 +32,7 @@ export interface Limits {
   maxReviewsPerDay: number
 }
 
-export type NextCard =
-  | { kind: 'learning' | 'requested' | 'review' | 'new'; itemId: string }
-  | { kind: 'done'; nextDue: number | null }
+export type NextCard = { kind: 'learning' | 'requested' | 'review' | 'new'; itemId: string } | { kind: 'done'; nextDue: number | null }
 
 /** `dayEnd`: when today's limits reset (cards held back by a limit come back then). */
 export function nextDueCard(heads: QueueHeads, counts: DailyCounts, limits: Limits, now: number, dayEnd: number): NextCard {

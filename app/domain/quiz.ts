@@ -14,8 +14,17 @@ export const quizSetupSchema = z.object({
   source: z.string().max(80).optional(),
   category: z.string().max(20).optional(),
   tag: z.string().max(80).optional(),
-  count: z.number({ error: msg('errorQuizCount') }).int(msg('errorQuizCount')).min(1, msg('errorQuizCount')).max(100, msg('errorQuizCount')),
-  timeLimitMinutes: z.number({ error: msg('errorQuizTime') }).int(msg('errorQuizTime')).min(1, msg('errorQuizTime')).max(180, msg('errorQuizTime')).optional(),
+  count: z
+    .number({ error: msg('errorQuizCount') })
+    .int(msg('errorQuizCount'))
+    .min(1, msg('errorQuizCount'))
+    .max(100, msg('errorQuizCount')),
+  timeLimitMinutes: z
+    .number({ error: msg('errorQuizTime') })
+    .int(msg('errorQuizTime'))
+    .min(1, msg('errorQuizTime'))
+    .max(180, msg('errorQuizTime'))
+    .optional(),
 })
 export type QuizSetup = z.infer<typeof quizSetupSchema>
 
@@ -55,7 +64,11 @@ export interface QuizAnswer {
   answeredAt: number
 }
 
-export function scoreAttempt(answers: readonly QuizAnswer[], total: number, deadline: number | null): { score: number; total: number; missedPositions: number[] } {
+export function scoreAttempt(
+  answers: readonly QuizAnswer[],
+  total: number,
+  deadline: number | null,
+): { score: number; total: number; missedPositions: number[] } {
   const counted = new Map(answers.filter((a) => deadline === null || a.answeredAt <= deadline).map((a) => [a.position, a.correct]))
   const missedPositions = Array.from({ length: total }, (_, p) => p).filter((p) => counted.get(p) !== true)
   return { score: total - missedPositions.length, total, missedPositions }

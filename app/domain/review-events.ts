@@ -35,7 +35,9 @@ export const undoEventSchema = z.object({
   undoneAt: timeSchema,
 })
 
-export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema, undoEventSchema], { error: 'type must be "answer" or "undo"' })
+export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema, undoEventSchema], {
+  error: 'type must be "answer" or "undo"',
+})
 
 export type AnswerEvent = z.infer<typeof answerEventSchema>
 export type UndoEvent = z.infer<typeof undoEventSchema>
@@ -48,13 +50,7 @@ export const syncBatchSchema = z.object({
 })
 
 /** Why the server refused one event (the phone shows it to the learner, translated). */
-export type RefusalReason =
-  | 'malformed'
-  | 'future-time'
-  | 'unknown-item'
-  | 'unknown-review'
-  | 'not-yours'
-  | 'id-conflict'
+export type RefusalReason = 'malformed' | 'future-time' | 'unknown-item' | 'unknown-review' | 'not-yours' | 'id-conflict'
 
 export interface Refusal {
   /** Position of the event in the batch. */
@@ -73,16 +69,30 @@ export function eventId(event: ReviewEvent): string {
 /** Checks an event's shape and time against the receiving clock; null when it may go on. */
 export function checkEvent(raw: unknown, index: number, now: number): { ok: true; event: ReviewEvent } | { ok: false; refusal: Refusal } {
   const parsed = reviewEventSchema.safeParse(raw)
-  const rawId = typeof raw === 'object' && raw !== null ? String((raw as { id?: unknown; reviewId?: unknown }).id ?? (raw as { reviewId?: unknown }).reviewId ?? '') : ''
+  const rawId =
+    typeof raw === 'object' && raw !== null
+      ? String((raw as { id?: unknown; reviewId?: unknown }).id ?? (raw as { reviewId?: unknown }).reviewId ?? '')
+      : ''
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const field = issue.path.join('.')
-    return { ok: false, refusal: { index, id: rawId.slice(0, 64), reason: 'malformed', detail: field ? `${field}: ${issue.message}` : issue.message } }
+    return {
+      ok: false,
+      refusal: { index, id: rawId.slice(0, 64), reason: 'malformed', detail: field ? `${field}: ${issue.message}` : issue.message },
+    }
   }
   const event = parsed.data
   const at = event.type === 'answer' ? event.answeredAt : event.undoneAt
   if (at > now + MAX_CLOCK_AHEAD_MS) {
-    return { ok: false, refusal: { index, id: eventId(event), reason: 'future-time', detail: `time ${new Date(at).toISOString()} is more than 5 minutes ahead of the server's clock` } }
+    return {
+      ok: false,
+      refusal: {
+        index,
+        id: eventId(event),
+        reason: 'future-time',
+        detail: `time ${new Date(at).toISOString()} is more than 5 minutes ahead of the server's clock`,
+      },
+    }
   }
   return { ok: true, event }
 }

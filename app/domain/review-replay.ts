@@ -33,7 +33,14 @@ export function applyEvents(log: readonly LogEntry[], events: readonly ReviewEve
   for (const event of events) {
     if (event.type === 'answer') {
       if (byId.has(event.id)) continue
-      byId.set(event.id, { id: event.id, itemId: event.itemId, rating: event.rating, reviewedAt: event.answeredAt, retention: event.retention, undoneAt: null })
+      byId.set(event.id, {
+        id: event.id,
+        itemId: event.itemId,
+        rating: event.rating,
+        reviewedAt: event.answeredAt,
+        retention: event.retention,
+        undoneAt: null,
+      })
     } else {
       const target = byId.get(event.reviewId)
       if (target && target.undoneAt === null) byId.set(target.id, { ...target, undoneAt: event.undoneAt })

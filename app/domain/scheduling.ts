@@ -86,7 +86,13 @@ export function newCard(now: number): StoredCard {
 }
 
 /** The card after answering `rating` at `now` (with the learner's parameters, or the defaults). */
-export function scheduleReview(card: StoredCard, rating: RatingValue, now: number, retention: number, weights?: Weights | null): StoredCard {
+export function scheduleReview(
+  card: StoredCard,
+  rating: RatingValue,
+  now: number,
+  retention: number,
+  weights?: Weights | null,
+): StoredCard {
   return fromFsrsCard(schedulerFor(retention, weights).next(toFsrsCard(card), new Date(now), rating as Grade).card)
 }
 

@@ -74,7 +74,10 @@ export interface HeatCell {
  */
 export function heatmapWeeks(totals: ReadonlyMap<string, number>, today: string, dayCount = 365): Array<Array<HeatCell | null>> {
   const first = addDays(today, -(dayCount - 1))
-  const counts = [...totals.entries()].filter(([d, n]) => n > 0 && d >= first && d <= today).map(([, n]) => n).sort((a, b) => a - b)
+  const counts = [...totals.entries()]
+    .filter(([d, n]) => n > 0 && d >= first && d <= today)
+    .map(([, n]) => n)
+    .sort((a, b) => a - b)
   const quartile = (q: number) => counts[Math.floor(q * (counts.length - 1))] ?? 0
   const limits = [quartile(0.25), quartile(0.5), quartile(0.75)]
   const levelOf = (n: number): HeatCell['level'] => (n <= 0 ? 0 : n <= limits[0]! ? 1 : n <= limits[1]! ? 2 : n <= limits[2]! ? 3 : 4)
@@ -95,7 +98,9 @@ export function heatmapWeeks(totals: ReadonlyMap<string, number>, today: string,
 
 /** Cards due on each of the next `days` study days (index 0 = today, overdue cards included). */
 export function dueForecast(dueByDayOffset: ReadonlyMap<number, number>, days: number): number[] {
-  return Array.from({ length: days }, (_, i) => (i === 0 ? [...dueByDayOffset].filter(([d]) => d <= 0).reduce((n, [, c]) => n + c, 0) : (dueByDayOffset.get(i) ?? 0)))
+  return Array.from({ length: days }, (_, i) =>
+    i === 0 ? [...dueByDayOffset].filter(([d]) => d <= 0).reduce((n, [, c]) => n + c, 0) : (dueByDayOffset.get(i) ?? 0),
+  )
 }
 
 /** Buckets for the stability histogram, in days (a card's memory half-life, roughly). */

@@ -57,7 +57,8 @@ export const en = {
   saveProgressSignUp: 'Save your progress: sign up',
   doneNothing: 'You have studied every card in this deck.',
   backToDecks: 'Back to decks',
-  keyboardHelp: 'Keys: Space or Enter shows the answer; number keys pick an option and Enter checks; 1–4 rate, Enter takes the suggested rating; U undoes (Escape leaves a typed field first).',
+  keyboardHelp:
+    'Keys: Space or Enter shows the answer; number keys pick an option and Enter checks; 1–4 rate, Enter takes the suggested rating; U undoes (Escape leaves a typed field first).',
   settingsTitle: 'Settings',
   settingsSaved: 'Settings saved.',
   desiredRetention: 'Desired retention',
@@ -280,8 +281,10 @@ export const en = {
   statsShow: 'Show',
   statsAsTable: 'Show as a table',
   statsHeatmap: 'Reviews in the last year',
-  statsHeatmapSummary: (answers: number, days: number) => `${answers} ${answers === 1 ? 'answer' : 'answers'} on ${days} ${days === 1 ? 'day' : 'days'} in the last 365 days; darker squares are busier days.`,
-  statsStreaks: (current: number, longest: number) => `Current streak: ${current} ${current === 1 ? 'day' : 'days'} · longest: ${longest} ${longest === 1 ? 'day' : 'days'}`,
+  statsHeatmapSummary: (answers: number, days: number) =>
+    `${answers} ${answers === 1 ? 'answer' : 'answers'} on ${days} ${days === 1 ? 'day' : 'days'} in the last 365 days; darker squares are busier days.`,
+  statsStreaks: (current: number, longest: number) =>
+    `Current streak: ${current} ${current === 1 ? 'day' : 'days'} · longest: ${longest} ${longest === 1 ? 'day' : 'days'}`,
   statsMonth: 'Month',
   statsAnswers: 'Answers',
   statsRetention: 'True retention',
@@ -355,11 +358,17 @@ export const en = {
   noticeSuspended: 'Card suspended. Find it again under Browse cards.',
   noticeUnsuspended: 'Card back in your reviews.',
   noticeUnburied: 'Card back in today’s queue.',
-  noticeLeech: 'You have failed that card many times, so it is now a leech and suspended. Read its source, then unsuspend it under Browse cards when you are ready.',
+  noticeLeech:
+    'You have failed that card many times, so it is now a leech and suspended. Read its source, then unsuspend it under Browse cards when you are ready.',
   noticeFlagged: 'Thank you: your report was sent. The card keeps working until it is fixed.',
   flagTitle: 'Report a problem',
   flagReason: 'What is wrong?',
-  flagReasons: { wrong: 'The content is wrong', unclear: 'It is unclear', translation: 'A translation problem', other: 'Something else' } as Record<'wrong' | 'unclear' | 'translation' | 'other', string>,
+  flagReasons: {
+    wrong: 'The content is wrong',
+    unclear: 'It is unclear',
+    translation: 'A translation problem',
+    other: 'Something else',
+  } as Record<'wrong' | 'unclear' | 'translation' | 'other', string>,
   flagNote: 'Note (optional)',
   flagSend: 'Send report',
   flagSent: (when: string) => `You reported this card on ${when}. A new report replaces it.`,
@@ -388,8 +397,26 @@ export const en = {
   browserPrevious: 'Previous page',
   browserPage: (page: number, pages: number) => `Page ${page} of ${pages}`,
   browserInfo: 'Info',
-  statusNames: { new: 'New', learning: 'Learning', review: 'Review', relearning: 'Relearning', suspended: 'Suspended', buried: 'Buried', leech: 'Leech' } as Record<'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'buried' | 'leech', string>,
-  kindNames: { flip: 'Flip card', choice: 'Multiple choice', 'true-false': 'True or false', typed: 'Typed answer', cloze: 'Fill the gap', ordering: 'Ordering', matching: 'Matching', attribution: 'Who said it', 'framing-pair': 'Two framings' } as Record<string, string>,
+  statusNames: {
+    new: 'New',
+    learning: 'Learning',
+    review: 'Review',
+    relearning: 'Relearning',
+    suspended: 'Suspended',
+    buried: 'Buried',
+    leech: 'Leech',
+  } as Record<'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'buried' | 'leech', string>,
+  kindNames: {
+    flip: 'Flip card',
+    choice: 'Multiple choice',
+    'true-false': 'True or false',
+    typed: 'Typed answer',
+    cloze: 'Fill the gap',
+    ordering: 'Ordering',
+    matching: 'Matching',
+    attribution: 'Who said it',
+    'framing-pair': 'Two framings',
+  } as Record<string, string>,
   cardPageTitle: 'Card',
   backToCards: 'Back to your cards',
   learnerReports: 'Learners’ reports',
@@ -401,7 +428,8 @@ export const en = {
     'Facility: the share answered right. Discrimination: how closely an item agrees with the rest of the test (its correlation with the other answers, ×100). Efficiency: that discrimination as a share of the most this item could reach. Items that separate strong from weak students poorly are marked for checking.',
   iaReviewHeading: 'Spaced review',
   iaReviewHelp: "Each student's first answer to an item is one mark; the rest of the test is their first answers to the other items.",
-  iaQuizHeading: (n: number) => (n === 1 ? 'Quizzes on this assignment (1 finished attempt)' : `Quizzes on this assignment (${n} finished attempts)`),
+  iaQuizHeading: (n: number) =>
+    n === 1 ? 'Quizzes on this assignment (1 finished attempt)' : `Quizzes on this assignment (${n} finished attempts)`,
   iaNoQuizzes: 'No finished quiz on this assignment yet.',
   iaShowPicks: 'Wrong options',
   iaPicksHeading: 'Wrong options picked',
@@ -456,7 +484,8 @@ export const en = {
   offlineKeptDecksTitle: 'Decks kept on this device',
   offlineNoKeptDecks: 'No deck is kept on this device yet. Study a deck online once to keep it.',
   offlineNotKeptHere: 'This deck is not kept on this device. Connect to the internet and study it once to keep it.',
-  offlineStorageNote: 'Kept decks stay on this device; browsers may clear them if the site is not opened for a while unless the app is installed.',
+  offlineStorageNote:
+    'Kept decks stay on this device; browsers may clear them if the site is not opened for a while unless the app is installed.',
   // Errors a user can reach, as message keys (issue 10.4; app/utils/http-errors.server.ts), and tab titles
   sessionEndedTitle: 'Session ended',
   errorSessionEnded: 'Your session has ended: reload the page to continue.',
@@ -510,7 +539,7 @@ export const en = {
     'takaichi-administration': 'Takaichi administration',
     tariffs: 'Tariffs',
     un: 'United Nations',
-    'yu-hailong-article': "Yu Hailong’s article",
+    'yu-hailong-article': 'Yu Hailong’s article',
   } as Record<string, string>,
   // CSV exports in either language (issue 14.13): English keeps the machine column names scripts rely on
   csvColumns: {
@@ -537,32 +566,45 @@ export const en = {
 
   // Importing decks (issue 13.3)
   importTitle: 'Import a deck',
-  importIntro: 'Bring your own questions into a private deck: only you and the students of classes you assign it to see it. Nothing is saved until you have checked the preview.',
+  importIntro:
+    'Bring your own questions into a private deck: only you and the students of classes you assign it to see it. Nothing is saved until you have checked the preview.',
   importNav: 'Import a deck',
   importDeckTitle: 'Deck title',
   importFile: 'File',
   importFormat: 'Format',
-  importFormats: { csv: 'CSV or TSV (term, definition)', gift: 'GIFT (Moodle)', 'moodle-xml': 'Moodle XML', apkg: 'Anki package (.apkg)' } as Record<string, string>,
+  importFormats: {
+    csv: 'CSV or TSV (term, definition)',
+    gift: 'GIFT (Moodle)',
+    'moodle-xml': 'Moodle XML',
+    apkg: 'Anki package (.apkg)',
+  } as Record<string, string>,
   importSeparator: 'Separator (CSV only)',
   importLanguage: 'Texts (GIFT, Moodle XML, Anki)',
   importLanguages: { one: 'In one language', both: 'In both languages, as “English / 中文”' } as Record<string, string>,
   importSeparators: { comma: 'Comma ,', tab: 'Tab', semicolon: 'Semicolon ;' } as Record<string, string>,
-  importFormatHelp: 'CSV without a header: one card per row, term then definition (an optional third column explains). With a header row you may name the columns kind (flip, typed, choice), prompt, answer, accepted, distractors, explanation, tags, prompt_zh, answer_zh, and source, quote, locator, speaker, translation to cite a source document.',
+  importFormatHelp:
+    'CSV without a header: one card per row, term then definition (an optional third column explains). With a header row you may name the columns kind (flip, typed, choice), prompt, answer, accepted, distractors, explanation, tags, prompt_zh, answer_zh, and source, quote, locator, speaker, translation to cite a source document.',
   importPreviewSubmit: 'Preview',
   importPreviewTitle: (n: number) => (n === 1 ? 'Preview: 1 question' : `Preview: ${n} questions`),
   importPreviewMore: (n: number) => `… and ${n} more`,
   importConfirmSubmit: (n: number) => (n === 1 ? 'Import 1 question' : `Import ${n} questions`),
-  importErrorsTitle: (n: number) => (n === 1 ? 'The file has 1 problem. Nothing was saved.' : `The file has ${n} problems. Nothing was saved.`),
+  importErrorsTitle: (n: number) =>
+    n === 1 ? 'The file has 1 problem. Nothing was saved.' : `The file has ${n} problems. Nothing was saved.`,
   importAnswer: 'Answer',
   importAccepted: 'Also accepted',
   importDistractors: 'Wrong options',
   importCites: 'Cites',
-  importDone: (title: string, n: number) => `Imported ${n === 1 ? '1 question' : `${n} questions`} into “${title}”. Assign it from a class page, or study it yourself.`,
+  importDone: (title: string, n: number) =>
+    `Imported ${n === 1 ? '1 question' : `${n} questions`} into “${title}”. Assign it from a class page, or study it yourself.`,
   importYourDecks: 'Your imported decks',
   importNoDecks: 'You have not imported a deck yet.',
   importStudy: 'Study',
   importAt: (place: { line?: number; question?: number; title?: string }) =>
-    place.line !== undefined ? `Line ${place.line}` : place.question !== undefined ? `Question ${place.question}${place.title ? ` (“${place.title}”)` : ''}` : 'File',
+    place.line !== undefined
+      ? `Line ${place.line}`
+      : place.question !== undefined
+        ? `Question ${place.question}${place.title ? ` (“${place.title}”)` : ''}`
+        : 'File',
   importErrors: {
     empty: () => 'The file holds no questions.',
     tooMany: (d?: string) => `The file holds more than ${d} questions: split it into several decks.`,
@@ -573,7 +615,10 @@ export const en = {
     noCorrectAnswer: () => 'No answer is marked correct.',
     badColumns: (d?: string) => `Wrong number of columns (found/expected: ${d}). Is the separator right?`,
     invalid: (d?: string, field?: string) => `${field ? `${field}: ` : ''}${d ?? 'not valid'}`,
-    citation: (d?: string, field?: string) => (field === 'quote' ? `The quote was not found in the source${d ? ` (${d})` : ''}.` : `Unknown ${field === 'speaker' ? 'speaker' : 'source document'}: ${d}.`),
+    citation: (d?: string, field?: string) =>
+      field === 'quote'
+        ? `The quote was not found in the source${d ? ` (${d})` : ''}.`
+        : `Unknown ${field === 'speaker' ? 'speaker' : 'source document'}: ${d}.`,
   } as Record<string, (detail?: string, field?: string) => string>,
   errorImportTitle: 'Enter a title of up to 100 characters.',
   errorImportFile: 'Choose a file.',

@@ -61,12 +61,16 @@ export function formatInterval(ms: number, lang: Lang): string {
  */
 export function formatDueInWords(t: number, now: number, lang: Lang, timeZone: string): string {
   const dayNumber = (x: number) => {
-    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(x)).split('-').map(Number)
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(x))
+      .split('-')
+      .map(Number)
     return Date.UTC(y!, m! - 1, d!) / 86_400_000
   }
   const days = dayNumber(t) - dayNumber(now)
   const time = new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(t))
-  if (days < 0 || days > 6) return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(t))
+  if (days < 0 || days > 6)
+    return new Intl.DateTimeFormat(lang, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(t))
   const day = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(days, 'day')
   return lang === 'en' ? `${day}, ${time}` : `${day} ${time}`
 }

@@ -310,7 +310,8 @@ export const zhHans: Messages = {
   fsrsNoSets: '还没有拟合过参数，继续学习吧。',
   fsrsKindFull: '已拟合全部参数',
   fsrsKindPretrain: '仅拟合首次作答后的记忆（卡片尚少）',
-  fsrsFittedOn: (answers: number, cards: number, judged: number) => `基于 ${cards} 张卡片的 ${answers} 次作答拟合，并用你最近的 ${judged} 次作答检验。`,
+  fsrsFittedOn: (answers: number, cards: number, judged: number) =>
+    `基于 ${cards} 张卡片的 ${answers} 次作答拟合，并用你最近的 ${judged} 次作答检验。`,
   fsrsLogLoss: '对数损失',
   fsrsRmse: '均方根误差（分箱）',
   fsrsBefore: '此前：',
@@ -380,8 +381,26 @@ export const zhHans: Messages = {
   browserPrevious: '上一页',
   browserPage: (page: number, pages: number) => `第 ${page} 页，共 ${pages} 页`,
   browserInfo: '信息',
-  statusNames: { new: '新卡片', learning: '学习中', review: '复习', relearning: '重新学习', suspended: '已暂停', buried: '已搁置', leech: '难记卡' },
-  kindNames: { flip: '翻转卡', choice: '单项选择', 'true-false': '判断对错', typed: '输入答案', cloze: '填空', ordering: '排序', matching: '配对', attribution: '谁说的', 'framing-pair': '两种表述' },
+  statusNames: {
+    new: '新卡片',
+    learning: '学习中',
+    review: '复习',
+    relearning: '重新学习',
+    suspended: '已暂停',
+    buried: '已搁置',
+    leech: '难记卡',
+  },
+  kindNames: {
+    flip: '翻转卡',
+    choice: '单项选择',
+    'true-false': '判断对错',
+    typed: '输入答案',
+    cloze: '填空',
+    ordering: '排序',
+    matching: '配对',
+    attribution: '谁说的',
+    'framing-pair': '两种表述',
+  },
   cardPageTitle: '卡片',
   backToCards: '返回卡片列表',
   learnerReports: '学习者的报告',
@@ -531,12 +550,18 @@ export const zhHans: Messages = {
   importDeckTitle: '题组名称',
   importFile: '文件',
   importFormat: '格式',
-  importFormats: { csv: 'CSV 或 TSV（术语、释义）', gift: 'GIFT（Moodle）', 'moodle-xml': 'Moodle XML', apkg: 'Anki 卡包（.apkg）' } as Record<string, string>,
+  importFormats: {
+    csv: 'CSV 或 TSV（术语、释义）',
+    gift: 'GIFT（Moodle）',
+    'moodle-xml': 'Moodle XML',
+    apkg: 'Anki 卡包（.apkg）',
+  } as Record<string, string>,
   importSeparator: '分隔符（仅 CSV）',
   importLanguage: '文本语言（GIFT、Moodle XML、Anki）',
   importLanguages: { one: '单一语言', both: '中英双语，格式为“English / 中文”' } as Record<string, string>,
   importSeparators: { comma: '逗号 ,', tab: '制表符', semicolon: '分号 ;' } as Record<string, string>,
-  importFormatHelp: '无表头的 CSV：每行一张卡片，先术语后释义（可选的第三列为说明）。有表头时，列名可以是 kind（flip、typed、choice）、prompt、answer、accepted、distractors、explanation、tags、prompt_zh、answer_zh，以及用于引用原始文献的 source、quote、locator、speaker、translation。',
+  importFormatHelp:
+    '无表头的 CSV：每行一张卡片，先术语后释义（可选的第三列为说明）。有表头时，列名可以是 kind（flip、typed、choice）、prompt、answer、accepted、distractors、explanation、tags、prompt_zh、answer_zh，以及用于引用原始文献的 source、quote、locator、speaker、translation。',
   importPreviewSubmit: '预览',
   importPreviewTitle: (n: number) => `预览：共 ${n} 题`,
   importPreviewMore: (n: number) => `……另有 ${n} 题`,
@@ -551,7 +576,11 @@ export const zhHans: Messages = {
   importNoDecks: '您还没有导入过题组。',
   importStudy: '学习',
   importAt: (place: { line?: number; question?: number; title?: string }) =>
-    place.line !== undefined ? `第 ${place.line} 行` : place.question !== undefined ? `第 ${place.question} 题${place.title ? `（“${place.title}”）` : ''}` : '文件',
+    place.line !== undefined
+      ? `第 ${place.line} 行`
+      : place.question !== undefined
+        ? `第 ${place.question} 题${place.title ? `（“${place.title}”）` : ''}`
+        : '文件',
   importErrors: {
     empty: () => '文件中没有题目。',
     tooMany: (d?: string) => `文件中的题目超过 ${d} 道，请拆分为多个题组。`,
@@ -562,7 +591,8 @@ export const zhHans: Messages = {
     noCorrectAnswer: () => '没有标记正确答案。',
     badColumns: (d?: string) => `列数不对（实际/应有：${d}）。分隔符选对了吗？`,
     invalid: (d?: string, field?: string) => `${field ? `${field}：` : ''}${d ?? '无效'}`,
-    citation: (d?: string, field?: string) => (field === 'quote' ? `在原文中找不到这段引文${d ? `（${d}）` : ''}。` : `未知的${field === 'speaker' ? '发言人' : '原始文献'}：${d}。`),
+    citation: (d?: string, field?: string) =>
+      field === 'quote' ? `在原文中找不到这段引文${d ? `（${d}）` : ''}。` : `未知的${field === 'speaker' ? '发言人' : '原始文献'}：${d}。`,
   } as Record<string, (detail?: string, field?: string) => string>,
   errorImportTitle: '请输入不超过 100 个字符的名称。',
   errorImportFile: '请选择文件。',

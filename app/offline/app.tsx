@@ -4,7 +4,20 @@
  * against the phone's IndexedDB, with the same domain modules and the same study components.
  */
 import { useState } from 'react'
-import { createMemoryRouter, data, Form, Link, Outlet, redirect, RouterProvider, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router'
+import {
+  createMemoryRouter,
+  data,
+  Form,
+  Link,
+  Outlet,
+  redirect,
+  RouterProvider,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from 'react-router'
 import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
 import { VerdictView } from '~/components/questions/verdict-view'
@@ -36,7 +49,13 @@ async function studySession(deckId: string) {
   if (session?.deck.deckId === deckId) return session
   const deck = await keptDeck(deckId)
   if (!deck) return null
-  session = { deck, cards: await cardsFor(deck.userId, deck.items.map((k) => k.item.id)) }
+  session = {
+    deck,
+    cards: await cardsFor(
+      deck.userId,
+      deck.items.map((k) => k.item.id),
+    ),
+  }
   return session
 }
 
@@ -50,9 +69,15 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const answered = new Set(waiting.flatMap((e) => (e.event.type === 'answer' ? [e.event.itemId] : [])))
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
-  const next = prefer && keptItem(deck, prefer) ? ({ kind: 'learning', itemId: prefer } as const) : nextCard(deck, cards, requested, waiting, now)
+  const next =
+    prefer && keptItem(deck, prefer) ? ({ kind: 'learning', itemId: prefer } as const) : nextCard(deck, cards, requested, waiting, now)
   const summary = { title: deck.title, deckId: deck.deckId, cardLanguage: deck.settings.cardLanguage }
-  if (next.kind === 'done') return { deck: summary, card: null, nextDueText: next.nextDue === null ? null : formatDueTime(next.nextDue, lang, deck.settings.timeZone) }
+  if (next.kind === 'done')
+    return {
+      deck: summary,
+      card: null,
+      nextDueText: next.nextDue === null ? null : formatDueTime(next.nextDue, lang, deck.settings.timeZone),
+    }
   const kept = keptItem(deck, next.itemId)!
   const card = cards.get(next.itemId) ?? newCard(now)
   const reviewId = crypto.randomUUID()
@@ -65,7 +90,10 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
       queue: next.kind,
       content: kept.content,
       question: questionOf(deck, kept, reviewId),
-      intervals: Object.fromEntries(Object.entries(intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
+      intervals: Object.fromEntries(Object.entries(intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<
+        '1' | '2' | '3' | '4',
+        string
+      >,
       reviewId,
       shownAt: now,
       state: card.state,
@@ -84,14 +112,20 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     const stack = await undoStack(deck.userId)
     const last = stack[stack.length - 1]
     if (!last) return redirect(`${here}?msg=nothing`)
-    await recordLocally({ userId: deck.userId, deckId: deck.deckId, event: { type: 'undo', reviewId: last.reviewId, undoneAt: now } }, last.itemId, last.before, { pop: true })
+    await recordLocally(
+      { userId: deck.userId, deckId: deck.deckId, event: { type: 'undo', reviewId: last.reviewId, undoneAt: now } },
+      last.itemId,
+      last.before,
+      { pop: true },
+    )
     if (last.before) cards.set(last.itemId, last.before)
     else cards.delete(last.itemId)
     void requestBackgroundSync()
     return redirect(`${here}?card=${encodeURIComponent(last.itemId)}&msg=undone`)
   }
   const kept = keptItem(deck, form.itemId ?? '')
-  if (!kept || !form.reviewId) return data({ message: msg('errorNoSuchCard'), error: 'There is no such card in this deck.' }, { status: 404 })
+  if (!kept || !form.reviewId)
+    return data({ message: msg('errorNoSuchCard'), error: 'There is no such card in this deck.' }, { status: 404 })
   const question = questionOf(deck, kept, form.reviewId)
   const response = readFormResponse(form) ?? form.response
   if (form.intent === 'check') {
@@ -99,7 +133,8 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     return { check: { itemId: kept.item.id, reviewId: form.reviewId, response: response ?? '', question, verdict } }
   }
   const rating = Number(form.rating)
-  if (!isRating(rating)) return data({ message: msg('errorBadForm'), error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
+  if (!isRating(rating))
+    return data({ message: msg('errorBadForm'), error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
   const before = cards.get(kept.item.id) ?? null
   const after = scheduleReview(before ?? newCard(now), rating, now, deck.settings.desiredRetention, deck.weights)
   const durationMs = Math.min(600_000, Math.max(0, Number(form.durationMs) || now - Number(form.shownAt || now)))
@@ -107,7 +142,16 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
     {
       userId: deck.userId,
       deckId: deck.deckId,
-      event: { type: 'answer', id: form.reviewId, itemId: kept.item.id, rating, answeredAt: now, durationMs, retention: deck.settings.desiredRetention, ...(response !== undefined && question.kind !== 'flip' ? { response } : {}) },
+      event: {
+        type: 'answer',
+        id: form.reviewId,
+        itemId: kept.item.id,
+        rating,
+        answeredAt: now,
+        durationMs,
+        retention: deck.settings.desiredRetention,
+        ...(response !== undefined && question.kind !== 'flip' ? { response } : {}),
+      },
       before: before ?? newCard(now),
     },
     kept.item.id,
@@ -129,17 +173,27 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
   const busy = navigation.state !== 'idle'
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const card = 'card' in loaderData ? loaderData.card : null
-  const check = actionData && typeof actionData === 'object' && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null
+  const check =
+    actionData && typeof actionData === 'object' && 'check' in actionData && card && actionData.check.itemId === card.itemId
+      ? actionData.check
+      : null
   const reviewId = check?.reviewId ?? card?.reviewId ?? ''
   const question = check?.question ?? card?.question
   const interactive = question ? question.kind !== 'flip' : false
   const revealed = card ? (interactive ? check !== null : revealedFor === card.reviewId) : false
-  useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: () => card && setRevealedFor(card.reviewId) })
+  useStudyKeys({
+    enabled: Boolean(card),
+    answering: interactive && !revealed,
+    revealed,
+    onReveal: () => card && setRevealedFor(card.reviewId),
+  })
   if (!loaderData.deck) {
     return (
       <section className="done">
         <p>{t.offlineNotKeptHere}</p>
-        <Link to="/" className="button">{t.backToDecks}</Link>
+        <Link to="/" className="button">
+          {t.backToDecks}
+        </Link>
       </section>
     )
   }
@@ -149,7 +203,9 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
   return (
     <div className="study" data-offline-study="">
       <div className="study-head">
-        <Link to="/" className="back-link">← {t.backToDecks}</Link>
+        <Link to="/" className="back-link">
+          ← {t.backToDecks}
+        </Link>
         <h1 className="study-title">{lang === 'en' ? deck.title.en : deck.title.zh}</h1>
         <Form method="post" className="undo-form" id="undo-form">
           <input type="hidden" name="intent" value="undo" />
@@ -158,13 +214,26 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
           </button>
         </Form>
       </div>
-      <div role="status" aria-live="polite" className="notice">{notice}</div>
-      {actionData && typeof actionData === 'object' && 'message' in actionData ? <p role="alert" className="error">{messageText(t, actionData.message) ?? t.errorReload}</p> : null}
+      <div role="status" aria-live="polite" className="notice">
+        {notice}
+      </div>
+      {actionData && typeof actionData === 'object' && 'message' in actionData ? (
+        <p role="alert" className="error">
+          {messageText(t, actionData.message) ?? t.errorReload}
+        </p>
+      ) : null}
       {card && question ? (
         <>
           <p className="queue-label">{t.cardOf(card.queue)}</p>
           <CardView content={card.content} mode={deck.cardLanguage} uiLang={lang} revealed={revealed}>
-            {interactive && !revealed ? <QuestionForm question={question} hidden={{ intent: 'check', reviewId, itemId: card.itemId }} mode={deck.cardLanguage} uiLang={lang} /> : null}
+            {interactive && !revealed ? (
+              <QuestionForm
+                question={question}
+                hidden={{ intent: 'check', reviewId, itemId: card.itemId }}
+                mode={deck.cardLanguage}
+                uiLang={lang}
+              />
+            ) : null}
             {check ? <VerdictView question={check.question} verdict={check.verdict} mode={deck.cardLanguage} uiLang={lang} /> : null}
           </CardView>
           {interactive && !revealed ? (
@@ -174,14 +243,23 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
               </button>
             </div>
           ) : (
-            <RatingBar card={{ ...card, reviewId }} revealed={revealed} busy={busy} onReveal={() => setRevealedFor(card.reviewId)} suggested={check?.verdict.suggestedRating} response={check?.response} />
+            <RatingBar
+              card={{ ...card, reviewId }}
+              revealed={revealed}
+              busy={busy}
+              onReveal={() => setRevealedFor(card.reviewId)}
+              suggested={check?.verdict.suggestedRating}
+              response={check?.response}
+            />
           )}
         </>
       ) : (
         <section className="done" aria-labelledby="done-title">
           <h2 id="done-title">{t.doneTitle}</h2>
           <p>{loaderData.nextDueText ? t.doneNextAt(loaderData.nextDueText) : t.doneNothing}</p>
-          <Link to="/" className="button">{t.backToDecks}</Link>
+          <Link to="/" className="button">
+            {t.backToDecks}
+          </Link>
         </section>
       )}
     </div>
@@ -204,8 +282,12 @@ function KeptDeckList({ loaderData }: { loaderData: Awaited<ReturnType<typeof li
         {loaderData.decks.map((d) => (
           <li key={d.deckId} className="deck-card">
             <h2>{lang === 'en' ? d.title.en : d.title.zh}</h2>
-            <p>{t.itemsInDeck(d.items)} · {t.offlineKept(formatBytes(d.bytes))}</p>
-            <Link to={`/decks/${encodeURIComponent(d.deckId)}/study`} className="button primary">{t.study}</Link>
+            <p>
+              {t.itemsInDeck(d.items)} · {t.offlineKept(formatBytes(d.bytes))}
+            </p>
+            <Link to={`/decks/${encodeURIComponent(d.deckId)}/study`} className="button primary">
+              {t.study}
+            </Link>
           </li>
         ))}
       </ul>
@@ -219,7 +301,9 @@ function Shell() {
   return (
     <>
       <header className="topbar">
-        <Link to="/" className="brand">{t.appName}</Link>
+        <Link to="/" className="brand">
+          {t.appName}
+        </Link>
       </header>
       <main id="main">
         <OfflineIndicator />
@@ -243,8 +327,11 @@ const router = createMemoryRouter(
           loader: studyLoader,
           action: studyAction,
           ErrorBoundary: RouteErrorBoundary,
-          shouldRevalidate: ({ formData, defaultShouldRevalidate }) => (formData?.get('intent') === 'check' ? false : defaultShouldRevalidate),
-          Component: () => <OfflineStudy loaderData={useLoaderDataOf<typeof studyLoader>()} actionData={useActionDataOf<typeof studyAction>()} />,
+          shouldRevalidate: ({ formData, defaultShouldRevalidate }) =>
+            formData?.get('intent') === 'check' ? false : defaultShouldRevalidate,
+          Component: () => (
+            <OfflineStudy loaderData={useLoaderDataOf<typeof studyLoader>()} actionData={useActionDataOf<typeof studyAction>()} />
+          ),
         },
         { path: '*', loader: listLoader, Component: () => <KeptDeckList loaderData={useLoaderDataOf<typeof listLoader>()} /> },
       ],
@@ -271,4 +358,3 @@ export function OfflineApp() {
   document.documentElement.lang = lang
   return <RouterProvider router={router} />
 }
-

@@ -26,7 +26,13 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
   }
   return (
     <label className="offline-switch" data-offline-switch={deckId}>
-      <input type="checkbox" checked={wanted ?? kept !== null} disabled={wanted !== null} aria-label={t.offlineKeepLabel(title)} onChange={(e) => void toggle(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={wanted ?? kept !== null}
+        disabled={wanted !== null}
+        aria-label={t.offlineKeepLabel(title)}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+      />
       <span>{kept ? t.offlineKept(formatBytes(kept.bytes)) : t.offlineKeep}</span>
     </label>
   )

@@ -23,7 +23,8 @@ export function queueHeads(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard
       fresh ??= { itemId: item.id }
       continue
     }
-    if ((card.state === State.Learning || card.state === State.Relearning) && (!learning || card.due < learning.due)) learning = { itemId: item.id, due: card.due }
+    if ((card.state === State.Learning || card.state === State.Relearning) && (!learning || card.due < learning.due))
+      learning = { itemId: item.id, due: card.due }
     if (card.state === State.Review && (!review || card.due < review.due)) review = { itemId: item.id, due: card.due }
   }
   const firstRequested = requested.find((id) => !held(id) && deck.items.some((k) => k.item.id === id))
@@ -45,9 +46,21 @@ export function todaysCounts(deck: KeptDeck, waiting: readonly OutboxEntry[], no
   return { newToday, reviewsToday }
 }
 
-export function nextCard(deck: KeptDeck, cards: ReadonlyMap<string, StoredCard>, requested: readonly string[], waiting: readonly OutboxEntry[], now: number): NextCard {
+export function nextCard(
+  deck: KeptDeck,
+  cards: ReadonlyMap<string, StoredCard>,
+  requested: readonly string[],
+  waiting: readonly OutboxEntry[],
+  now: number,
+): NextCard {
   const heads = queueHeads(deck, cards, requested, now)
-  return nextDueCard(heads, todaysCounts(deck, waiting, now), deck.settings, now, deck.progress.dayEnd > now ? deck.progress.dayEnd : now + 86_400_000)
+  return nextDueCard(
+    heads,
+    todaysCounts(deck, waiting, now),
+    deck.settings,
+    now,
+    deck.progress.dayEnd > now ? deck.progress.dayEnd : now + 86_400_000,
+  )
 }
 
 export function keptItem(deck: KeptDeck, itemId: string): KeptItem | undefined {

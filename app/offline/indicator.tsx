@@ -74,7 +74,11 @@ export function OfflineIndicator() {
               </li>
             ))}
           </ul>
-          <button type="button" className="secondary small" onClick={() => void dismissRefusals().then(() => setView({ ...view, refused: [] }))}>
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => void dismissRefusals().then(() => setView({ ...view, refused: [] }))}
+          >
             {t.offlineDismiss}
           </button>
         </div>

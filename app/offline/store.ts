@@ -56,7 +56,9 @@ const cardKey = (userId: string, itemId: string) => `${userId}|${itemId}`
 /** Keeps (or refreshes) a deck; the server's card states replace the phone's unless answers still wait. */
 export async function keepDeck(deck: KeptDeck): Promise<void> {
   const db = await offlineDb()
-  const waiting = new Set((await db.getAll('outbox')).filter((e) => e.userId === deck.userId).map((e) => (e.event.type === 'answer' ? e.event.itemId : '')))
+  const waiting = new Set(
+    (await db.getAll('outbox')).filter((e) => e.userId === deck.userId).map((e) => (e.event.type === 'answer' ? e.event.itemId : '')),
+  )
   const bytes = new Blob([JSON.stringify(deck)]).size
   const tx = db.transaction(['decks', 'cards'], 'readwrite')
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
@@ -104,7 +106,12 @@ export async function cardsFor(userId: string, itemIds: readonly string[]): Prom
 }
 
 /** One answer or undo: the card's new state and the event, in one IndexedDB transaction. */
-export async function recordLocally(entry: OutboxEntry, itemId: string, card: StoredCard | null, undo: { push?: UndoStep; pop?: boolean }): Promise<void> {
+export async function recordLocally(
+  entry: OutboxEntry,
+  itemId: string,
+  card: StoredCard | null,
+  undo: { push?: UndoStep; pop?: boolean },
+): Promise<void> {
   const db = await offlineDb()
   const tx = db.transaction(['cards', 'outbox', 'meta'], 'readwrite')
   await tx.objectStore('cards').put({ key: cardKey(entry.userId, itemId), userId: entry.userId, itemId, card })
@@ -125,13 +132,19 @@ export async function outbox(): Promise<OutboxEntry[]> {
 }
 
 /** After a sync: the sent events leave the outbox and the server's states replace the phone's, at once. */
-export async function settleSynced(userId: string, sent: readonly number[], states: Record<string, StoredCard | null>, at: number): Promise<void> {
+export async function settleSynced(
+  userId: string,
+  sent: readonly number[],
+  states: Record<string, StoredCard | null>,
+  at: number,
+): Promise<void> {
   const db = await offlineDb()
   const tx = db.transaction(['outbox', 'cards', 'meta'], 'readwrite')
   for (const seq of sent) await tx.objectStore('outbox').delete(seq)
   // A card answered again after this batch was taken keeps the phone's newer state until its own sync.
   const stillWaiting = new Set((await tx.objectStore('outbox').getAll()).map((e) => (e.event.type === 'answer' ? e.event.itemId : '')))
-  for (const [itemId, card] of Object.entries(states)) if (!stillWaiting.has(itemId)) await tx.objectStore('cards').put({ key: cardKey(userId, itemId), userId, itemId, card })
+  for (const [itemId, card] of Object.entries(states))
+    if (!stillWaiting.has(itemId)) await tx.objectStore('cards').put({ key: cardKey(userId, itemId), userId, itemId, card })
   const status = await readStatus(tx.objectStore('meta'))
   await tx.objectStore('meta').put({ ...status, lastSyncAt: at, lastError: null } satisfies SyncStatus, 'status')
   await tx.done
@@ -143,7 +156,13 @@ export async function settleRefused(refused: ReadonlyArray<{ seq: number; refusa
   const tx = db.transaction(['outbox', 'meta'], 'readwrite')
   for (const r of refused) await tx.objectStore('outbox').delete(r.seq)
   const status = await readStatus(tx.objectStore('meta'))
-  await tx.objectStore('meta').put({ ...status, refused: [...status.refused, ...refused.map((r) => ({ ...r.refusal, itemId: r.itemId }))].slice(-50) } satisfies SyncStatus, 'status')
+  await tx.objectStore('meta').put(
+    {
+      ...status,
+      refused: [...status.refused, ...refused.map((r) => ({ ...r.refusal, itemId: r.itemId }))].slice(-50),
+    } satisfies SyncStatus,
+    'status',
+  )
   await tx.done
 }
 

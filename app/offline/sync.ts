@@ -60,10 +60,21 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
         return { ok: false, error: message }
       }
       if (answer.status === 'synced') {
-        await settleSynced(userId, batch.map((e) => e.seq!), answer.states, Date.now())
+        await settleSynced(
+          userId,
+          batch.map((e) => e.seq!),
+          answer.states,
+          Date.now(),
+        )
         sent += batch.length
       } else if (answer.status === 'refused') {
-        await settleRefused(answer.refused.map((r) => ({ seq: batch[r.index]!.seq!, refusal: r, itemId: batch[r.index]!.event.type === 'answer' ? (batch[r.index]!.event as { itemId: string }).itemId : undefined })))
+        await settleRefused(
+          answer.refused.map((r) => ({
+            seq: batch[r.index]!.seq!,
+            refusal: r,
+            itemId: batch[r.index]!.event.type === 'answer' ? (batch[r.index]!.event as { itemId: string }).itemId : undefined,
+          })),
+        )
       } else {
         // The server's message key, shown in the learner's language (the English detail is for developers).
         await setSyncError(answer.message ?? `${status}: ${answer.error}`)

@@ -11,14 +11,19 @@ import { pageTitle } from '~/i18n/meta'
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
   const url = new URL(request.url)
-  return { user, sessions: await activeSessions(request, user.id), revoked: url.searchParams.has('revoked') ? Number(url.searchParams.get('revoked')) || 0 : null }
+  return {
+    user,
+    sessions: await activeSessions(request, user.id),
+    revoked: url.searchParams.has('revoked') ? Number(url.searchParams.get('revoked')) || 0 : null,
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAccount(context, request)
   const form = await request.formData()
   const which = form.get('session')
-  if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which)) return failure('errorChooseSession', 400, 'session: choose a session to sign out')
+  if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which))
+    return failure('errorChooseSession', 400, 'session: choose a session to sign out')
   const n = await revokeSessions(request, user.id, which)
   // Signed out everywhere, this browser included.
   if (which === 'all') return redirect('/', { headers: { 'Set-Cookie': clearedSessionCookie() } })
@@ -37,18 +42,28 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page narrow">
       <h1>{t.accountTitle}</h1>
-      {actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
-      <p>{t.signedInAs(user.displayName ?? user.email ?? '')} · {user.email}</p>
+      {actionData ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
+      <p>
+        {t.signedInAs(user.displayName ?? user.email ?? '')} · {user.email}
+      </p>
       <div role="status">{revoked !== null ? <p className="success">{t.revoked(revoked)}</p> : null}</div>
       <h2>{t.sessionsTitle}</h2>
       <ul className="sessions">
         {sessions.map((s) => (
           <li key={s.id}>
-            <span>{s.current ? t.sessionCurrent : s.id.slice(0, 6)} · {t.sessionSince(formatDateTime(s.createdAt, lang, timeZone))}</span>
+            <span>
+              {s.current ? t.sessionCurrent : s.id.slice(0, 6)} · {t.sessionSince(formatDateTime(s.createdAt, lang, timeZone))}
+            </span>
             {s.current ? null : (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="session" value={s.id} />
-                <button type="submit" className="secondary small">{t.revoke}</button>
+                <button type="submit" className="secondary small">
+                  {t.revoke}
+                </button>
               </Form>
             )}
           </li>
@@ -57,15 +72,21 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       {sessions.length > 1 ? (
         <Form method="post">
           <input type="hidden" name="session" value="others" />
-          <button type="submit" className="secondary">{t.revokeOthers}</button>
+          <button type="submit" className="secondary">
+            {t.revokeOthers}
+          </button>
         </Form>
       ) : null}
       <Form method="post">
         <input type="hidden" name="session" value="all" />
-        <button type="submit" className="secondary">{t.signOutEverywhere}</button>
+        <button type="submit" className="secondary">
+          {t.signOutEverywhere}
+        </button>
       </Form>
       <Form method="post" action="/logout">
-        <button type="submit" className="secondary">{t.signOut}</button>
+        <button type="submit" className="secondary">
+          {t.signOut}
+        </button>
       </Form>
     </div>
   )

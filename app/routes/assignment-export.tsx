@@ -13,9 +13,41 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { students, totalItems } = await assignmentDashboard(getDb(), assignment, Date.now())
   const column = messagesFor(await downloadLanguage(request, user.id)).csvColumns
   const csv = toCsv(
-    [column.student, column.email, column.items_started, column.items_total, column.due_now, column.predicted_recall_on_due_date, column.reviews_7d, column.minutes_7d, column.last_active, column.best_quiz_score, column.latest_quiz_score, column.quizzes_taken],
-    students.map((s) => [s.name, s.email, s.started, totalItems, s.dueNow, Math.round(s.recallOnDue * 1000) / 1000, s.reviews7d, s.minutes7d, s.lastActive ? new Date(s.lastActive).toISOString() : null, roundShare(s.bestQuiz), roundShare(s.latestQuiz), s.quizzes]),
+    [
+      column.student,
+      column.email,
+      column.items_started,
+      column.items_total,
+      column.due_now,
+      column.predicted_recall_on_due_date,
+      column.reviews_7d,
+      column.minutes_7d,
+      column.last_active,
+      column.best_quiz_score,
+      column.latest_quiz_score,
+      column.quizzes_taken,
+    ],
+    students.map((s) => [
+      s.name,
+      s.email,
+      s.started,
+      totalItems,
+      s.dueNow,
+      Math.round(s.recallOnDue * 1000) / 1000,
+      s.reviews7d,
+      s.minutes7d,
+      s.lastActive ? new Date(s.lastActive).toISOString() : null,
+      roundShare(s.bestQuiz),
+      roundShare(s.latestQuiz),
+      s.quizzes,
+    ]),
   )
   const filename = `assignment-${assignment.id.slice(0, 8)}.csv`
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } })
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
 }

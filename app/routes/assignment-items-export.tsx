@@ -16,5 +16,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     students.map((s) => [s.name, s.email, ...items.map((i) => s.firstAnswers.get(i.itemId) ?? null)]),
   )
   const filename = `items-${assignment.id.slice(0, 8)}.csv`
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } })
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
 }

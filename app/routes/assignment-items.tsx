@@ -14,14 +14,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
   const picksFor = new URL(request.url).searchParams.get('picks')
   const analysis = await assignmentItemAnalysis(getDb(), assignment, picksFor)
-  return { klass: { id: klass.id, name: klass.name }, assignment: { id: assignment.id, title: assignment.title }, items: analysis.items, quizAttempts: analysis.quizAttempts }
+  return {
+    klass: { id: klass.id, name: klass.name },
+    assignment: { id: assignment.id, title: assignment.title },
+    items: analysis.items,
+    quizAttempts: analysis.quizAttempts,
+  }
 }
 
 const whole = (x: number | null) => (x === null ? '—' : String(Math.round(x)))
 
 function CheckCell({ check, dubious }: { check: DiscriminationFlag | null; dubious: boolean }) {
   const t = useT()
-  const parts = [check === 'very-likely' ? t.iaCheckVeryLikely : check === 'likely' ? t.iaCheckLikely : null, dubious ? t.iaDubious : null].filter(Boolean)
+  const parts = [
+    check === 'very-likely' ? t.iaCheckVeryLikely : check === 'likely' ? t.iaCheckLikely : null,
+    dubious ? t.iaDubious : null,
+  ].filter(Boolean)
   return <td className={check === 'very-likely' || dubious ? 'behind' : undefined}>{parts.length ? parts.join(' · ') : '—'}</td>
 }
 
@@ -48,17 +56,28 @@ export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
   const { klass, assignment, items, quizAttempts } = loaderData
   const text = (b: { en: string; zh: string }) => (lang === 'en' ? b.en : b.zh)
   const perspective = (p: string | null) => (p === null ? '—' : (ownValue(t.perspectiveNames, p) ?? p))
-  const pickLabel = (p: Pick) => (p.kind === 'option' ? text(p.text) : p.given.length === 1 ? perspective(p.given[0] ?? null) : t.iaPerspectivesGiven(p.given.map(perspective).join(' / ')))
+  const pickLabel = (p: Pick) =>
+    p.kind === 'option'
+      ? text(p.text)
+      : p.given.length === 1
+        ? perspective(p.given[0] ?? null)
+        : t.iaPerspectivesGiven(p.given.map(perspective).join(' / '))
   const withPicks = items.filter((i) => i.wrongPicks !== null)
   const base = `/classes/${klass.id}/assignments/${assignment.id}`
   return (
     <div className="page wide">
-      <p><Link to={base}>← {assignment.title}</Link></p>
+      <p>
+        <Link to={base}>← {assignment.title}</Link>
+      </p>
       <h1>{t.itemAnalysisTitle(assignment.title)}</h1>
       <p className="muted">{t.itemAnalysisIntro}</p>
       <p>
-        <a className="button" href={`${base}/items.csv`} download>{t.iaExportMatrix}</a>{' '}
-        <a href={`${base}/items.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>{lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}</a>
+        <a className="button" href={`${base}/items.csv`} download>
+          {t.iaExportMatrix}
+        </a>{' '}
+        <a href={`${base}/items.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>
+          {lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}
+        </a>
       </p>
       <h2>{t.iaReviewHeading}</h2>
       <p className="muted">{t.iaReviewHelp}</p>
@@ -85,7 +104,9 @@ export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
                   {i.hasOptions && (
                     <>
                       {' '}
-                      <Link to={`?picks=${encodeURIComponent(i.itemId)}#picks`} preventScrollReset>{t.iaShowPicks}</Link>
+                      <Link to={`?picks=${encodeURIComponent(i.itemId)}#picks`} preventScrollReset>
+                        {t.iaShowPicks}
+                      </Link>
                     </>
                   )}
                 </th>
@@ -116,13 +137,15 @@ export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
               </tr>
             </thead>
             <tbody>
-              {items.filter((i) => i.quiz.stats.n > 0).map((i) => (
-                <tr key={i.itemId}>
-                  <th scope="row">{text(i.prompt)}</th>
-                  <StatCells stats={i.quiz.stats} />
-                  <CheckCell check={i.quiz.check} dubious={i.quiz.dubious} />
-                </tr>
-              ))}
+              {items
+                .filter((i) => i.quiz.stats.n > 0)
+                .map((i) => (
+                  <tr key={i.itemId}>
+                    <th scope="row">{text(i.prompt)}</th>
+                    <StatCells stats={i.quiz.stats} />
+                    <CheckCell check={i.quiz.check} dubious={i.quiz.dubious} />
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>
@@ -139,7 +162,9 @@ export default function AssignmentItems({ loaderData }: Route.ComponentProps) {
                 ) : (
                   <ul>
                     {i.wrongPicks!.map((p, k) => (
-                      <li key={k}>{pickLabel(p.pick)} ({p.count})</li>
+                      <li key={k}>
+                        {pickLabel(p.pick)} ({p.count})
+                      </li>
                     ))}
                   </ul>
                 )}

@@ -17,10 +17,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
   const sort = url.searchParams.get('sort') ?? 'name'
   const dashboard = await assignmentDashboard(getDb(), assignment, Date.now())
-  const students = (studentSortKeys as readonly string[]).includes(sort) ? sortRows(dashboard.students, sort as keyof StudentRow, dir) : dashboard.students
+  const students = (studentSortKeys as readonly string[]).includes(sort)
+    ? sortRows(dashboard.students, sort as keyof StudentRow, dir)
+    : dashboard.students
   const isort = url.searchParams.get('isort') ?? 'correctShare'
   const idir = url.searchParams.get('idir') === 'desc' ? 'desc' : 'asc'
-  const items = (itemSortKeys as readonly string[]).includes(isort) ? sortRows(dashboard.items, isort as keyof ItemRow, idir) : dashboard.items
+  const items = (itemSortKeys as readonly string[]).includes(isort)
+    ? sortRows(dashboard.items, isort as keyof ItemRow, idir)
+    : dashboard.items
   // Learners' reports on this assignment's items (a flagged item keeps working until it is fixed).
   const reports = await flagsForItems(getDb(), await itemsInScope(getDb(), { assignmentId: assignment.id }))
   const prompts = new Map(dashboard.items.map((i) => [i.itemId, i.prompt]))
@@ -37,7 +41,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 function SortHeader({ label, keyName, param, dirParam }: { label: string; keyName: string; param: string; dirParam: string }) {
   const t = useT()
   const [params] = useSearchParams()
-  const active = params.get(param) === keyName || (!params.get(param) && ((param === 'sort' && keyName === 'name') || (param === 'isort' && keyName === 'correctShare')))
+  const active =
+    params.get(param) === keyName ||
+    (!params.get(param) && ((param === 'sort' && keyName === 'name') || (param === 'isort' && keyName === 'correctShare')))
   const dir = params.get(dirParam) === 'desc' ? 'desc' : 'asc'
   const next = new URLSearchParams(params)
   next.set(param, keyName)
@@ -68,16 +74,26 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
   return (
     <div className="page wide">
-      <p><Link to={`/classes/${klass.id}`}>← {klass.name}</Link></p>
+      <p>
+        <Link to={`/classes/${klass.id}`}>← {klass.name}</Link>
+      </p>
       <h1>{t.dashboardTitle(assignment.title)}</h1>
       <p className="muted">
         {t.dueOn(formatDateTime(assignment.dueAt, lang, timeZone))} · {t.itemsInDeck(totalItems)} ·{' '}
-        {assignment.goal === 'memory' ? `${t.goalMemory} ≥ ${pct(assignment.targetRecall)}` : `${t.goalQuiz} ≥ ${pct(assignment.targetScore)}`}
+        {assignment.goal === 'memory'
+          ? `${t.goalMemory} ≥ ${pct(assignment.targetRecall)}`
+          : `${t.goalQuiz} ≥ ${pct(assignment.targetScore)}`}
       </p>
       <p>
-        <a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>{t.exportCsv}</a>{' '}
-        <a href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>{lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}</a>{' '}
-        <Link className="button" to={`/classes/${klass.id}/assignments/${assignment.id}/items`}>{t.itemAnalysis}</Link>
+        <a className="button" href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv`} download>
+          {t.exportCsv}
+        </a>{' '}
+        <a href={`/classes/${klass.id}/assignments/${assignment.id}/export.csv?lang=${lang === 'en' ? 'zh-Hans' : 'en'}`} download>
+          {lang === 'en' ? t.exportCsvChinese : t.exportCsvEnglish}
+        </a>{' '}
+        <Link className="button" to={`/classes/${klass.id}/assignments/${assignment.id}/items`}>
+          {t.itemAnalysis}
+        </Link>
       </p>
       <h2>{t.perStudent}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perStudent}>
@@ -99,11 +115,19 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
             {students.map((s) => (
               <tr key={s.userId}>
                 <th scope="row">{s.name}</th>
-                <td>{s.started}/{totalItems}</td>
+                <td>
+                  {s.started}/{totalItems}
+                </td>
                 <td>{s.dueNow}</td>
                 {/* Coloured by the assignment's own goal: recall for a memory goal, the best quiz for a quiz goal. */}
-                <td className={assignment.goal === 'memory' ? goalClass(s.recallOnDue >= assignment.targetRecall) : undefined}>{pct(s.recallOnDue)}</td>
-                <td className={assignment.goal === 'quiz' ? goalClass(s.bestQuiz !== null && s.bestQuiz >= (assignment.targetScore ?? 1)) : undefined}>
+                <td className={assignment.goal === 'memory' ? goalClass(s.recallOnDue >= assignment.targetRecall) : undefined}>
+                  {pct(s.recallOnDue)}
+                </td>
+                <td
+                  className={
+                    assignment.goal === 'quiz' ? goalClass(s.bestQuiz !== null && s.bestQuiz >= (assignment.targetScore ?? 1)) : undefined
+                  }
+                >
                   {pct(s.bestQuiz)}
                   {s.quizzes > 1 ? <span className="muted"> {t.quizAttemptsCount(s.quizzes)}</span> : null}
                 </td>
@@ -141,7 +165,8 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
                     <ul className="wrong-answers">
                       {i.commonWrong.map((w, n) => (
                         <li key={n}>
-                          <AnswerMeaningText meaning={w.meaning} />{` (${w.count})`}
+                          <AnswerMeaningText meaning={w.meaning} />
+                          {` (${w.count})`}
                         </li>
                       ))}
                     </ul>
@@ -161,7 +186,10 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
             <li key={r.itemId} className="card-row">
               <p className="card-row-prompt">{lang === 'en' ? r.prompt.en : r.prompt.zh}</p>
               <p className="card-row-meta">
-                {t.learnerReportsCount(r.count)}: {Object.entries(r.reasons).map(([reason, n]) => `${t.flagReasons[reason as keyof typeof t.flagReasons]} (${n})`).join(' · ')}
+                {t.learnerReportsCount(r.count)}:{' '}
+                {Object.entries(r.reasons)
+                  .map(([reason, n]) => `${t.flagReasons[reason as keyof typeof t.flagReasons]} (${n})`)
+                  .join(' · ')}
               </p>
               {r.notes.length > 0 ? (
                 <ul>

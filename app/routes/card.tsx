@@ -92,14 +92,26 @@ export default function Card({ loaderData, actionData }: Route.ComponentProps) {
   const lang = useLang()
   const { itemId, info, timeZone } = loaderData
   const here = `/cards/${encodeURIComponent(itemId)}`
-  const notices: Record<Notice, string> = { buried: t.noticeBuried, suspended: t.noticeSuspended, unsuspended: t.noticeUnsuspended, unburied: t.noticeUnburied, flagged: t.noticeFlagged }
+  const notices: Record<Notice, string> = {
+    buried: t.noticeBuried,
+    suspended: t.noticeSuspended,
+    unsuspended: t.noticeUnsuspended,
+    unburied: t.noticeUnburied,
+    flagged: t.noticeFlagged,
+  }
   const suspended = info?.hold?.suspendedAt != null
   const buried = info?.hold?.buriedUntil != null && info.hold.buriedUntil > Date.now()
   return (
     <div className="page narrow">
-      <p><Link to="/cards" className="back-link">← {t.backToCards}</Link></p>
+      <p>
+        <Link to="/cards" className="back-link">
+          ← {t.backToCards}
+        </Link>
+      </p>
       <h1>{t.cardPageTitle}</h1>
-      <div role="status" aria-live="polite" className="notice">{loaderData.notice ? notices[loaderData.notice] : null}</div>
+      <div role="status" aria-live="polite" className="notice">
+        {loaderData.notice ? notices[loaderData.notice] : null}
+      </div>
       <CardView content={loaderData.content} mode={loaderData.cardLanguage} uiLang={lang} revealed />
       <section aria-labelledby="info-title">
         <h2 id="info-title">{t.cardInfoTitle}</h2>
@@ -112,7 +124,12 @@ export default function Card({ loaderData, actionData }: Route.ComponentProps) {
           <p className="muted">{t.cardInfoNever}</p>
         )}
         <div className="button-row">
-          <HoldButton itemId={itemId} intent={suspended ? 'unsuspend' : 'suspend'} next={here} label={suspended ? t.unsuspendCard : t.suspendCard} />
+          <HoldButton
+            itemId={itemId}
+            intent={suspended ? 'unsuspend' : 'suspend'}
+            next={here}
+            label={suspended ? t.unsuspendCard : t.suspendCard}
+          />
           <HoldButton itemId={itemId} intent={buried ? 'unbury' : 'bury'} next={here} label={buried ? t.unburyCard : t.buryCard} />
         </div>
       </section>

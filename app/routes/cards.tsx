@@ -30,7 +30,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const filters: BrowserFilters = parsed.success ? parsed.data : { q: '', page: 1 }
   if (filters.deck !== undefined && !decks.some((d) => d.id === filters.deck)) throw errorPage('errorNoSuchDeck', 404)
   const threshold = settings?.leechThreshold ?? LEECH_THRESHOLD.default
-  const [cards, inDeck] = await Promise.all([browserCards(db, user?.id ?? null), filters.deck ? deckItemIds(db, filters.deck) : Promise.resolve(null)])
+  const [cards, inDeck] = await Promise.all([
+    browserCards(db, user?.id ?? null),
+    filters.deck ? deckItemIds(db, filters.deck) : Promise.resolve(null),
+  ])
   const matching = filterCards(cards, filters, (id) => inDeck?.has(id) ?? true, now, threshold)
   const pages = Math.max(1, Math.ceil(matching.length / BROWSER_PAGE_SIZE))
   const page = Math.min(filters.page, pages)
@@ -55,7 +58,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     timeZone: settings?.timeZone ?? 'UTC',
     // Where the hold buttons return to: this page without its old notice.
     here: withoutNotice(url),
-    notice: url.searchParams.get('msg') === 'suspended' ? ('suspended' as const) : url.searchParams.get('msg') === 'unsuspended' ? ('unsuspended' as const) : null,
+    notice:
+      url.searchParams.get('msg') === 'suspended'
+        ? ('suspended' as const)
+        : url.searchParams.get('msg') === 'unsuspended'
+          ? ('unsuspended' as const)
+          : null,
     title: messagesFor(lang).browserTitle,
   }
 }
@@ -69,7 +77,8 @@ function withoutNotice(url: URL): string {
 
 function pageLink(filters: BrowserFilters, page: number): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries({ ...filters, page })) if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value))
+  for (const [key, value] of Object.entries({ ...filters, page }))
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value))
   const query = params.toString()
   return query ? `/cards?${query}` : '/cards'
 }
@@ -90,20 +99,52 @@ export default function Cards({ loaderData }: Route.ComponentProps) {
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice === 'suspended' ? t.noticeSuspended : loaderData.notice === 'unsuspended' ? t.noticeUnsuspended : null}
       </div>
-      {loaderData.filterError ? <p role="alert" className="error">{t.errorBadFilter}</p> : null}
+      {loaderData.filterError ? (
+        <p role="alert" className="error">
+          {t.errorBadFilter}
+        </p>
+      ) : null}
       <Form method="get" className="browser-filters">
         <div className="field">
           <label htmlFor="browser-q">{t.browserSearch}</label>
           <input id="browser-q" type="search" name="q" defaultValue={filters.q} maxLength={200} aria-describedby="browser-q-help" />
-          <p className="help" id="browser-q-help">{t.browserSearchHelp}</p>
+          <p className="help" id="browser-q-help">
+            {t.browserSearchHelp}
+          </p>
         </div>
         <div className="filter-grid">
-          <FilterSelect id="browser-deck" name="deck" label={t.browserDeck} value={filters.deck} options={decks.map((d) => [d.id, lang === 'en' ? d.title.en : d.title.zh])} />
-          <FilterSelect id="browser-category" name="category" label={t.browserCategory} value={filters.category} options={categories.map((c) => [c, t.categoryNames[c] ?? c])} />
-          <FilterSelect id="browser-kind" name="kind" label={t.browserKind} value={filters.kind} options={itemKinds.map((k) => [k, t.kindNames[k] ?? k])} />
-          <FilterSelect id="browser-status" name="status" label={t.browserStatus} value={filters.status} options={CARD_STATUSES.map((s) => [s, t.statusNames[s]])} />
+          <FilterSelect
+            id="browser-deck"
+            name="deck"
+            label={t.browserDeck}
+            value={filters.deck}
+            options={decks.map((d) => [d.id, lang === 'en' ? d.title.en : d.title.zh])}
+          />
+          <FilterSelect
+            id="browser-category"
+            name="category"
+            label={t.browserCategory}
+            value={filters.category}
+            options={categories.map((c) => [c, t.categoryNames[c] ?? c])}
+          />
+          <FilterSelect
+            id="browser-kind"
+            name="kind"
+            label={t.browserKind}
+            value={filters.kind}
+            options={itemKinds.map((k) => [k, t.kindNames[k] ?? k])}
+          />
+          <FilterSelect
+            id="browser-status"
+            name="status"
+            label={t.browserStatus}
+            value={filters.status}
+            options={CARD_STATUSES.map((s) => [s, t.statusNames[s]])}
+          />
         </div>
-        <button type="submit" className="button">{t.browserApply}</button>
+        <button type="submit" className="button">
+          {t.browserApply}
+        </button>
       </Form>
       <p className="muted">{t.browserCount(loaderData.total)}</p>
       {rows.length === 0 ? (
@@ -114,11 +155,17 @@ export default function Cards({ loaderData }: Route.ComponentProps) {
             <li key={row.id} className="card-row">
               <p className="card-row-prompt">{row.prompt}</p>
               <p className="card-row-meta">
-                <span>{t.statusNames[row.status]}</span> · <span>{t.kindNames[row.kind] ?? row.kind}</span> · <span>{t.categoryNames[row.category] ?? row.category}</span>
+                <span>{t.statusNames[row.status]}</span> · <span>{t.kindNames[row.kind] ?? row.kind}</span> ·{' '}
+                <span>{t.categoryNames[row.category] ?? row.category}</span>
               </p>
-              <HoldBadges info={{ hold: row.status === 'suspended' || row.status === 'buried' ? row.hold : null, leech: row.leech }} timeZone={loaderData.timeZone} />
+              <HoldBadges
+                info={{ hold: row.status === 'suspended' || row.status === 'buried' ? row.hold : null, leech: row.leech }}
+                timeZone={loaderData.timeZone}
+              />
               <div className="button-row">
-                <Link to={cardPath(row.id)} className="button secondary small" aria-label={`${t.browserInfo}: ${row.prompt}`}>{t.browserInfo}</Link>
+                <Link to={cardPath(row.id)} className="button secondary small" aria-label={`${t.browserInfo}: ${row.prompt}`}>
+                  {t.browserInfo}
+                </Link>
                 {row.status === 'suspended' ? (
                   <HoldButton itemId={row.id} intent="unsuspend" next={loaderData.here} label={t.unsuspendCard} />
                 ) : (
@@ -140,7 +187,19 @@ export default function Cards({ loaderData }: Route.ComponentProps) {
   )
 }
 
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: Array<[string, string]> }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string
+  name: string
+  label: string
+  value: string | undefined
+  options: Array<[string, string]>
+}) {
   const t = useT()
   return (
     <div className="field">
@@ -148,7 +207,9 @@ function FilterSelect({ id, name, label, value, options }: { id: string; name: s
       <select id={id} name={name} defaultValue={value ?? ''}>
         <option value="">{t.browserAny}</option>
         {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
+          <option key={v} value={v}>
+            {text}
+          </option>
         ))}
       </select>
     </div>

@@ -22,7 +22,11 @@ import { RouteErrorBoundary } from '~/components/error-page'
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { klass } = await ownClass(context, request, params.classId)
   const db = getDb()
-  const [members, assignmentList, choices] = await Promise.all([classMembersOf(db, klass.id), classAssignments(db, klass.id), itemChoices(db, klass.instructorId)])
+  const [members, assignmentList, choices] = await Promise.all([
+    classMembersOf(db, klass.id),
+    classAssignments(db, klass.id),
+    itemChoices(db, klass.instructorId),
+  ])
   return { klass, joinLink: `${appOrigin(request)}/join/${klass.joinCode}`, members, assignments: assignmentList, choices }
 }
 
@@ -37,7 +41,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const v = submission.value
   if (v.intent === 'remove-student') {
-    if (!(await removeMember(db, klass.id, v.userId))) return data({ intent: v.intent, result: null, message: msg('errorNotInClass') }, { status: 404 })
+    if (!(await removeMember(db, klass.id, v.userId)))
+      return data({ intent: v.intent, result: null, message: msg('errorNotInClass') }, { status: 404 })
     return redirect(`/classes/${klass.id}`)
   }
   if (v.intent === 'archive') {
@@ -45,17 +50,28 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return redirect('/classes')
   }
   const invalid = invalidChoices(await itemChoices(db, user.id), v)
-  if (Object.keys(invalid).length > 0) return data({ intent: v.intent, result: submission.reply({ fieldErrors: invalid }), message: null }, { status: 400 })
+  if (Object.keys(invalid).length > 0)
+    return data({ intent: v.intent, result: submission.reply({ fieldErrors: invalid }), message: null }, { status: 400 })
   const settings = await getSettings(db, user.id)
   const created = await createAssignment(db, klass.id, {
     title: v.title,
-    scope: v.deckId ? { deckId: v.deckId } : { sources: v.source ? [v.source] : undefined, categories: v.category ? [v.category] : undefined, tags: v.tag ? [v.tag] : undefined },
+    scope: v.deckId
+      ? { deckId: v.deckId }
+      : {
+          sources: v.source ? [v.source] : undefined,
+          categories: v.category ? [v.category] : undefined,
+          tags: v.tag ? [v.tag] : undefined,
+        },
     dueAt: endOfLocalDate(v.dueDate, settings.timeZone),
     goal: v.goal,
     targetRecall: v.targetRecall,
     targetScore: v.goal === 'quiz' ? (v.targetScore ?? null) : null,
   })
-  if (!created) return data({ intent: v.intent, result: submission.reply({ formErrors: [msg('errorNoAssignmentItems')] }), message: null }, { status: 400 })
+  if (!created)
+    return data(
+      { intent: v.intent, result: submission.reply({ formErrors: [msg('errorNoAssignmentItems')] }), message: null },
+      { status: 400 },
+    )
   return redirect(`/classes/${klass.id}/assignments/${created.id}`)
 }
 
@@ -81,12 +97,20 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="page">
       <h1>{klass.name}</h1>
-      {actionData?.message ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
+      {actionData?.message ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
       <dl className="join-info">
         <dt>{t.joinCode}</dt>
-        <dd><code className="join-code">{klass.joinCode}</code></dd>
+        <dd>
+          <code className="join-code">{klass.joinCode}</code>
+        </dd>
         <dt>{t.joinLink}</dt>
-        <dd><a href={joinLink}>{joinLink}</a></dd>
+        <dd>
+          <a href={joinLink}>{joinLink}</a>
+        </dd>
       </dl>
       <section aria-labelledby="assignments">
         <h2 id="assignments">{t.assignmentsTitle}</h2>
@@ -94,7 +118,8 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
         <ul className="plain-list">
           {assignments.map((a) => (
             <li key={a.id}>
-              <Link to={`/classes/${klass.id}/assignments/${a.id}`}>{a.title}</Link> · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))} · {t.itemsInDeck(a.items)}
+              <Link to={`/classes/${klass.id}/assignments/${a.id}`}>{a.title}</Link> · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))} ·{' '}
+              {t.itemsInDeck(a.items)}
             </li>
           ))}
         </ul>
@@ -103,9 +128,13 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name="intent" value="create-assignment" />
             <FormErrors errors={form.errors} />
-            <Field meta={fields.title} label={t.assignmentTitleLabel}>{(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}</Field>
+            <Field meta={fields.title} label={t.assignmentTitleLabel}>
+              {(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}
+            </Field>
             <ScopeFields fields={fields} choices={choices} />
-            <Field meta={fields.dueDate} label={t.dueDate}>{(d) => <input {...getInputProps(fields.dueDate, { type: 'date' })} aria-describedby={d} />}</Field>
+            <Field meta={fields.dueDate} label={t.dueDate}>
+              {(d) => <input {...getInputProps(fields.dueDate, { type: 'date' })} aria-describedby={d} />}
+            </Field>
             <Field meta={fields.goal} label={t.goal}>
               {(d) => (
                 <select {...getSelectProps(fields.goal)} aria-describedby={d}>
@@ -114,9 +143,15 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
                 </select>
               )}
             </Field>
-            <Field meta={fields.targetRecall} label={t.targetRecall}>{(d) => <input {...getInputProps(fields.targetRecall, { type: 'number' })} step="0.01" aria-describedby={d} />}</Field>
-            <Field meta={fields.targetScore} label={t.targetScore}>{(d) => <input {...getInputProps(fields.targetScore, { type: 'number' })} step="0.05" aria-describedby={d} />}</Field>
-            <button type="submit" className="button primary">{t.createAssignment}</button>
+            <Field meta={fields.targetRecall} label={t.targetRecall}>
+              {(d) => <input {...getInputProps(fields.targetRecall, { type: 'number' })} step="0.01" aria-describedby={d} />}
+            </Field>
+            <Field meta={fields.targetScore} label={t.targetScore}>
+              {(d) => <input {...getInputProps(fields.targetScore, { type: 'number' })} step="0.05" aria-describedby={d} />}
+            </Field>
+            <button type="submit" className="button primary">
+              {t.createAssignment}
+            </button>
           </Form>
         </details>
       </section>
@@ -130,7 +165,9 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="remove-student" />
                 <input type="hidden" name="userId" value={m.userId} />
-                <button type="submit" className="secondary small">{t.removeStudent(m.displayName ?? m.email ?? '')}</button>
+                <button type="submit" className="secondary small">
+                  {t.removeStudent(m.displayName ?? m.email ?? '')}
+                </button>
               </Form>
             </li>
           ))}
@@ -139,7 +176,9 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
       {klass.archivedAt === null ? (
         <Form method="post">
           <input type="hidden" name="intent" value="archive" />
-          <button type="submit" className="secondary">{t.archiveClass}</button>
+          <button type="submit" className="secondary">
+            {t.archiveClass}
+          </button>
         </Form>
       ) : null}
     </div>

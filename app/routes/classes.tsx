@@ -15,7 +15,10 @@ import { pageTitle } from '~/i18n/meta'
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
   const db = getDb()
-  const [teaching, joined] = await Promise.all([user.role === 'instructor' ? instructorClasses(db, user.id) : [], studentClasses(db, user.id)])
+  const [teaching, joined] = await Promise.all([
+    user.role === 'instructor' ? instructorClasses(db, user.id) : [],
+    studentClasses(db, user.id),
+  ])
   return { role: user.role, teaching, joined }
 }
 
@@ -23,7 +26,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAccount(context, request)
   const submission = parseWithZod(await request.formData(), { schema: classesActionSchema })
   const intent = submission.payload.intent === 'create' || submission.payload.intent === 'join' ? submission.payload.intent : null
-  if (submission.status !== 'success') return data({ intent, result: submission.reply(), message: intent ? null : msg('errorBadForm') }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), message: intent ? null : msg('errorBadForm') }, { status: 400 })
   const v = submission.value
   if (v.intent === 'create') {
     if (user.role !== 'instructor') return data({ intent: v.intent, result: null, message: msg('instructorOnly') }, { status: 403 })
@@ -31,7 +35,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(`/classes/${created.id}`)
   }
   const klass = await classByCode(getDb(), v.code)
-  if (!klass) return data({ intent: v.intent, result: submission.reply({ fieldErrors: { code: [msg('errorNoClass')] } }), message: null }, { status: 404 })
+  if (!klass)
+    return data(
+      { intent: v.intent, result: submission.reply({ fieldErrors: { code: [msg('errorNoClass')] } }), message: null },
+      { status: 404 },
+    )
   return redirect(`/join/${klass.joinCode}`)
 }
 
@@ -61,7 +69,11 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page narrow">
       <h1>{t.classesTitle}</h1>
-      {actionData?.message ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
+      {actionData?.message ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
       {role === 'instructor' ? (
         <section aria-labelledby="teaching">
           <h2 id="teaching">{t.classesTeaching}</h2>
@@ -73,11 +85,17 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
               </li>
             ))}
           </ul>
-          <p><Link to="/decks/import">{t.importNav}</Link></p>
+          <p>
+            <Link to="/decks/import">{t.importNav}</Link>
+          </p>
           <Form method="post" {...getFormProps(createForm)} noValidate>
             <input type="hidden" name="intent" value="create" />
-            <Field meta={createFields.name} label={t.className}>{(d) => <input {...getInputProps(createFields.name, { type: 'text' })} aria-describedby={d} />}</Field>
-            <button type="submit" className="button primary">{t.createClassSubmit}</button>
+            <Field meta={createFields.name} label={t.className}>
+              {(d) => <input {...getInputProps(createFields.name, { type: 'text' })} aria-describedby={d} />}
+            </Field>
+            <button type="submit" className="button primary">
+              {t.createClassSubmit}
+            </button>
           </Form>
         </section>
       ) : null}
@@ -85,13 +103,27 @@ export default function Classes({ loaderData, actionData }: Route.ComponentProps
         <h2 id="joined">{t.classesJoined}</h2>
         <ul className="plain-list">
           {joined.map((c) => (
-            <li key={c.id}>{c.name}{c.instructor ? ` · ${c.instructor}` : ''}</li>
+            <li key={c.id}>
+              {c.name}
+              {c.instructor ? ` · ${c.instructor}` : ''}
+            </li>
           ))}
         </ul>
         <Form method="post" {...getFormProps(joinForm)} noValidate>
           <input type="hidden" name="intent" value="join" />
-          <Field meta={joinFields.code} label={t.joinCode}>{(d) => <input {...getInputProps(joinFields.code, { type: 'text' })} autoCapitalize="characters" autoComplete="off" aria-describedby={d} />}</Field>
-          <button type="submit" className="button">{t.joinSubmit}</button>
+          <Field meta={joinFields.code} label={t.joinCode}>
+            {(d) => (
+              <input
+                {...getInputProps(joinFields.code, { type: 'text' })}
+                autoCapitalize="characters"
+                autoComplete="off"
+                aria-describedby={d}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button">
+            {t.joinSubmit}
+          </button>
         </Form>
       </section>
     </div>

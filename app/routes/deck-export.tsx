@@ -39,17 +39,25 @@ export default function DeckExport({ loaderData }: Route.ComponentProps) {
   const base = `/decks/${encodeURIComponent(deck.id)}`
   return (
     <div className="page narrow deck-export">
-      <Link to={`${base}/study`} className="back-link">← {title}</Link>
+      <Link to={`${base}/study`} className="back-link">
+        ← {title}
+      </Link>
       <h1>{t.exportPageTitle(title)}</h1>
       <p className="muted">{t.exportIntro}</p>
-      {refusal ? <p role="alert" className="error">{refusal === 'empty' ? t.exportEmpty : t.exportInvalid}</p> : null}
+      {refusal ? (
+        <p role="alert" className="error">
+          {refusal === 'empty' ? t.exportEmpty : t.exportInvalid}
+        </p>
+      ) : null}
       {/* Keyed by language: the card language defaults to the interface language, also after switching it. */}
       <form key={lang} method="get" action={`${base}/export/file`}>
         <div className="field">
           <label htmlFor="export-format">{t.exportFormat}</label>
           <select id="export-format" name="format" defaultValue="apkg" required>
             {exportFormats.map((f) => (
-              <option key={f} value={f}>{t.exportFormatNames[f]}</option>
+              <option key={f} value={f}>
+                {t.exportFormatNames[f]}
+              </option>
             ))}
           </select>
         </div>
@@ -57,11 +65,15 @@ export default function DeckExport({ loaderData }: Route.ComponentProps) {
           <label htmlFor="export-lang">{t.exportLanguage}</label>
           <select id="export-lang" name="lang" defaultValue={lang === 'en' ? 'en' : 'zh'} required>
             {exportLanguages.map((l) => (
-              <option key={l} value={l}>{t.exportLanguageNames[l]}</option>
+              <option key={l} value={l}>
+                {t.exportLanguageNames[l]}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="button primary">{t.exportDownload}</button>
+        <button type="submit" className="button primary">
+          {t.exportDownload}
+        </button>
       </form>
     </div>
   )

@@ -70,10 +70,15 @@ function previewOf(item: ContentItem, index: number): PreviewItem {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireAccount(context, request)
-  if (user.role !== 'instructor') return data({ result: null, errors: [] as ImportError[], preview: null, forbidden: true }, { status: 403 })
+  if (user.role !== 'instructor')
+    return data({ result: null, errors: [] as ImportError[], preview: null, forbidden: true }, { status: 403 })
   const submission = parseWithZod(await request.formData(), { schema: importFormSchema })
-  const reply = () => (submission.status === 'success' ? submission.reply({ hideFields: ['file', 'payload'] }) : submission.reply({ hideFields: ['file', 'payload'] }))
-  if (submission.status !== 'success') return data({ result: reply(), errors: [] as ImportError[], preview: null, forbidden: false }, { status: 400 })
+  const reply = () =>
+    submission.status === 'success'
+      ? submission.reply({ hideFields: ['file', 'payload'] })
+      : submission.reply({ hideFields: ['file', 'payload'] })
+  if (submission.status !== 'success')
+    return data({ result: reply(), errors: [] as ImportError[], preview: null, forbidden: false }, { status: 400 })
   const v = submission.value
   const bytes = v.intent === 'preview' ? new Uint8Array(await v.file.arrayBuffer()) : new Uint8Array(Buffer.from(v.payload, 'base64'))
   const fileName = v.intent === 'preview' ? v.file.name.slice(0, 200) : v.fileName
@@ -121,7 +126,9 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
     return (
       <div className="page narrow">
         <h1>{t.importTitle}</h1>
-        <p role="alert" className="error">{t.errorImportInstructor}</p>
+        <p role="alert" className="error">
+          {t.errorImportInstructor}
+        </p>
       </div>
     )
   }
@@ -134,7 +141,9 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
       <p className="muted">{t.importIntro}</p>
       {errors.length > 0 ? (
         <section role="alert" aria-labelledby="import-errors" className="import-errors">
-          <h2 id="import-errors" className="error">{t.importErrorsTitle(errors.length)}</h2>
+          <h2 id="import-errors" className="error">
+            {t.importErrorsTitle(errors.length)}
+          </h2>
           <ul className="plain-list">
             {errors.map((e, i) => (
               <li key={i}>
@@ -150,18 +159,42 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
           <ol className="plain-list preview-items">
             {preview.items.map((item) => (
               <li key={item.n} className="preview-item">
-                <p className="muted">{item.n}. {t.kindNames[item.kind] ?? item.kind}</p>
+                <p className="muted">
+                  {item.n}. {t.kindNames[item.kind] ?? item.kind}
+                </p>
                 <p className="preview-prompt">{item.prompt}</p>
                 {item.statement ? <p>{item.statement}</p> : null}
-                <p><strong>{t.importAnswer}:</strong> {item.answer}</p>
-                {item.accepted.length > 0 ? <p><strong>{t.importAccepted}:</strong> {item.accepted.join(' · ')}</p> : null}
-                {item.distractors.length > 0 ? <p><strong>{t.importDistractors}:</strong> {item.distractors.join(' · ')}</p> : null}
-                {item.pairs.length > 0 ? <ul>{item.pairs.map((p) => <li key={p}>{p}</li>)}</ul> : null}
-                {item.cites ? <p className="muted"><strong>{t.importCites}:</strong> {item.cites}</p> : null}
+                <p>
+                  <strong>{t.importAnswer}:</strong> {item.answer}
+                </p>
+                {item.accepted.length > 0 ? (
+                  <p>
+                    <strong>{t.importAccepted}:</strong> {item.accepted.join(' · ')}
+                  </p>
+                ) : null}
+                {item.distractors.length > 0 ? (
+                  <p>
+                    <strong>{t.importDistractors}:</strong> {item.distractors.join(' · ')}
+                  </p>
+                ) : null}
+                {item.pairs.length > 0 ? (
+                  <ul>
+                    {item.pairs.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {item.cites ? (
+                  <p className="muted">
+                    <strong>{t.importCites}:</strong> {item.cites}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
-          {preview.total > preview.items.length ? <p className="muted">{t.importPreviewMore(preview.total - preview.items.length)}</p> : null}
+          {preview.total > preview.items.length ? (
+            <p className="muted">{t.importPreviewMore(preview.total - preview.items.length)}</p>
+          ) : null}
           <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="title" value={preview.title} />
@@ -170,37 +203,57 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
             <input type="hidden" name="language" value={preview.language} />
             <input type="hidden" name="fileName" value={preview.fileName} />
             <input type="hidden" name="payload" value={preview.payload} />
-            <button type="submit" className="button primary" disabled={!idle}>{t.importConfirmSubmit(preview.total)}</button>
+            <button type="submit" className="button primary" disabled={!idle}>
+              {t.importConfirmSubmit(preview.total)}
+            </button>
           </Form>
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="preview" />
         <FormErrors errors={form.errors} />
-        <Field meta={fields.title} label={t.importDeckTitle}>{(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}</Field>
+        <Field meta={fields.title} label={t.importDeckTitle}>
+          {(d) => <input {...getInputProps(fields.title, { type: 'text' })} aria-describedby={d} />}
+        </Field>
         <Field meta={fields.format} label={t.importFormat}>
           {(d) => (
             <select {...getSelectProps(fields.format)} aria-describedby={d}>
-              {IMPORT_FORMATS.map((f) => <option key={f} value={f}>{t.importFormats[f]}</option>)}
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t.importFormats[f]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field meta={fields.separator} label={t.importSeparator}>
           {(d) => (
             <select {...getSelectProps(fields.separator)} aria-describedby={d}>
-              {Object.keys(CSV_SEPARATORS).map((s) => <option key={s} value={s}>{t.importSeparators[s]}</option>)}
+              {Object.keys(CSV_SEPARATORS).map((s) => (
+                <option key={s} value={s}>
+                  {t.importSeparators[s]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field meta={fields.language} label={t.importLanguage}>
           {(d) => (
             <select {...getSelectProps(fields.language)} aria-describedby={d}>
-              {FILE_LANGUAGES.map((l) => <option key={l} value={l}>{t.importLanguages[l]}</option>)}
+              {FILE_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t.importLanguages[l]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field meta={fields.file} label={t.importFile} help={t.importFormatHelp}>{(d) => <input {...getInputProps(fields.file, { type: 'file' })} aria-describedby={d} />}</Field>
-        <button type="submit" className="button primary" disabled={!idle}>{t.importPreviewSubmit}</button>
+        <Field meta={fields.file} label={t.importFile} help={t.importFormatHelp}>
+          {(d) => <input {...getInputProps(fields.file, { type: 'file' })} aria-describedby={d} />}
+        </Field>
+        <button type="submit" className="button primary" disabled={!idle}>
+          {t.importPreviewSubmit}
+        </button>
       </Form>
       <section aria-labelledby="import-decks">
         <h2 id="import-decks">{t.importYourDecks}</h2>

@@ -17,7 +17,10 @@ export async function action({ request }: Route.ActionArgs) {
   // The same answer whether or not the account exists: the form must not reveal who has one.
   const result = await requestPasswordReset(submission.value.email, clientAddress(request), appOrigin(request))
   if (!result.ok) {
-    return data({ result: submission.reply({ formErrors: [result.error] }), sent: false }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } })
+    return data(
+      { result: submission.reply({ formErrors: [result.error] }), sent: false },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    )
   }
   return { result: submission.reply({ resetForm: true }), sent: true }
 }
@@ -42,8 +45,12 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       <div role="status">{actionData?.sent ? <p className="success">{t.forgotSent}</p> : null}</div>
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors errors={form.errors} />
-        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
-        <button type="submit" className="button primary">{t.forgotSubmit}</button>
+        <Field meta={fields.email} label={t.email}>
+          {(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}
+        </Field>
+        <button type="submit" className="button primary">
+          {t.forgotSubmit}
+        </button>
       </Form>
     </div>
   )

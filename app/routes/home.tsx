@@ -63,19 +63,40 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <li key={a.id} className={`deck assignment${a.progress.met ? ' met' : ''}`}>
                 <div className="deck-link">
                   <span className="deck-title">{a.title}</span>
-                  <span className="deck-desc">{a.className} · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))}</span>
+                  <span className="deck-desc">
+                    {a.className} · {t.dueOn(formatDateTime(a.dueAt, lang, timeZone))}
+                  </span>
                   <span>{t.progressStudied(a.progress.studied, a.progress.total)}</span>
                   <span>
                     {a.goal === 'memory'
                       ? t.progressRecall(Math.round(a.progress.recallOnDue * 100), Math.round(a.targetRecall * 100))
-                      : t.progressQuiz(a.progress.bestQuizScore === null ? null : Math.round(a.progress.bestQuizScore * 100), Math.round((a.targetScore ?? 1) * 100))}
+                      : t.progressQuiz(
+                          a.progress.bestQuizScore === null ? null : Math.round(a.progress.bestQuizScore * 100),
+                          Math.round((a.targetScore ?? 1) * 100),
+                        )}
                   </span>
-                  <progress max={1} value={a.goal === 'memory' ? Math.min(1, a.progress.recallOnDue / a.targetRecall) : a.progress.studied / Math.max(1, a.progress.total)} aria-label={a.title} />
+                  <progress
+                    max={1}
+                    value={
+                      a.goal === 'memory'
+                        ? Math.min(1, a.progress.recallOnDue / a.targetRecall)
+                        : a.progress.studied / Math.max(1, a.progress.total)
+                    }
+                    aria-label={a.title}
+                  />
                   <span className="deck-meta">
                     <strong>{a.progress.met ? t.goalMet : t.goalInProgress}</strong>
                     <span className="assignment-actions">
-                      {a.studyDeck ? <Link className="button small" to={`/decks/${a.studyDeck}/study`}>{t.studyAssignment}</Link> : null}
-                      {a.goal === 'quiz' ? <Link className="button small" to={`/quiz?assignment=${a.id}`}>{t.takeAssignmentQuiz}</Link> : null}
+                      {a.studyDeck ? (
+                        <Link className="button small" to={`/decks/${a.studyDeck}/study`}>
+                          {t.studyAssignment}
+                        </Link>
+                      ) : null}
+                      {a.goal === 'quiz' ? (
+                        <Link className="button small" to={`/quiz?assignment=${a.id}`}>
+                          {t.takeAssignmentQuiz}
+                        </Link>
+                      ) : null}
                     </span>
                   </span>
                 </div>

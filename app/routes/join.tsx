@@ -44,16 +44,26 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{t.joinClassTitle}</h1>
-      {actionData?.error ? <p role="alert" className="error">{t[actionData.error]}</p> : null}
+      {actionData?.error ? (
+        <p role="alert" className="error">
+          {t[actionData.error]}
+        </p>
+      ) : null}
       <p>{t.joinPrompt(loaderData.name, loaderData.instructor)}</p>
       {loaderData.signedIn ? (
         <Form method="post">
-          <button type="submit" className="button primary">{t.joinSubmit}</button>
+          <button type="submit" className="button primary">
+            {t.joinSubmit}
+          </button>
         </Form>
       ) : (
         <div className="join-offers">
-          <Link className="button primary" to={`/signup?join=${loaderData.code}`}>{t.joinSignUp}</Link>
-          <Link className="button" to={`/login?next=${encodeURIComponent(`/join/${loaderData.code}`)}`}>{t.joinSignIn}</Link>
+          <Link className="button primary" to={`/signup?join=${loaderData.code}`}>
+            {t.joinSignUp}
+          </Link>
+          <Link className="button" to={`/login?next=${encodeURIComponent(`/join/${loaderData.code}`)}`}>
+            {t.joinSignIn}
+          </Link>
         </div>
       )}
     </div>

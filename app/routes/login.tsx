@@ -48,16 +48,30 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="page narrow">
       <h1>{t.signInTitle}</h1>
-      {loaderData.reset ? <p role="status" className="success">{t.resetDone}</p> : null}
+      {loaderData.reset ? (
+        <p role="status" className="success">
+          {t.resetDone}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
         <FormErrors errors={form.errors} />
-        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" aria-describedby={d} />}</Field>
-        <Field meta={fields.password} label={t.password}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" aria-describedby={d} />}</Field>
-        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.signInSubmit}</button>
+        <Field meta={fields.email} label={t.email}>
+          {(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.password} label={t.password}>
+          {(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" aria-describedby={d} />}
+        </Field>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>
+          {t.signInSubmit}
+        </button>
       </Form>
-      <p><Link to="/forgot-password">{t.forgotLink}</Link></p>
-      <p><Link to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.noAccount}</Link></p>
+      <p>
+        <Link to="/forgot-password">{t.forgotLink}</Link>
+      </p>
+      <p>
+        <Link to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.noAccount}</Link>
+      </p>
     </div>
   )
 }

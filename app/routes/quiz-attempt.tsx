@@ -74,10 +74,16 @@ export default function QuizAttempt({ loaderData, actionData }: Route.ComponentP
     <div className="study">
       <div className="quiz-head">
         <h1 className="study-title">{t.quizQuestionOf(position + 1, total)}</h1>
-        {msLeft !== null && timeLimitMinutes !== null ? <QuizCountdown msLeft={msLeft} timeLimitMinutes={timeLimitMinutes} resultUrl={`/quiz/${attemptId}/result`} /> : null}
+        {msLeft !== null && timeLimitMinutes !== null ? (
+          <QuizCountdown msLeft={msLeft} timeLimitMinutes={timeLimitMinutes} resultUrl={`/quiz/${attemptId}/result`} />
+        ) : null}
       </div>
       <progress className="quiz-progress" max={total} value={position} aria-label={t.quizQuestionOf(position + 1, total)} />
-      {actionData && 'message' in actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
+      {actionData && 'message' in actionData ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
       <article className="card">
         <BilingualText text={prompt} mode={cardLanguage} uiLang={lang} as="h2" className="prompt" />
         <QuestionForm key={position} question={question} hidden={{ position: String(position) }} mode={cardLanguage} uiLang={lang} />

@@ -77,8 +77,14 @@ export default function QuizResult({ loaderData, actionData }: Route.ComponentPr
   const { score, total, percent, byCategory, mistakes, added, studyDeck, cardLanguage, timedOut } = loaderData
   return (
     <div className="page">
-      <h1>{t.quizScore(score, total)} <span className="score-percent">({percent}%)</span></h1>
-      {actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
+      <h1>
+        {t.quizScore(score, total)} <span className="score-percent">({percent}%)</span>
+      </h1>
+      {actionData ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
       {timedOut ? <p className="muted">{t.quizTimeUp}</p> : null}
       <div role="status" aria-live="polite">
         {added !== null ? <p className="success">{t.quizMissedAdded(added)}</p> : null}
@@ -110,17 +116,27 @@ export default function QuizResult({ loaderData, actionData }: Route.ComponentPr
             {added === null ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="request-review" />
-                <button type="submit" className="button primary">{t.quizReviewMissed}</button>
+                <button type="submit" className="button primary">
+                  {t.quizReviewMissed}
+                </button>
               </Form>
             ) : null}
-            {added !== null && studyDeck ? <Link className="button primary" to={`/decks/${studyDeck}/study`}>{t.quizStudyMissed}</Link> : null}
+            {added !== null && studyDeck ? (
+              <Link className="button primary" to={`/decks/${studyDeck}/study`}>
+                {t.quizStudyMissed}
+              </Link>
+            ) : null}
           </div>
           <h2>{t.quizMistakes}</h2>
           <ol className="mistakes">
             {mistakes.map((m) => (
               <li key={m.position} className="card">
                 <BilingualText text={m.content.prompt} mode={cardLanguage} uiLang={lang} as="h3" className="prompt" />
-                {m.verdict ? <VerdictView question={m.question} verdict={m.verdict} mode={cardLanguage} uiLang={lang} /> : <p className="muted">{t.noAnswer}</p>}
+                {m.verdict ? (
+                  <VerdictView question={m.question} verdict={m.verdict} mode={cardLanguage} uiLang={lang} />
+                ) : (
+                  <p className="muted">{t.noAnswer}</p>
+                )}
                 <p className="answer-label">{t.answer}</p>
                 <BilingualText text={m.content.answer} mode={cardLanguage} uiLang={lang} as="div" className="answer" />
                 <h4 className="answer-label">{t.explanation}</h4>
@@ -133,7 +149,9 @@ export default function QuizResult({ loaderData, actionData }: Route.ComponentPr
           </ol>
         </>
       )}
-      <p><Link to="/quiz">{t.quizSetupTitle}</Link></p>
+      <p>
+        <Link to="/quiz">{t.quizSetupTitle}</Link>
+      </p>
     </div>
   )
 }

@@ -19,7 +19,17 @@ import { pageTitle } from '~/i18n/meta'
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context)
   const [options, attempts] = await Promise.all([itemChoices(getDb(), user?.id ?? null), user ? recentAttempts(getDb(), user.id) : []])
-  return { options, attempts: attempts.map((a) => ({ id: a.id, startedAt: a.startedAt, finished: a.finishedAt !== null, score: a.score, total: a.itemIds.length, deckId: a.config.deckId ?? null })) }
+  return {
+    options,
+    attempts: attempts.map((a) => ({
+      id: a.id,
+      startedAt: a.startedAt,
+      finished: a.finishedAt !== null,
+      score: a.score,
+      total: a.itemIds.length,
+      deckId: a.config.deckId ?? null,
+    })),
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -29,7 +39,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = currentUser(context)
   // Only choices the form offered (and only the learner's own assignments): anything else is refused.
   const invalid = invalidChoices(await itemChoices(getDb(), user?.id ?? null), setup)
-  if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId)))) invalid.assignmentId = [msg('errorChoice')]
+  if (setup.assignmentId && !(user && (await studentAssignment(getDb(), user.id, setup.assignmentId))))
+    invalid.assignmentId = [msg('errorChoice')]
   if (Object.keys(invalid).length > 0) return data({ result: submission.reply({ fieldErrors: invalid }) }, { status: 400 })
   // Starting a quiz is a visitor's first write: it makes them a guest.
   const learner = await requireLearner(context, request)
@@ -72,9 +83,15 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
         <FormErrors errors={form.errors} />
         <FormErrors errors={fields.assignmentId.errors} />
         <ScopeFields fields={fields} choices={options} />
-        <Field meta={fields.count} label={t.quizCount}>{(d) => <input {...getInputProps(fields.count, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
-        <Field meta={fields.timeLimitMinutes} label={t.quizTimeLimit}>{(d) => <input {...getInputProps(fields.timeLimitMinutes, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
-        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.quizStart}</button>
+        <Field meta={fields.count} label={t.quizCount}>
+          {(d) => <input {...getInputProps(fields.count, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.timeLimitMinutes} label={t.quizTimeLimit}>
+          {(d) => <input {...getInputProps(fields.timeLimitMinutes, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
+        </Field>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>
+          {t.quizStart}
+        </button>
       </Form>
       {attempts.length > 0 ? (
         <section aria-labelledby="history">
@@ -84,7 +101,9 @@ export default function Quiz({ loaderData, actionData }: Route.ComponentProps) {
               <li key={a.id}>
                 <Link to={a.finished ? `/quiz/${a.id}/result` : `/quiz/${a.id}`}>
                   {deckTitle(a.deckId) ? `${deckTitle(a.deckId)} · ` : ''}
-                  {a.finished ? t.quizAttemptLine(a.score ?? 0, a.total, formatDateTime(a.startedAt, lang, timeZone)) : `${t.quizUnfinished} · ${t.quizContinue}`}
+                  {a.finished
+                    ? t.quizAttemptLine(a.score ?? 0, a.total, formatDateTime(a.startedAt, lang, timeZone))
+                    : `${t.quizUnfinished} · ${t.quizContinue}`}
                 </Link>
               </li>
             ))}

@@ -17,7 +17,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!result.ok) {
     const throttled = result.error === 'errorThrottled'
     const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
-    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) }, { status: throttled ? 429 : 400, headers })
+    return data(
+      { result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) },
+      { status: throttled ? 429 : 400, headers },
+    )
   }
   return redirect('/login?reset=1')
 }
@@ -40,9 +43,15 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
       <h1>{t.resetTitle}</h1>
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormErrors errors={form.errors} />
-        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
-        <Field meta={fields.confirm} label={t.confirmPassword}>{(d) => <input {...getInputProps(fields.confirm, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
-        <button type="submit" className="button primary">{t.resetSubmit}</button>
+        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>
+          {(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.confirm} label={t.confirmPassword}>
+          {(d) => <input {...getInputProps(fields.confirm, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}
+        </Field>
+        <button type="submit" className="button primary">
+          {t.resetSubmit}
+        </button>
       </Form>
     </div>
   )

@@ -47,8 +47,10 @@ async function parametersAction(parameters: string, context: Route.ActionArgs['c
   const user = currentUser(context)
   const chosen = parameters === 'default' ? null : parameters
   // A visitor with no user row is on the defaults already and has no sets of their own.
-  if (!user) return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
-  if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found') return data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
+  if (!user)
+    return chosen === null ? redirect('/settings?saved=1', 303) : data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
+  if ((await chooseParameters(getDb(), user.id, chosen)) === 'not-found')
+    return data({ parametersError: msg('errorParametersNotFound') }, { status: 404 })
   return redirect('/settings?saved=1', 303)
 }
 
@@ -78,13 +80,21 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="page narrow">
       <h1>{t.settingsTitle}</h1>
-      <div role="status" aria-live="polite">{loaderData.saved ? <p className="success">{t.settingsSaved}</p> : null}</div>
+      <div role="status" aria-live="polite">
+        {loaderData.saved ? <p className="success">{t.settingsSaved}</p> : null}
+      </div>
       <Form method="post" {...getFormProps(form)} noValidate>
         <Field meta={fields.desiredRetention} label={t.desiredRetention} help={t.desiredRetentionHelp}>
-          {(d) => <input {...getInputProps(fields.desiredRetention, { type: 'number' })} step="0.01" inputMode="decimal" aria-describedby={d} />}
+          {(d) => (
+            <input {...getInputProps(fields.desiredRetention, { type: 'number' })} step="0.01" inputMode="decimal" aria-describedby={d} />
+          )}
         </Field>
-        <Field meta={fields.newPerDay} label={t.newPerDay}>{(d) => <input {...getInputProps(fields.newPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
-        <Field meta={fields.maxReviewsPerDay} label={t.maxReviewsPerDay}>{(d) => <input {...getInputProps(fields.maxReviewsPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}</Field>
+        <Field meta={fields.newPerDay} label={t.newPerDay}>
+          {(d) => <input {...getInputProps(fields.newPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.maxReviewsPerDay} label={t.maxReviewsPerDay}>
+          {(d) => <input {...getInputProps(fields.maxReviewsPerDay, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
+        </Field>
         <Field meta={fields.leechThreshold} label={t.leechThreshold} help={t.leechThresholdHelp}>
           {(d) => <input {...getInputProps(fields.leechThreshold, { type: 'number' })} inputMode="numeric" aria-describedby={d} />}
         </Field>
@@ -92,7 +102,9 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           {(d) => (
             <select {...getSelectProps(fields.uiLanguage)} aria-describedby={d}>
               <option value="en">{t.langNames.en}</option>
-              <option value="zh-Hans" lang="zh-Hans">{t.langNames['zh-Hans']}</option>
+              <option value="zh-Hans" lang="zh-Hans">
+                {t.langNames['zh-Hans']}
+              </option>
             </select>
           )}
         </Field>
@@ -108,9 +120,13 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <Field meta={fields.timeZone} label={t.timeZone} help={t.timeZoneHelp}>
           {(d) => (
             <select {...getSelectProps(fields.timeZone)} aria-describedby={d}>
-              {(loaderData.timeZones.includes(settings.timeZone) ? loaderData.timeZones : [settings.timeZone, ...loaderData.timeZones]).map((tz) => (
-                <option key={tz} value={tz}>{tz}</option>
-              ))}
+              {(loaderData.timeZones.includes(settings.timeZone) ? loaderData.timeZones : [settings.timeZone, ...loaderData.timeZones]).map(
+                (tz) => (
+                  <option key={tz} value={tz}>
+                    {tz}
+                  </option>
+                ),
+              )}
             </select>
           )}
         </Field>
@@ -118,7 +134,12 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
           {t.save}
         </button>
       </Form>
-      <FsrsParameters inForce={loaderData.parameters.inForce} sets={loaderData.parameters.sets} timeZone={settings.timeZone} error={actionData && 'parametersError' in actionData ? actionData.parametersError : null} />
+      <FsrsParameters
+        inForce={loaderData.parameters.inForce}
+        sets={loaderData.parameters.sets}
+        timeZone={settings.timeZone}
+        error={actionData && 'parametersError' in actionData ? actionData.parametersError : null}
+      />
     </div>
   )
 }

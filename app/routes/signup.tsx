@@ -31,7 +31,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result.ok) {
     const throttled = result.error === 'errorThrottled'
     const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
-    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status: throttled ? 429 : 409, headers })
+    return data(
+      { result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) },
+      { status: throttled ? 429 : 409, headers },
+    )
   }
   // Signing up from a class's join link joins that class in the same step.
   const joined = await joinAfterSignUp(result.value.userId, form.get('join'))
@@ -72,17 +75,33 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
         {params.get('join') ? <input type="hidden" name="join" value={params.get('join')!} /> : null}
         <FormErrors errors={form.errors} />
-        <Field meta={fields.displayName} label={t.displayName}>{(d) => <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="name" aria-describedby={d} />}</Field>
-        <Field meta={fields.email} label={t.email}>{(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}</Field>
-        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>{(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}</Field>
+        <Field meta={fields.displayName} label={t.displayName}>
+          {(d) => <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="name" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.email} label={t.email}>
+          {(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}
+        </Field>
+        <Field meta={fields.password} label={t.password} help={t.passwordHelp}>
+          {(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}
+        </Field>
         <fieldset className="choices">
           <legend>{t.roleLabel}</legend>
-          <label className="choice"><input type="radio" name={fields.role.name} value="student" defaultChecked={fields.role.initialValue !== 'instructor'} /> <span>{t.roleStudent}</span></label>
-          <label className="choice"><input type="radio" name={fields.role.name} value="instructor" defaultChecked={fields.role.initialValue === 'instructor'} /> <span>{t.roleInstructor}</span></label>
+          <label className="choice">
+            <input type="radio" name={fields.role.name} value="student" defaultChecked={fields.role.initialValue !== 'instructor'} />{' '}
+            <span>{t.roleStudent}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name={fields.role.name} value="instructor" defaultChecked={fields.role.initialValue === 'instructor'} />{' '}
+            <span>{t.roleInstructor}</span>
+          </label>
         </fieldset>
-        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>{t.signUpSubmit}</button>
+        <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>
+          {t.signUpSubmit}
+        </button>
       </Form>
-      <p><Link to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.haveAccount}</Link></p>
+      <p>
+        <Link to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.haveAccount}</Link>
+      </p>
     </div>
   )
 }

@@ -65,10 +65,15 @@ export default function Stats({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
   const d = loaderData
-  const pct = (r: number | null) => (r === null ? '—' : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(r))
-  const shortDate = (day: string) => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  const pct = (r: number | null) =>
+    r === null ? '—' : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(r)
+  const shortDate = (day: string) =>
+    new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
   const dayAfter = (i: number) => shortDate(addDays(d.today, i))
-  const stabilityLabels = [...STABILITY_BUCKETS.map((limit, i) => t.statsStabilityBucket(i === 0 ? 0 : STABILITY_BUCKETS[i - 1]!, limit)), t.statsStabilityOver(STABILITY_BUCKETS.at(-1)!)]
+  const stabilityLabels = [
+    ...STABILITY_BUCKETS.map((limit, i) => t.statsStabilityBucket(i === 0 ? 0 : STABILITY_BUCKETS[i - 1]!, limit)),
+    t.statsStabilityOver(STABILITY_BUCKETS.at(-1)!),
+  ]
   const forecast30 = d.forecast.slice(0, 30)
   const stateRows: Array<[string, number]> = [
     [t.newLabel, d.states.fresh],
@@ -79,16 +84,22 @@ export default function Stats({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page stats">
       <h1>{t.statsTitle}</h1>
-      <p><Link to="/cards">{t.browseCards}</Link></p>
+      <p>
+        <Link to="/cards">{t.browseCards}</Link>
+      </p>
       <Form method="get" className="stats-filter">
         <label htmlFor="stats-deck">{t.statsDeck}</label>
         <select id="stats-deck" name="deck" defaultValue={d.deckId ?? ''}>
           <option value="">{t.statsAllDecks}</option>
           {d.decks.map((deck) => (
-            <option key={deck.id} value={deck.id}>{lang === 'zh-Hans' ? deck.title.zh : deck.title.en}</option>
+            <option key={deck.id} value={deck.id}>
+              {lang === 'zh-Hans' ? deck.title.zh : deck.title.en}
+            </option>
           ))}
         </select>
-        <button type="submit" className="button small">{t.statsShow}</button>
+        <button type="submit" className="button small">
+          {t.statsShow}
+        </button>
       </Form>
 
       <section aria-labelledby="stats-heatmap">
@@ -104,7 +115,10 @@ export default function Stats({ loaderData }: Route.ComponentProps) {
           {(['today', 'week', 'month'] as const).map((k) => (
             <div key={k}>
               <dt>{t.statsRetentionPeriod[k]}</dt>
-              <dd>{pct(d.retention[k].rate)} <span className="muted">{t.statsRetentionOf(d.retention[k].passed, d.retention[k].answers)}</span></dd>
+              <dd>
+                {pct(d.retention[k].rate)}{' '}
+                <span className="muted">{t.statsRetentionOf(d.retention[k].passed, d.retention[k].answers)}</span>
+              </dd>
             </div>
           ))}
           <div>
@@ -118,36 +132,70 @@ export default function Stats({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="stats-forecast">
         <h2 id="stats-forecast">{t.statsForecast}</h2>
         <h3>{t.statsNextDays(30)}</h3>
-        <BarChart values={forecast30} labels={[dayAfter(0), dayAfter(29)]} summary={t.statsForecastSummary(30, forecast30.reduce((a, b) => a + b, 0))} />
+        <BarChart
+          values={forecast30}
+          labels={[dayAfter(0), dayAfter(29)]}
+          summary={t.statsForecastSummary(
+            30,
+            forecast30.reduce((a, b) => a + b, 0),
+          )}
+        />
         <ChartTable caption={t.statsNextDays(30)} head={[t.statsDay, t.statsCards]} rows={forecast30.map((n, i) => [dayAfter(i), n])} />
         <h3>{t.statsNextDays(90)}</h3>
-        <BarChart values={d.forecast} labels={[dayAfter(0), dayAfter(89)]} summary={t.statsForecastSummary(90, d.forecast.reduce((a, b) => a + b, 0))} />
+        <BarChart
+          values={d.forecast}
+          labels={[dayAfter(0), dayAfter(89)]}
+          summary={t.statsForecastSummary(
+            90,
+            d.forecast.reduce((a, b) => a + b, 0),
+          )}
+        />
         <ChartTable caption={t.statsNextDays(90)} head={[t.statsDay, t.statsCards]} rows={d.forecast.map((n, i) => [dayAfter(i), n])} />
       </section>
 
       <section aria-labelledby="stats-states">
         <h2 id="stats-states">{t.statsCardStates}</h2>
-        <BarChart values={stateRows.map(([, n]) => n)} labels={[stateRows[0]![0], stateRows[3]![0]]} summary={stateRows.map(([l, n]) => `${l} ${n}`).join(', ')} />
+        <BarChart
+          values={stateRows.map(([, n]) => n)}
+          labels={[stateRows[0]![0], stateRows[3]![0]]}
+          summary={stateRows.map(([l, n]) => `${l} ${n}`).join(', ')}
+        />
         <ChartTable caption={t.statsCardStates} head={[t.statsState, t.statsCards]} rows={stateRows} />
       </section>
 
       <section aria-labelledby="stats-stability">
         <h2 id="stats-stability">{t.statsStability}</h2>
         <p className="help">{t.statsStabilityHelp}</p>
-        <BarChart values={d.stability} labels={[stabilityLabels[0]!, stabilityLabels.at(-1)!]} summary={stabilityLabels.map((l, i) => `${l}: ${d.stability[i]}`).join(', ')} />
-        <ChartTable caption={t.statsStability} head={[t.statsStabilityDays, t.statsCards]} rows={stabilityLabels.map((l, i) => [l, d.stability[i] ?? 0])} />
+        <BarChart
+          values={d.stability}
+          labels={[stabilityLabels[0]!, stabilityLabels.at(-1)!]}
+          summary={stabilityLabels.map((l, i) => `${l}: ${d.stability[i]}`).join(', ')}
+        />
+        <ChartTable
+          caption={t.statsStability}
+          head={[t.statsStabilityDays, t.statsCards]}
+          rows={stabilityLabels.map((l, i) => [l, d.stability[i] ?? 0])}
+        />
       </section>
 
       <section aria-labelledby="stats-difficulty">
         <h2 id="stats-difficulty">{t.statsDifficulty}</h2>
         <p className="help">{t.statsDifficultyHelp}</p>
         <BarChart values={d.difficulty} labels={['1', '10']} summary={d.difficulty.map((n, i) => `${i + 1}: ${n}`).join(', ')} />
-        <ChartTable caption={t.statsDifficulty} head={[t.statsDifficultyValue, t.statsCards]} rows={d.difficulty.map((n, i) => [String(i + 1), n])} />
+        <ChartTable
+          caption={t.statsDifficulty}
+          head={[t.statsDifficultyValue, t.statsCards]}
+          rows={d.difficulty.map((n, i) => [String(i + 1), n])}
+        />
       </section>
 
       <section aria-labelledby="stats-time">
         <h2 id="stats-time">{t.statsTime}</h2>
-        <BarChart values={d.minutes.map((m) => m.minutes)} labels={[shortDate(d.minutes[0]!.day), shortDate(d.today)]} summary={t.statsTimeSummary(d.minutes.reduce((n, m) => n + m.minutes, 0))} />
+        <BarChart
+          values={d.minutes.map((m) => m.minutes)}
+          labels={[shortDate(d.minutes[0]!.day), shortDate(d.today)]}
+          summary={t.statsTimeSummary(d.minutes.reduce((n, m) => n + m.minutes, 0))}
+        />
         <ChartTable caption={t.statsTime} head={[t.statsDay, t.statsMinutes]} rows={d.minutes.map((m) => [shortDate(m.day), m.minutes])} />
       </section>
     </div>

@@ -77,7 +77,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       ...common,
       card: null,
       nextDueText: state.nextDue === null ? null : formatDueInWords(state.nextDue, now, lang, state.settings.timeZone),
-      session: today && today.answered > 0 ? { answered: today.answered, percentRight: Math.round((100 * today.right) / today.answered), minutes: Math.max(1, Math.round(today.durationMs / 60_000)) } : null,
+      session:
+        today && today.answered > 0
+          ? {
+              answered: today.answered,
+              percentRight: Math.round((100 * today.right) / today.answered),
+              minutes: Math.max(1, Math.round(today.durationMs / 60_000)),
+            }
+          : null,
       offers: { studyMore: limitStops ? EXTRA_NEW_CARDS : null, newLimit: state.settings.newPerDay, signUp: user?.kind !== 'account' },
     }
   }
@@ -104,8 +111,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       queue: card.queue,
       content: toCardContent(item, sources, speakers),
       question,
-      check: open ? { itemId: card.itemId, reviewId, response: open.response, question, verdict: gradeResponse(item, question, open.response) } : null,
-      intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<'1' | '2' | '3' | '4', string>,
+      check: open
+        ? { itemId: card.itemId, reviewId, response: open.response, question, verdict: gradeResponse(item, question, open.response) }
+        : null,
+      intervals: Object.fromEntries(Object.entries(card.intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<
+        '1' | '2' | '3' | '4',
+        string
+      >,
       reviewId,
       shownAt: now,
       revealed: url.searchParams.get('reveal') === '1',
@@ -148,16 +160,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // The reviews module grades an interactive card's response itself: the stored verdict never trusts the browser.
   // The first answer of a visitor makes them a guest (the request context sends the cookie).
   const user = await requireLearner(context, request)
-  const result = await recordReview(db, {
-    userId: user.id,
-    itemId: form.itemId,
-    deckId: params.deckId,
-    reviewId: form.reviewId,
-    rating: form.rating,
-    durationMs: reviewDuration(form, now),
-    now,
-    response: form.response,
-  }, { groupWindowMs: GROUP_WINDOW_MS }) // other learners' answers arriving within the window share its commit
+  const result = await recordReview(
+    db,
+    {
+      userId: user.id,
+      itemId: form.itemId,
+      deckId: params.deckId,
+      reviewId: form.reviewId,
+      rating: form.rating,
+      durationMs: reviewDuration(form, now),
+      now,
+      response: form.response,
+    },
+    { groupWindowMs: GROUP_WINDOW_MS },
+  ) // other learners' answers arriving within the window share its commit
   if (result.status === 'recorded') noteAnswer(user.id)
   switch (result.status) {
     case 'recorded':
@@ -171,7 +187,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case 'id-conflict':
       return failure('errorReviewIdUsed', 409, 'This review id was already used for a different answer; nothing was recorded.')
     case 'stale':
-      return failure('errorAnsweredElsewhere', 409, 'This card was answered elsewhere in the meantime; nothing was recorded. Reload to continue.')
+      return failure(
+        'errorAnsweredElsewhere',
+        409,
+        'This card was answered elsewhere in the meantime; nothing was recorded. Reload to continue.',
+      )
   }
 }
 
@@ -181,7 +201,9 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 }
 
 export function meta(args: Route.MetaArgs) {
-  return pageTitle(args, (t) => (args.loaderData ? (metaLang(args.matches) === 'en' ? args.loaderData.deck.title.en : args.loaderData.deck.title.zh) : t.appName))
+  return pageTitle(args, (t) =>
+    args.loaderData ? (metaLang(args.matches) === 'en' ? args.loaderData.deck.title.en : args.loaderData.deck.title.zh) : t.appName,
+  )
 }
 
 export const ErrorBoundary = RouteErrorBoundary
@@ -193,7 +215,10 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   const title = lang === 'en' ? deck.title.en : deck.title.zh
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
-  const check = (actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null) ?? card?.check ?? null
+  const check =
+    (actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null) ??
+    card?.check ??
+    null
   // A check carries the review id the question was shown with; the rating must use that same id.
   const reviewId = check?.reviewId ?? card?.reviewId ?? ''
   const question = check?.question ?? card?.question
@@ -212,7 +237,9 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="study">
       <div className="study-head">
-        <Link to="/" className="back-link">← {t.backToDecks}</Link>
+        <Link to="/" className="back-link">
+          ← {t.backToDecks}
+        </Link>
         <h1 className="study-title">{title}</h1>
         <p className="counts" aria-label={t.remaining(remaining)}>
           <span className="count-new">{remaining.fresh}</span>
@@ -234,7 +261,11 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice ? noticeText(t, loaderData.notice) : null}
       </div>
-      {actionData && 'message' in actionData ? <p role="alert" className="error">{t[actionData.message]}</p> : null}
+      {actionData && 'message' in actionData ? (
+        <p role="alert" className="error">
+          {t[actionData.message]}
+        </p>
+      ) : null}
       {card && question ? (
         <>
           <p className="queue-label">{t.cardOf(card.queue)}</p>
@@ -253,7 +284,12 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
           <p className="keyboard-help">{t.keyboardHelp}</p>
           {card.info ? (
             <Suspense fallback={null}>
-              <CardTools itemId={card.itemId} info={card.info} timeZone={loaderData.timeZone} next={`/decks/${encodeURIComponent(deck.id)}/study`} />
+              <CardTools
+                itemId={card.itemId}
+                info={card.info}
+                timeZone={loaderData.timeZone}
+                next={`/decks/${encodeURIComponent(deck.id)}/study`}
+              />
             </Suspense>
           ) : null}
           {interactive && !revealed ? (
@@ -283,12 +319,22 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
             {loaderData.offers?.studyMore ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="study-more" />
-                <button type="submit" className="button primary" disabled={busy}>{t.studyMoreToday(loaderData.offers.studyMore)}</button>
+                <button type="submit" className="button primary" disabled={busy}>
+                  {t.studyMoreToday(loaderData.offers.studyMore)}
+                </button>
               </Form>
             ) : null}
-            <Link to={`/quiz?deck=${encodeURIComponent(deck.id)}`} className="button">{t.takeQuizOnDeck}</Link>
-            {loaderData.offers?.signUp ? <Link to="/signup" className="button">{t.saveProgressSignUp}</Link> : null}
-            <Link to="/" className="button">{t.backToDecks}</Link>
+            <Link to={`/quiz?deck=${encodeURIComponent(deck.id)}`} className="button">
+              {t.takeQuizOnDeck}
+            </Link>
+            {loaderData.offers?.signUp ? (
+              <Link to="/signup" className="button">
+                {t.saveProgressSignUp}
+              </Link>
+            ) : null}
+            <Link to="/" className="button">
+              {t.backToDecks}
+            </Link>
           </div>
         </section>
       )}
@@ -304,7 +350,14 @@ function studyNotice(msg: string | null): StudyNotice | null {
 }
 
 function noticeText(t: Messages, notice: StudyNotice): string {
-  return { undone: t.undone, nothing: t.nothingToUndo, leech: t.noticeLeech, buried: t.noticeBuried, suspended: t.noticeSuspended, flagged: t.noticeFlagged }[notice]
+  return {
+    undone: t.undone,
+    nothing: t.nothingToUndo,
+    leech: t.noticeLeech,
+    buried: t.noticeBuried,
+    suspended: t.noticeSuspended,
+    flagged: t.noticeFlagged,
+  }[notice]
 }
 
 /** Renders its children only after hydration (the offline keeper needs the browser's storage). */

@@ -33,7 +33,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return failed('errorSyncMalformed', `batch${issue.path.length ? '.' + issue.path.join('.') : ''}: ${issue.message}`, 400)
   }
   // The phone keeps one learner's decks; after a sign-out its answers must not land on whoever is signed in now.
-  if (parsed.data.userId !== user.id) return failed('errorSyncOtherLearner', 'These answers belong to another learner: sign in as them to sync.', 403)
+  if (parsed.data.userId !== user.id)
+    return failed('errorSyncOtherLearner', 'These answers belong to another learner: sign in as them to sync.', 403)
   const result = await syncReviewEvents(getDb(), user.id, parsed.data.events, Date.now())
   return json(result, result.status === 'synced' ? 200 : 422)
 }

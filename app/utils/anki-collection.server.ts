@@ -22,7 +22,10 @@ const FIELD_SEPARATOR = '\u001f'
 
 async function legacyNoteTypes(client: Client): Promise<Map<string, NoteType>> {
   const { rows } = await client.execute('select models from col limit 1')
-  const models = JSON.parse(String(rows[0]?.models ?? '{}')) as Record<string, { name?: string; type?: number; flds?: Array<{ name: string; ord: number }>; tmpls?: Array<{ qfmt?: string }> }>
+  const models = JSON.parse(String(rows[0]?.models ?? '{}')) as Record<
+    string,
+    { name?: string; type?: number; flds?: Array<{ name: string; ord: number }>; tmpls?: Array<{ qfmt?: string }> }
+  >
   const types = new Map<string, NoteType>()
   for (const [id, m] of Object.entries(models)) {
     types.set(id, {

@@ -17,7 +17,12 @@ export function ankiChecksum(text: string): number {
   return parseInt(createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8), 16)
 }
 
-export async function buildApkg(deck: ExportDeck, items: readonly ExportItem[], options: ExportOptions, now = Date.now()): Promise<Uint8Array> {
+export async function buildApkg(
+  deck: ExportDeck,
+  items: readonly ExportItem[],
+  options: ExportOptions,
+  now = Date.now(),
+): Promise<Uint8Array> {
   const plan = planAnkiCollection(deck, items, options, now)
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcedeck-apkg-'))
   const file = path.join(dir, 'collection.anki21')

@@ -14,14 +14,20 @@ import type { MessageKey } from '~/i18n/keys'
 
 const RESET_TTL_MS = 60 * 60_000
 
-export type AuthResult<T = { cookie: string; userId: string }> = { ok: true; value: T } | { ok: false; error: MessageKey; retryAfterSeconds?: number }
+export type AuthResult<T = { cookie: string; userId: string }> =
+  { ok: true; value: T } | { ok: false; error: MessageKey; retryAfterSeconds?: number }
 
 /**
  * Creates an account. A guest signing up keeps everything: the same user row becomes the account.
  * A taken e-mail is said so (see README, "Accounts"): sign-up signs in at once, so a neutral answer could not
  * hide it anyway; sign-ups are rate limited per client address instead, which makes probing slow.
  */
-export async function signUp(request: Request, current: SessionUser | null, address: string, input: { email: string; password: string; displayName: string; role: 'student' | 'instructor' }): Promise<AuthResult> {
+export async function signUp(
+  request: Request,
+  current: SessionUser | null,
+  address: string,
+  input: { email: string; password: string; displayName: string; role: 'student' | 'instructor' },
+): Promise<AuthResult> {
   const claim = await claimAttempt(`signup:addr:${address}`, POLICIES.signUpAddress)
   if (!claim.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: claim.retryAfterSeconds }
   const db = getDb()
@@ -34,9 +40,20 @@ export async function signUp(request: Request, current: SessionUser | null, addr
   const account = { kind: 'account' as const, email: input.email, displayName: input.displayName, role: input.role, passwordHash }
   try {
     if (current?.kind === 'guest') {
-      await db.batch([db.update(users).set(account).where(and(eq(users.id, userId), eq(users.kind, 'guest'))), revokeRequestSession(request, now), session.insert])
+      await db.batch([
+        db
+          .update(users)
+          .set(account)
+          .where(and(eq(users.id, userId), eq(users.kind, 'guest'))),
+        revokeRequestSession(request, now),
+        session.insert,
+      ])
     } else {
-      await db.batch([db.insert(users).values({ id: userId, createdAt: now, ...account }), db.insert(userSettings).values(await initialSettings(request, userId)), session.insert])
+      await db.batch([
+        db.insert(users).values({ id: userId, createdAt: now, ...account }),
+        db.insert(userSettings).values(await initialSettings(request, userId)),
+        session.insert,
+      ])
     }
   } catch (error) {
     if (/UNIQUE/i.test(String((error as { cause?: unknown }).cause ?? error))) return { ok: false, error: 'errorEmailTaken' }
@@ -66,7 +83,10 @@ export async function signIn(request: Request, address: string, input: { email: 
     await refundAttempt(addressKey)
     return { ok: false, error: 'errorThrottled', retryAfterSeconds: byAccount.retryAfterSeconds }
   }
-  const [user] = await db.select({ id: users.id, hash: users.passwordHash }).from(users).where(and(eq(users.email, input.email), eq(users.kind, 'account')))
+  const [user] = await db
+    .select({ id: users.id, hash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.email, input.email), eq(users.kind, 'account')))
   const valid = await verifyPassword(input.password, user?.hash ?? DUMMY_HASH)
   if (!user || !valid) return { ok: false, error: 'errorBadCredentials' }
   const session = newSession(user.id, now, 'account')
@@ -95,13 +115,24 @@ export async function revokeSessions(request: Request, userId: string, which: st
   const now = Date.now()
   const current = sessionTokenHash(request) ?? ''
   if (which === 'all') {
-    return (await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))).rowsAffected
+    return (
+      await db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    ).rowsAffected
   }
   if (which === 'others') {
-    const res = await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, current), isNull(sessions.revokedAt)))
+    const res = await db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, current), isNull(sessions.revokedAt)))
     return res.rowsAffected
   }
-  const mine = await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+  const mine = await db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
   const target = mine.find((s) => hashToken(s.tokenHash).slice(0, 16) === which)
   if (!target) return 0
   return (await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, target.tokenHash))).rowsAffected
@@ -115,7 +146,10 @@ export async function requestPasswordReset(email: string, address: string, origi
   const byAddress = await claimAttempt(`reset-request:addr:${address}`, POLICIES.resetRequestAddress)
   if (!byAddress.ok) return { ok: false, error: 'errorThrottled', retryAfterSeconds: byAddress.retryAfterSeconds }
   const db = getDb()
-  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.kind, 'account')))
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.kind, 'account')))
   if (!user) return { ok: true, value: null }
   if (!(await claimAttempt(`reset-request:email:${email}`, POLICIES.resetRequestAccount)).ok) return { ok: true, value: null }
   const token = randomBytes(32).toString('base64url')
@@ -136,12 +170,24 @@ export async function resetPassword(token: string, password: string, address: st
   const passwordHash = await hashPassword(password)
   const usedNow = sql`exists (select 1 from ${passwordResets} where token_hash = ${tokenHash} and used_at = ${now})`
   const [used] = await db.batch([
-    db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt))),
-    db.update(users).set({ passwordHash }).where(and(eq(users.id, reset.userId), usedNow)),
+    db
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt))),
+    db
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, reset.userId), usedNow)),
     // Every other link the user was sent stops working too.
-    db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt), usedNow)),
+    db
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt), usedNow)),
     // A new password ends every existing session.
-    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, reset.userId), isNull(sessions.revokedAt), usedNow)),
+    db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, reset.userId), isNull(sessions.revokedAt), usedNow)),
   ])
   return used.rowsAffected === 1 ? { ok: true, value: null } : { ok: false, error: 'errorResetLink' }
 }

@@ -46,7 +46,8 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
   if (res.headersSent) return
   // latin1 keeps one character per byte, so a binary file part cannot shift the boundaries the check looks for.
   const text = body.toString(upload ? 'latin1' : 'utf8')
-  const check: FormCheck = type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text, { allowFiles: upload }) : checkUrlEncoded(text)
+  const check: FormCheck =
+    type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text, { allowFiles: upload }) : checkUrlEncoded(text)
   if (!check.ok) return refuse(res, check.status, check.reason)
   res.locals.body = body
   next()

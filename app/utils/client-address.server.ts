@@ -20,7 +20,13 @@ export function trustedProxyHops(): number {
 export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | undefined, hops = trustedProxyHops()): string {
   const socket = socketAddress ?? 'unknown'
   if (hops === 0 || !forwardedFor) return socket
-  const chain = [...forwardedFor.split(',').map((a) => a.trim()).filter(Boolean), socket]
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    socket,
+  ]
   return chain[Math.max(0, chain.length - 1 - hops)]!
 }
 

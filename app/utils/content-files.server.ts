@@ -23,7 +23,11 @@ export function readContentFiles(dir = contentDir()): ContentFiles {
     return { file: path.relative(process.cwd(), file) || file, text: existsSync(file) ? readFileSync(file, 'utf8') : '' }
   }
   const banksDir = path.join(dir, 'banks')
-  const bankNames = existsSync(banksDir) ? readdirSync(banksDir).filter((f) => /\.ya?ml$/.test(f)).sort() : []
+  const bankNames = existsSync(banksDir)
+    ? readdirSync(banksDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : []
   return {
     sources: read('sources.yaml'),
     speakers: read('speakers.yaml'),
@@ -46,7 +50,10 @@ function readLocatorGlossary(dir: string, errors: ContentError[]): Map<string, s
   if (!existsSync(file)) return new Map()
   const parsed = locatorFileSchema.safeParse(parseYaml(readFileSync(file, 'utf8')))
   if (!parsed.success) {
-    errors.push({ file: path.relative(process.cwd(), file), message: `expected "zh:" mapping each English locator to its Chinese form (${parsed.error.issues[0]?.message})` })
+    errors.push({
+      file: path.relative(process.cwd(), file),
+      message: `expected "zh:" mapping each English locator to its Chinese form (${parsed.error.issues[0]?.message})`,
+    })
     return new Map()
   }
   return new Map(Object.entries(parsed.data.zh))

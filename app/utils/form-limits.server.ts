@@ -47,7 +47,8 @@ function checkNames(names: Iterable<string>): FormCheck {
 export function checkUrlEncoded(body: string): FormCheck {
   let pieces = 1
   for (let i = 0; i < body.length; i++) {
-    if (body.charCodeAt(i) === 38 /* & */ && ++pieces > FORM_LIMITS.maxFields + 1) return { ok: false, status: 400, reason: 'Too many form fields.' }
+    if (body.charCodeAt(i) === 38 /* & */ && ++pieces > FORM_LIMITS.maxFields + 1)
+      return { ok: false, status: 400, reason: 'Too many form fields.' }
   }
   return checkNames([...new URLSearchParams(body).keys()])
 }

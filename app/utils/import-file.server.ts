@@ -28,7 +28,11 @@ function utf8(bytes: Uint8Array): string | null {
   }
 }
 
-export async function readImportFile(format: ImportFormat, bytes: Uint8Array, { separator, language, names }: ReadOptions): Promise<ParseResult> {
+export async function readImportFile(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  { separator, language, names }: ReadOptions,
+): Promise<ParseResult> {
   if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) return { ok: false, errors: [{ code: 'tooLarge', detail: `${bytes.byteLength} B` }] }
   if (bytes.byteLength === 0) return { ok: false, errors: [{ code: 'empty' }] }
   const text = utf8(bytes)

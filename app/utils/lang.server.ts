@@ -13,7 +13,12 @@ export const LANG_COOKIE = 'sd_lang'
  * zone). A visitor's zone is the browser's, from the tz cookie; else UTC.
  */
 export async function viewerPreferences(request: Request, userId: string | null): Promise<{ lang: Lang; timeZone: string }> {
-  const [row] = userId ? await getDb().select({ lang: userSettings.uiLanguage, timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId)) : []
+  const [row] = userId
+    ? await getDb()
+        .select({ lang: userSettings.uiLanguage, timeZone: userSettings.timeZone })
+        .from(userSettings)
+        .where(eq(userSettings.userId, userId))
+    : []
   const tz = readCookie(request, 'tz')
   return { lang: languageFor(request, row?.lang ?? null), timeZone: row?.timeZone ?? (tz && isValidTimeZone(tz) ? tz : 'UTC') }
 }

@@ -19,7 +19,8 @@ export function parsePublicUrl(raw: string): string {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute URL such as https://sourcedeck.example (got "${raw}").`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must start with https:// or http:// (got "${raw}").`)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PUBLIC_URL must start with https:// or http:// (got "${raw}").`)
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     throw new Error(`PUBLIC_URL must be an origin only, with no path, query or credentials (got "${raw}").`)
   }
@@ -29,7 +30,10 @@ export function parsePublicUrl(raw: string): string {
 /** At start-up in production: the origin, or a message saying what to set. */
 export function requirePublicOrigin(): string {
   const raw = process.env.PUBLIC_URL
-  if (!raw) throw new Error('PUBLIC_URL is not set. Set it to the address users open, e.g. PUBLIC_URL=https://sourcedeck.example (see README, "Running in production").')
+  if (!raw)
+    throw new Error(
+      'PUBLIC_URL is not set. Set it to the address users open, e.g. PUBLIC_URL=https://sourcedeck.example (see README, "Running in production").',
+    )
   return parsePublicUrl(raw)
 }
 

@@ -43,7 +43,9 @@ export function newSession(userId: string, now: number, kind: SessionUser['kind'
   const token = randomBytes(32).toString('base64url')
   const { absoluteMs } = SESSION_LIMITS[kind]
   return {
-    insert: getDb().insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt: now + absoluteMs, lastSeenAt: now }),
+    insert: getDb()
+      .insert(sessions)
+      .values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt: now + absoluteMs, lastSeenAt: now }),
     cookie: serializeCookie(SESSION_COOKIE, token, { maxAgeSeconds: absoluteMs / 1000, httpOnly: true }),
   }
 }
@@ -80,10 +82,19 @@ export async function getSessionUser(request: Request, now = Date.now()): Promis
     .select({ id: users.id, kind: users.kind, role: users.role, email: users.email, displayName: users.displayName, lastSeenAt: lastSeen })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), sql`${lastSeen} > ${idleSince}`, sql`${sessions.createdAt} > ${bornAfter}`))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        sql`${lastSeen} > ${idleSince}`,
+        sql`${sessions.createdAt} > ${bornAfter}`,
+      ),
+    )
     .limit(1)
   if (!row) return null
-  if (Number(row.lastSeenAt) < now - TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))
+  if (Number(row.lastSeenAt) < now - TOUCH_EVERY_MS)
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))
   const { lastSeenAt: _, ...user } = row
   return user
 }
@@ -97,13 +108,24 @@ export async function createGuest(request: Request): Promise<{ user: SessionUser
   const now = Date.now()
   const id = randomUUID()
   const session = newSession(id, now, 'guest')
-  await db.batch([db.insert(users).values({ id, kind: 'guest', createdAt: now }), db.insert(userSettings).values(await initialSettings(request, id)), session.insert])
+  await db.batch([
+    db.insert(users).values({ id, kind: 'guest', createdAt: now }),
+    db.insert(userSettings).values(await initialSettings(request, id)),
+    session.insert,
+  ])
   return { user: { id, kind: 'guest', role: 'student', email: null, displayName: null }, setCookie: session.cookie }
 }
 
 /** What a visitor with no user row yet sees: the column defaults of db/schema.ts, in the browser's language and time zone. */
 export async function visitorSettings(request: Request): Promise<typeof userSettings.$inferSelect> {
-  return { desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, cardLanguage: 'both', leechThreshold: LEECH_THRESHOLD.default, ...(await initialSettings(request, '')) }
+  return {
+    desiredRetention: 0.9,
+    newPerDay: 20,
+    maxReviewsPerDay: 200,
+    cardLanguage: 'both',
+    leechThreshold: LEECH_THRESHOLD.default,
+    ...(await initialSettings(request, '')),
+  }
 }
 
 /** Settings for a new user: the browser's language and time zone. */

@@ -13,8 +13,7 @@ import { signInFailures } from '../../db/schema'
 import { getDb, type Database } from './db.server'
 
 export type ThrottlePolicy =
-  | { kind: 'slowdown'; windowMs: number; free: number; maxDelayMs: number }
-  | { kind: 'window'; windowMs: number; limit: number }
+  { kind: 'slowdown'; windowMs: number; free: number; maxDelayMs: number } | { kind: 'window'; windowMs: number; limit: number }
 
 export const POLICIES = {
   /** Sign-in per e-mail: 5 tries at once, then a growing delay up to a minute. */
@@ -77,7 +76,9 @@ export async function claimAttempt(key: string, policy: ThrottlePolicy, now = Da
 export async function forgetOldAttempts(db: Database, now = Date.now()): Promise<number> {
   const longest = Math.max(...Object.values(POLICIES).map((p) => p.windowMs))
   const dayAgo = now - 86_400_000
-  return (await db.delete(signInFailures).where(sql`${signInFailures.windowStart} < ${dayAgo - longest} and ${signInFailures.nextAt} < ${dayAgo}`)).rowsAffected
+  return (
+    await db.delete(signInFailures).where(sql`${signInFailures.windowStart} < ${dayAgo - longest} and ${signInFailures.nextAt} < ${dayAgo}`)
+  ).rowsAffected
 }
 
 /** Forgets a key's attempts (the owner signed in). */

@@ -31,8 +31,21 @@ const review = await measureReviews({ ...run, connections: CONNECTIONS, seconds:
 const reviewC10 = await measureReviews({ ...run, connections: 10, seconds: SECONDS })
 await app.stop()
 const fsyncCeiling = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
-console.log(JSON.stringify({ review, reviewC10, fsyncCeiling, review_vs_fsync_ceiling: Math.round((review.rps / fsyncCeiling.answersPerSecond) * 100) / 100 }))
+console.log(
+  JSON.stringify({
+    review,
+    reviewC10,
+    fsyncCeiling,
+    review_vs_fsync_ceiling: Math.round((review.rps / fsyncCeiling.answersPerSecond) * 100) / 100,
+  }),
+)
 if (process.env.BENCH_TWO_PROCESSES === '0') process.exit(0)
 
-const twoProcesses = await measureTwoProcesses({ ports: [testPort(3513), testPort(3514)], dbUrl, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+const twoProcesses = await measureTwoProcesses({
+  ports: [testPort(3513), testPort(3514)],
+  dbUrl,
+  itemIds,
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+})
 console.log(JSON.stringify({ two_process_review_rps: twoProcesses.review.rps, two_process_lost: twoProcesses.lost, twoProcesses }, null, 2))

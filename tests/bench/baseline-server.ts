@@ -27,14 +27,18 @@ const server = createServer((req, res) => {
       const headers = new Headers({ Cookie: req.headers.cookie ?? '' })
       const user = await getSessionUser(new Request('http://x/', { headers }))
       if (!user) return void res.writeHead(401).end()
-      const result = await recordReview(getDb(), {
-        userId: user.id,
-        itemId: form.get('itemId') ?? '',
-        reviewId: form.get('reviewId') ?? '',
-        rating: Number(form.get('rating')) as 1 | 2 | 3 | 4,
-        durationMs: 1000,
-        now: Date.now(),
-      }, { groupWindowMs: GROUP_WINDOW_MS })
+      const result = await recordReview(
+        getDb(),
+        {
+          userId: user.id,
+          itemId: form.get('itemId') ?? '',
+          reviewId: form.get('reviewId') ?? '',
+          rating: Number(form.get('rating')) as 1 | 2 | 3 | 4,
+          durationMs: 1000,
+          now: Date.now(),
+        },
+        { groupWindowMs: GROUP_WINDOW_MS },
+      )
       res.writeHead(result.status === 'recorded' || result.status === 'duplicate' ? 302 : 409, { Location: '/' }).end()
     } catch (error) {
       console.error(error)

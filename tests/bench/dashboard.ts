@@ -14,8 +14,29 @@ export async function measureDashboard(databaseUrl: string) {
   const db = openDatabase(databaseUrl)
   await migrateDatabase(db)
   const now = Date.now()
-  const item = JSON.stringify({ id: 'x', kind: 'typed', category: 'date', prompt: { en: 'Q', zh: '问' }, answer: { en: 'A', zh: '答' }, accepted: [], explanation: { en: 'E', zh: '解' }, tags: [], sources: [] })
-  const before = JSON.stringify({ due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 2, lastReview: null })
+  const item = JSON.stringify({
+    id: 'x',
+    kind: 'typed',
+    category: 'date',
+    prompt: { en: 'Q', zh: '问' },
+    answer: { en: 'A', zh: '答' },
+    accepted: [],
+    explanation: { en: 'E', zh: '解' },
+    tags: [],
+    sources: [],
+  })
+  const before = JSON.stringify({
+    due: now,
+    stability: 1,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    state: 2,
+    lastReview: null,
+  })
   const started = performance.now()
   await db.$client.executeMultiple(`
     insert into users (id, kind, role, display_name, created_at) values ('teacher', 'account', 'instructor', 'Teacher', ${now});
@@ -49,7 +70,9 @@ export async function measureDashboard(databaseUrl: string) {
   await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   const generateMs = Math.round(performance.now() - started)
   const [assignment] = await db.query.assignments.findMany()
-  const counts = await db.$client.execute(`select (select count(*) from review_logs) as logs, (select count(*) from card_states) as cards, (select count(*) from review_logs where reviewed_at >= ${now - 7 * 86400000}) as recent`)
+  const counts = await db.$client.execute(
+    `select (select count(*) from review_logs) as logs, (select count(*) from card_states) as cards, (select count(*) from review_logs where reviewed_at >= ${now - 7 * 86400000}) as recent`,
+  )
   await assignmentDashboard(db, assignment!, now) // warm-up
   const times: number[] = []
   let students = 0
@@ -61,5 +84,12 @@ export async function measureDashboard(databaseUrl: string) {
   }
   times.sort((a, b) => a - b)
   db.$client.close()
-  return { medianMs: Math.round(times[3]!), students, logs: Number(counts.rows[0]!.logs), cards: Number(counts.rows[0]!.cards), logsLast7Days: Number(counts.rows[0]!.recent), generateMs }
+  return {
+    medianMs: Math.round(times[3]!),
+    students,
+    logs: Number(counts.rows[0]!.logs),
+    cards: Number(counts.rows[0]!.cards),
+    logsLast7Days: Number(counts.rows[0]!.recent),
+    generateMs,
+  }
 }

@@ -6,7 +6,10 @@
 import { createClient } from '@libsql/client'
 import { rmSync } from 'node:fs'
 
-export async function measureFsyncCeiling(file: string, opts: { seconds?: number; perCommit?: number } = {}): Promise<{ commitsPerSecond: number; answersPerSecond: number; perCommit: number }> {
+export async function measureFsyncCeiling(
+  file: string,
+  opts: { seconds?: number; perCommit?: number } = {},
+): Promise<{ commitsPerSecond: number; answersPerSecond: number; perCommit: number }> {
   const seconds = opts.seconds ?? 3
   const perCommit = opts.perCommit ?? 1
   for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true })

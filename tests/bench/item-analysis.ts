@@ -20,7 +20,18 @@ export async function measureItemAnalysis(databaseUrl: string) {
   const base = { category: 'actor', prompt: text('Q'), answer: text('A'), explanation: text('E'), tags: [], sources: [] }
   const typed = JSON.stringify({ id: 'x', kind: 'typed', accepted: [], ...base })
   const choice = JSON.stringify({ id: 'x', kind: 'choice', distractors: [text('B'), text('C'), text('D')], ...base })
-  const before = JSON.stringify({ due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 2, lastReview: null })
+  const before = JSON.stringify({
+    due: now,
+    stability: 1,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    state: 2,
+    lastReview: null,
+  })
   const started = performance.now()
   await db.$client.executeMultiple(`
     insert into users (id, kind, role, display_name, created_at) values ('teacher', 'account', 'instructor', 'Teacher', ${now});
@@ -61,7 +72,9 @@ export async function measureItemAnalysis(databaseUrl: string) {
   await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   const generateMs = Math.round(performance.now() - started)
   const [assignment] = await db.query.assignments.findMany()
-  const counts = await db.$client.execute('select (select count(*) from review_logs) as logs, (select count(*) from quiz_answers) as quizAnswers')
+  const counts = await db.$client.execute(
+    'select (select count(*) from review_logs) as logs, (select count(*) from quiz_answers) as quizAnswers',
+  )
   await assignmentItemAnalysis(db, assignment!) // warm-up
   const times: number[] = []
   const pickTimes: number[] = []
@@ -81,7 +94,15 @@ export async function measureItemAnalysis(databaseUrl: string) {
   times.sort((a, b) => a - b)
   pickTimes.sort((a, b) => a - b)
   db.$client.close()
-  return { medianMs: Math.round(times[3]!), withPicksMs: Math.round(pickTimes[3]!), items, picked, logs: Number(counts.rows[0]!.logs), quizAnswers: Number(counts.rows[0]!.quizAnswers), generateMs }
+  return {
+    medianMs: Math.round(times[3]!),
+    withPicksMs: Math.round(pickTimes[3]!),
+    items,
+    picked,
+    logs: Number(counts.rows[0]!.logs),
+    quizAnswers: Number(counts.rows[0]!.quizAnswers),
+    generateMs,
+  }
 }
 
 // Alone: `node --import tsx tests/bench/item-analysis.ts FILE.db`.

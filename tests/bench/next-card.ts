@@ -11,8 +11,29 @@ const CARDS = 100_000
 const LOGS_PER_CARD = 10
 
 export async function generate(db: Database, now: number) {
-  const item = JSON.stringify({ id: 'x', kind: 'flip', category: 'event', prompt: { en: 'Q', zh: '问' }, answer: { en: 'A', zh: '答' }, accepted: [], explanation: { en: 'E', zh: '解' }, tags: [], sources: [] })
-  const before = JSON.stringify({ due: now, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 2, lastReview: null })
+  const item = JSON.stringify({
+    id: 'x',
+    kind: 'flip',
+    category: 'event',
+    prompt: { en: 'Q', zh: '问' },
+    answer: { en: 'A', zh: '答' },
+    accepted: [],
+    explanation: { en: 'E', zh: '解' },
+    tags: [],
+    sources: [],
+  })
+  const before = JSON.stringify({
+    due: now,
+    stability: 1,
+    difficulty: 5,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    state: 2,
+    lastReview: null,
+  })
   await db.$client.executeMultiple(`
     insert into users (id, kind, created_at) values ('bench-user', 'guest', ${now});
     insert into user_settings (user_id, new_per_day, max_reviews_per_day) values ('bench-user', 20, 100000);
@@ -39,7 +60,7 @@ export async function measureNextCard(databaseUrl: string) {
   const started = performance.now()
   await generate(db, now)
   const generateMs = Math.round(performance.now() - started)
-  const counts = await db.$client.execute("select (select count(*) from card_states) as cards, (select count(*) from review_logs) as logs")
+  const counts = await db.$client.execute('select (select count(*) from card_states) as cards, (select count(*) from review_logs) as logs')
   const plans: Record<string, string[]> = {}
   for (const [name, query] of Object.entries(queueHeadQueries(db, 'bench-user', 'bench', Date.now()))) {
     const { sql, params } = query.toSQL()

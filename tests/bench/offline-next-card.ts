@@ -63,7 +63,10 @@ export async function measureOfflineNextCard(url: string, deckId: string) {
               const observer = new MutationObserver(() => {
                 const prompt = document.querySelector('.prompt')
                 // The next card is on screen once the prompt changed and no rating bar of the old card is left.
-                if ((prompt && prompt.textContent !== before && !document.querySelector('.rate-good')) || document.querySelector('#done-title')) {
+                if (
+                  (prompt && prompt.textContent !== before && !document.querySelector('.rate-good')) ||
+                  document.querySelector('#done-title')
+                ) {
                   observer.disconnect()
                   resolve(performance.now() - started)
                 }
@@ -76,7 +79,11 @@ export async function measureOfflineNextCard(url: string, deckId: string) {
       if (await page.locator('#done-title').isVisible()) break
     }
     times.sort((a, b) => a - b)
-    return { medianMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10, cards: times.length, maxMs: Math.round(times[times.length - 1]!) }
+    return {
+      medianMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10,
+      cards: times.length,
+      maxMs: Math.round(times[times.length - 1]!),
+    }
   } finally {
     await browser.close()
   }

@@ -14,16 +14,28 @@ const ANSWERS = 1000
 const BATCH = 100
 
 export async function measureOfflineSync(databaseUrl: string) {
-  if (spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'ignore' }).status !== 0) throw new Error('setup failed')
+  if (
+    spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: 'ignore',
+    }).status !== 0
+  )
+    throw new Error('setup failed')
   const db = openDatabase(databaseUrl)
   try {
-    const items = (await db.$client.execute(`select id, kind from items where retired_at is null order by position limit ${CARDS}`)).rows.map((r) => ({ id: String(r.id), kind: String(r.kind) }))
+    const items = (
+      await db.$client.execute(`select id, kind from items where retired_at is null order by position limit ${CARDS}`)
+    ).rows.map((r) => ({ id: String(r.id), kind: String(r.kind) }))
     if (items.length < CARDS) throw new Error(`only ${items.length} items`)
     const runs: number[] = []
     for (let run = 0; run < 3; run++) {
       const userId = `bench-offline-${run}`
       const now = Date.now()
-      await db.$client.execute({ sql: 'insert into users (id, kind, role, created_at) values (?, ?, ?, ?)', args: [userId, 'guest', 'student', now] })
+      await db.$client.execute({
+        sql: 'insert into users (id, kind, role, created_at) values (?, ?, ?, ?)',
+        args: [userId, 'guest', 'student', now],
+      })
       // Answer k goes to card k mod 200, spread over the last 30 days in order.
       const events: ReviewEvent[] = Array.from({ length: ANSWERS }, (_, k) => {
         const item = items[k % CARDS]!
@@ -31,7 +43,7 @@ export async function measureOfflineSync(databaseUrl: string) {
           type: 'answer',
           id: `${userId}-answer-${k}`,
           itemId: item.id,
-          rating: ((k * 7) % 4) + 1 as 1 | 2 | 3 | 4,
+          rating: (((k * 7) % 4) + 1) as 1 | 2 | 3 | 4,
           answeredAt: now - 30 * 86_400_000 + k * 2_500_000,
           durationMs: 3000 + (k % 9) * 500,
           retention: 0.9,

@@ -12,7 +12,11 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 export async function measureParseAttack(url: string) {
   const attack = () =>
-    fetch(`${url}/login`, { method: 'POST', headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: ATTACK }).then(async (r) => {
+    fetch(`${url}/login`, {
+      method: 'POST',
+      headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: ATTACK,
+    }).then(async (r) => {
       await r.arrayBuffer()
       return r.status
     })

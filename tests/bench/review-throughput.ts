@@ -17,7 +17,14 @@ export interface ThroughputResult {
   statuses: Record<string, number>
 }
 
-export async function measureReviews(opts: { url: string; path: string; cookies: string[]; itemIds: string[]; connections: number; seconds: number }): Promise<ThroughputResult> {
+export async function measureReviews(opts: {
+  url: string
+  path: string
+  cookies: string[]
+  itemIds: string[]
+  connections: number
+  seconds: number
+}): Promise<ThroughputResult> {
   let nextLearner = 0
   // Each run starts the learners elsewhere in the deck, so an answer still in flight from an earlier run (a warm-up)
   // is not for the card this run answers first (two answers to one card at once: one is refused as stale).

@@ -49,13 +49,22 @@ log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /de
 const app = await startApp({ port: testPort(3500), databaseUrl: dbUrl('reviews') })
 const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
 await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: 2 }) // warm-up
-const review = await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+const review = await measureReviews({
+  url: app.url,
+  path: '/decks/timeline/study',
+  cookies,
+  itemIds,
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+})
 log(`  ${review.rps} reviews/s, p50 ${review.p50} ms, p99 ${review.p99} ms, ${review.non3xx} non-302 of ${review.requests}`)
 const reviewC10 = await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: 10, seconds: SECONDS })
 log(`  10 learners: ${reviewC10.rps} reviews/s, p50 ${reviewC10.p50} ms, p99 ${reviewC10.p99} ms, max ${reviewC10.max} ms`)
 // The disk's ceiling, right after on the same disk: a bare libSQL loop, one answer (insert + update) per commit.
 const fsyncCeiling = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
-log(`  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each; the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`)
+log(
+  `  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each; the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`,
+)
 
 log('study page JavaScript')
 const js = await measureStudyPageJs(app.url, cookies[0]!)
@@ -76,8 +85,16 @@ await app.stop()
 
 // 2. The same write from a bare node:http handler.
 log('baseline: bare node:http handler, same session lookup + review write')
-spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline') }, stdio: 'ignore' })
-const baselineProc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl('baseline'), PORT: String(testPort(3501)), NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] })
+spawnSync(process.execPath, ['--import', 'tsx', 'db/setup.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, DATABASE_URL: dbUrl('baseline') },
+  stdio: 'ignore',
+})
+const baselineProc = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/baseline-server.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, DATABASE_URL: dbUrl('baseline'), PORT: String(testPort(3501)), NODE_ENV: 'production' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
 const baseUrl = `http://127.0.0.1:${testPort(3501)}`
 for (let i = 0; i < 100; i++) {
   try {
@@ -88,23 +105,50 @@ for (let i = 0; i < 100; i++) {
 }
 const baseCookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(baseUrl, 'timeline')))
 await measureReviews({ url: baseUrl, path: '/review', cookies: baseCookies, itemIds, connections: CONNECTIONS, seconds: 2 })
-const baseline = await measureReviews({ url: baseUrl, path: '/review', cookies: baseCookies, itemIds, connections: CONNECTIONS, seconds: SECONDS })
+const baseline = await measureReviews({
+  url: baseUrl,
+  path: '/review',
+  cookies: baseCookies,
+  itemIds,
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+})
 baselineProc.kill()
 log(`  ${baseline.rps} reviews/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`)
 
 // 3. Nothing lost, nothing doubled: the full-size load test.
 log('load test: 50 learners × 40 answers, retries and double submits')
 const loadApp = await startApp({ port: testPort(3502), databaseUrl: dbUrl('load') })
-const load = await runLearnerLoad({ url: loadApp.url, deckId: 'timeline', learners: 50, reviewsPerLearner: 40, retryShare: 0.2, doubleShare: 0.1, seed: 3 })
+const load = await runLearnerLoad({
+  url: loadApp.url,
+  deckId: 'timeline',
+  learners: 50,
+  reviewsPerLearner: 40,
+  retryShare: 0.2,
+  doubleShare: 0.1,
+  seed: 3,
+})
 await loadApp.stop()
 const loadCheck = await checkDatabase(dbUrl('load'), load.acknowledged)
-log(`  acknowledged ${load.acknowledged.size}, stored ${loadCheck.storedReviews}, lost ${loadCheck.lostReviews}, duplicates ${loadCheck.duplicateReviews}, 5xx ${load.serverErrors}`)
+log(
+  `  acknowledged ${load.acknowledged.size}, stored ${loadCheck.storedReviews}, lost ${loadCheck.lostReviews}, duplicates ${loadCheck.duplicateReviews}, 5xx ${load.serverErrors}`,
+)
 
 // 3b. The same on two processes (node:cluster, as `npm start` runs on two cores) sharing one database file.
 log(`two processes: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study, then 50 learners × 40 answers`)
-const twoProcesses = await measureTwoProcesses({ ports: [testPort(3503), testPort(3504)], dbUrl, itemIds, connections: CONNECTIONS, seconds: SECONDS })
-log(`  ${twoProcesses.review.rps} reviews/s, p50 ${twoProcesses.review.p50} ms, p99 ${twoProcesses.review.p99} ms, ${twoProcesses.review.non3xx} non-302 of ${twoProcesses.review.requests}`)
-log(`  acknowledged ${twoProcesses.acknowledged}, stored ${twoProcesses.stored}, lost ${twoProcesses.lost}, duplicates ${twoProcesses.duplicates}, states ≠ replay ${twoProcesses.statesDiffering}, 5xx ${twoProcesses.serverErrors}`)
+const twoProcesses = await measureTwoProcesses({
+  ports: [testPort(3503), testPort(3504)],
+  dbUrl,
+  itemIds,
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+})
+log(
+  `  ${twoProcesses.review.rps} reviews/s, p50 ${twoProcesses.review.p50} ms, p99 ${twoProcesses.review.p99} ms, ${twoProcesses.review.non3xx} non-302 of ${twoProcesses.review.requests}`,
+)
+log(
+  `  acknowledged ${twoProcesses.acknowledged}, stored ${twoProcesses.stored}, lost ${twoProcesses.lost}, duplicates ${twoProcesses.duplicates}, states ≠ replay ${twoProcesses.statesDiffering}, 5xx ${twoProcesses.serverErrors}`,
+)
 
 // 4. Next card for a heavy learner.
 log('next card: 100,000 cards, 1,000,000 log rows (generating…)')
@@ -138,7 +182,9 @@ log(`  median ${offlineSync.medianMs} ms (runs ${offlineSync.runsMs.join(', ')} 
 // 9. FSRS optimisation on a simulated learner.
 log('FSRS optimiser: a simulated learner, 10,000 answers (simulating…)')
 const optimizer = await measureOptimizer()
-log(`  fit ${optimizer.fitMs} ms; held-out log loss ${optimizer.logLossDefaults} (defaults) → ${optimizer.logLossFitted} (fitted), ${optimizer.logLossTrue} (true)`)
+log(
+  `  fit ${optimizer.fitMs} ms; held-out log loss ${optimizer.logLossDefaults} (defaults) → ${optimizer.logLossFitted} (fitted), ${optimizer.logLossTrue} (true)`,
+)
 log(`  parameters: mean |fitted − true| ${optimizer.fittedVsTrueMad} (defaults: ${optimizer.defaultsVsTrueMad})`)
 
 const results = {
@@ -170,7 +216,24 @@ const results = {
   duplicate_reviews: loadCheck.duplicateReviews,
   two_process_review_rps: twoProcesses.review.rps,
   two_process_lost: twoProcesses.lost,
-  details: { review, reviewC10, fsyncCeiling, baseline, nextCard, js, lighthouse, content, dashboard, itemAnalysis, parseAttack, statsPage, offlineSync, optimizer, load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors }, twoProcesses },
+  details: {
+    review,
+    reviewC10,
+    fsyncCeiling,
+    baseline,
+    nextCard,
+    js,
+    lighthouse,
+    content,
+    dashboard,
+    itemAnalysis,
+    parseAttack,
+    statsPage,
+    offlineSync,
+    optimizer,
+    load: { ...loadCheck, acknowledged: load.acknowledged.size, posts: load.posts, serverErrors: load.serverErrors },
+    twoProcesses,
+  },
 }
 writeFileSync(path.join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 

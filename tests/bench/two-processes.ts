@@ -17,7 +17,13 @@ export interface TwoProcessResult {
   serverErrors: number
 }
 
-export async function measureTwoProcesses(opts: { ports: [number, number]; dbUrl: (name: string) => string; itemIds: string[]; connections: number; seconds: number }): Promise<TwoProcessResult> {
+export async function measureTwoProcesses(opts: {
+  ports: [number, number]
+  dbUrl: (name: string) => string
+  itemIds: string[]
+  connections: number
+  seconds: number
+}): Promise<TwoProcessResult> {
   const env = { WEB_CONCURRENCY: '2' }
   const app = await startApp({ port: opts.ports[0], databaseUrl: opts.dbUrl('two-process-reviews'), env })
   const cookies = await Promise.all(Array.from({ length: opts.connections }, () => newLearner(app.url, 'timeline')))
@@ -28,7 +34,15 @@ export async function measureTwoProcesses(opts: { ports: [number, number]; dbUrl
 
   const loadUrl = opts.dbUrl('two-process-load')
   const loadApp = await startApp({ port: opts.ports[1], databaseUrl: loadUrl, env })
-  const load = await runLearnerLoad({ url: loadApp.url, deckId: 'timeline', learners: 50, reviewsPerLearner: 40, retryShare: 0.2, doubleShare: 0.1, seed: 4 })
+  const load = await runLearnerLoad({
+    url: loadApp.url,
+    deckId: 'timeline',
+    learners: 50,
+    reviewsPerLearner: 40,
+    retryShare: 0.2,
+    doubleShare: 0.1,
+    seed: 4,
+  })
   await loadApp.stop()
   const check = await checkDatabase(loadUrl, load.acknowledged)
   return {

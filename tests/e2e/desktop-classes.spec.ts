@@ -2,7 +2,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import { devices, expect, test } from '@playwright/test'
 
-test('instructor creates a class and assignment, a student joins on a phone and studies, the dashboard shows it', async ({ page, browser }) => {
+test('instructor creates a class and assignment, a student joins on a phone and studies, the dashboard shows it', async ({
+  page,
+  browser,
+}) => {
   // Two browsers and a dozen pages: more than the default 30 s on a busy two-core machine.
   test.setTimeout(90_000)
   const stamp = Date.now()

@@ -62,7 +62,16 @@ test.describe('without JavaScript', () => {
 test('no accessibility violations on any question kind, before and after checking', async ({ page }) => {
   // Seventeen axe runs: more than the default 30 s on a busy two-core machine.
   test.setTimeout(90_000)
-  for (const id of ['kd-typed-meeting-day', 'kd-choice-asean-chair', 'kd-true-false-overnight', 'kd-cloze-summit-day', 'kd-ordering-autumn-trips', 'kd-matching-roles', 'kd-attribution-rocket-start', 'kd-framing-pair-summit']) {
+  for (const id of [
+    'kd-typed-meeting-day',
+    'kd-choice-asean-chair',
+    'kd-true-false-overnight',
+    'kd-cloze-summit-day',
+    'kd-ordering-autumn-trips',
+    'kd-matching-roles',
+    'kd-attribution-rocket-start',
+    'kd-framing-pair-summit',
+  ]) {
     await page.goto(`/decks/kinds/study?card=${id}`)
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} front`).toEqual([])
     await page.getByRole('button', { name: 'Check' }).click()
@@ -75,7 +84,11 @@ test('no accessibility violations on any question kind, before and after checkin
 
 test('ordering by keyboard alone: pick up with Enter, place with Enter', async ({ page }) => {
   await page.goto('/decks/kinds/study?card=kd-ordering-autumn-trips')
-  const order = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
+  const order = [
+    'ASEAN-related summits in Kuala Lumpur',
+    'APEC ministerial meeting in Gyeongju',
+    "G7 foreign ministers' meeting in Niagara",
+  ]
   for (let target = 0; target < order.length; target++) {
     const texts = await page.locator('.order-item').allInnerTexts()
     const current = texts.findIndex((t) => t.includes(order[target]!))
@@ -92,9 +105,13 @@ test('ordering by keyboard alone: pick up with Enter, place with Enter', async (
   await expect(page.locator('.verdict')).toHaveCount(0)
 })
 
-test('keyboard while answering: number keys pick an option, Enter checks, Enter again records the suggested rating; U undoes before answering too', async ({ page }) => {
+test('keyboard while answering: number keys pick an option, Enter checks, Enter again records the suggested rating; U undoes before answering too', async ({
+  page,
+}) => {
   await page.goto('/decks/kinds/study?card=kd-choice-asean-chair')
-  const malaysia = await page.getByRole('radio').evaluateAll((radios) => radios.findIndex((r) => (r.closest('label')?.textContent ?? '').includes('Malaysia')))
+  const malaysia = await page
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.findIndex((r) => (r.closest('label')?.textContent ?? '').includes('Malaysia')))
   await page.keyboard.press(String(malaysia + 1))
   await expect(page.getByRole('radio', { name: 'Malaysia' })).toBeChecked()
   await page.keyboard.press('Enter')

@@ -5,7 +5,10 @@ test('after Check a choice card shows every option, the right one and the learne
   await page.setViewportSize({ width: 360, height: 740 })
   await page.goto('/decks/kinds/study?card=kd-choice-asean-chair')
   const options = await page.locator('label.choice').allInnerTexts()
-  const wrong = options.find((o) => !o.includes('Malaysia'))!.split('\n')[0]!.trim()
+  const wrong = options
+    .find((o) => !o.includes('Malaysia'))!
+    .split('\n')[0]!
+    .trim()
   await page.locator('label.choice', { hasText: wrong }).tap()
   await page.getByRole('button', { name: 'Check' }).tap()
   const verdict = page.locator('.verdict')

@@ -62,7 +62,10 @@ test.describe('at 360 × 740', () => {
     await page.getByRole('button', { name: 'Show' }).tap()
     await expect(page.getByText('No card matches these filters.')).toBeVisible()
     await page.goto('/cards')
-    await page.getByRole('link', { name: /^Info: / }).first().tap()
+    await page
+      .getByRole('link', { name: /^Info: / })
+      .first()
+      .tap()
     await expectNoHorizontalScroll(page)
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
     await page.getByRole('button', { name: 'Switch the interface to Chinese' }).tap()

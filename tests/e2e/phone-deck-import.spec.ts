@@ -23,7 +23,11 @@ test('upload, fix the errors the preview names, confirm, and study the private d
   // A file with a bad row: the preview names it by line and nothing is offered for import.
   await page.getByLabel('Deck title').fill('Summit terms')
   await page.getByLabel('Separator (CSV only)').selectOption('semicolon')
-  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\nno separator here\n') })
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'terms.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\nno separator here\n'),
+  })
   await page.getByRole('button', { name: 'Preview' }).tap()
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText('Line 2:')
   await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0)
@@ -34,7 +38,9 @@ test('upload, fix the errors the preview names, confirm, and study the private d
   await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'terms.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('APEC;Asia-Pacific Economic Cooperation\n<script>alert(1)</script>;A very long definition that must wrap on a narrow phone screen without pushing the page sideways at all\n'),
+    buffer: Buffer.from(
+      'APEC;Asia-Pacific Economic Cooperation\n<script>alert(1)</script>;A very long definition that must wrap on a narrow phone screen without pushing the page sideways at all\n',
+    ),
   })
   await page.getByRole('button', { name: 'Preview' }).tap()
   await expect(page.getByRole('heading', { name: 'Preview: 2 questions' })).toBeVisible()

@@ -19,13 +19,37 @@ async function expectNoHorizontalScroll(page: Page) {
 async function giveNewestLearnerHistory() {
   const db = openDatabase(`file:${path.join(ROOT, 'tests', '.tmp', 'e2e', 'e2e.db')}`)
   try {
-    const [user] = await db.select({ id: users.id }).from(users).orderBy(desc(sql`rowid`)).limit(1)
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .orderBy(desc(sql`rowid`))
+      .limit(1)
     const now = Date.now()
     const base = { userId: user!.id, kind: 'full' as const, trainReviews: 1840, testReviews: 460, cards: 212 }
     const adopted = crypto.randomUUID()
     await db.insert(fsrsParameters).values([
-      { ...base, id: adopted, weights: DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w / 2 : w)), logLoss: 0.3123, rmseBins: 0.0345, previousLogLoss: 0.3301, previousRmseBins: 0.0512, adopted: true, createdAt: now - 86_400_000 },
-      { ...base, id: crypto.randomUUID(), weights: [...DEFAULT_WEIGHTS], logLoss: 0.3189, rmseBins: 0.041, previousLogLoss: 0.3123, previousRmseBins: 0.0345, adopted: false, createdAt: now },
+      {
+        ...base,
+        id: adopted,
+        weights: DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w / 2 : w)),
+        logLoss: 0.3123,
+        rmseBins: 0.0345,
+        previousLogLoss: 0.3301,
+        previousRmseBins: 0.0512,
+        adopted: true,
+        createdAt: now - 86_400_000,
+      },
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        weights: [...DEFAULT_WEIGHTS],
+        logLoss: 0.3189,
+        rmseBins: 0.041,
+        previousLogLoss: 0.3123,
+        previousRmseBins: 0.0345,
+        adopted: false,
+        createdAt: now,
+      },
     ])
     await db.insert(fsrsOptimizer).values({ userId: user!.id, parametersId: adopted, lastRunAt: now })
   } finally {
@@ -50,7 +74,9 @@ test.describe('at 360 × 740', () => {
     const sets = page.locator('.fsrs-sets li')
     await expect(sets).toHaveCount(2)
     // Styled as cards, not a numbered list (the stylesheet's rules reach them).
-    expect(await sets.first().evaluate((li) => [getComputedStyle(li).borderTopWidth, getComputedStyle(li.parentElement!).listStyleType])).toEqual(['1px', 'none'])
+    expect(
+      await sets.first().evaluate((li) => [getComputedStyle(li).borderTopWidth, getComputedStyle(li.parentElement!).listStyleType]),
+    ).toEqual(['1px', 'none'])
     await expect(sets.nth(0)).toContainText('Not adopted: it did not predict better than the parameters in use')
     await expect(sets.nth(1)).toContainText('In use')
     await expect(sets.nth(1)).toContainText('Log loss: 0.3123 (before: 0.3301)')

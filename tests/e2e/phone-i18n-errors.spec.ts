@@ -20,7 +20,7 @@ test('a 404 page is in Chinese, with the header and navigation', async ({ page }
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans')
 })
 
-test("a thrown error in a route (an unknown deck) says what is missing in Chinese, inside the layout", async ({ page }) => {
+test('a thrown error in a route (an unknown deck) says what is missing in Chinese, inside the layout', async ({ page }) => {
   const res = await page.goto('/decks/no-such-deck/study')
   expect(res?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1, name: '未找到' })).toBeVisible()
@@ -30,7 +30,11 @@ test("a thrown error in a route (an unknown deck) says what is missing in Chines
   await expect(page).toHaveTitle('未找到 · Sourcedeck')
 })
 
-test('a session that ended (401 at the root boundary) is explained in Chinese, and the navigation stays', async ({ page, context, baseURL }) => {
+test('a session that ended (401 at the root boundary) is explained in Chinese, and the navigation stays', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto('/settings')
   // The session ends while the page is open (signed out elsewhere, expired): the next save must not become a new guest.
   await context.addCookies([{ name: 'sd_session', value: 'a-session-that-ended', url: baseURL! }])

@@ -2,7 +2,11 @@
 import { expect, test, type Page } from '@playwright/test'
 
 const ORDER = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
-const ROLES: Record<string, string> = { Rubio: 'U.S. Secretary of State', Anwar: 'Prime Minister of Malaysia', 'Okonjo-Iweala': 'WTO Director-General' }
+const ROLES: Record<string, string> = {
+  Rubio: 'U.S. Secretary of State',
+  Anwar: 'Prime Minister of Malaysia',
+  'Okonjo-Iweala': 'WTO Director-General',
+}
 
 /** Reorders with the arrow buttons, as a keyboard or tap user would. */
 async function orderWithArrows(page: Page) {
@@ -45,13 +49,24 @@ async function answerCorrectly(page: Page, style: 'tap' | 'lists') {
   else if (prompt.includes('characterisation of the summit')) {
     const sides = await page.locator('.side blockquote').allInnerTexts()
     for (let i = 0; i < sides.length; i++) {
-      await page.getByLabel(`Characterisation ${i + 1}`).selectOption({ label: sides[i]!.includes('friendly') ? 'Japanese official' : 'Chinese commentary' })
+      await page
+        .getByLabel(`Characterisation ${i + 1}`)
+        .selectOption({ label: sides[i]!.includes('friendly') ? 'Japanese official' : 'Chinese commentary' })
     }
   } else throw new Error(`unexpected prompt: ${prompt}`)
   return prompt
 }
 
-const KINDS = ['kd-typed-meeting-day', 'kd-choice-asean-chair', 'kd-true-false-overnight', 'kd-cloze-summit-day', 'kd-ordering-autumn-trips', 'kd-matching-roles', 'kd-attribution-rocket-start', 'kd-framing-pair-summit']
+const KINDS = [
+  'kd-typed-meeting-day',
+  'kd-choice-asean-chair',
+  'kd-true-false-overnight',
+  'kd-cloze-summit-day',
+  'kd-ordering-autumn-trips',
+  'kd-matching-roles',
+  'kd-attribution-rocket-start',
+  'kd-framing-pair-summit',
+]
 
 test('review: every kind is answered, checked as correct, and rated with the suggested Good', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })

@@ -36,12 +36,18 @@ test.describe('matching with sentence-long options at 360 px', () => {
       await lefts.nth(1).locator('.match-chip').first().tap()
       const partners = lefts.nth(1).getByRole('list')
       await expect(partners.getByRole('button')).toHaveCount(5)
-      const [second, list, third] = await Promise.all([lefts.nth(1).locator('select').boundingBox(), partners.boundingBox(), lefts.nth(2).boundingBox()])
+      const [second, list, third] = await Promise.all([
+        lefts.nth(1).locator('select').boundingBox(),
+        partners.boundingBox(),
+        lefts.nth(2).boundingBox(),
+      ])
       expect(list!.y).toBeGreaterThanOrEqual(second!.y + second!.height)
       expect(list!.y + list!.height).toBeLessThanOrEqual(third!.y)
       await expectInsideScreen(page, 360)
       // A long partner wraps onto several lines instead of widening the page.
-      const longest = partners.getByRole('button').filter({ hasText: language === 'Chinese' ? '不定期的外交部副部长级会谈' : 'vice-ministerial talks' })
+      const longest = partners
+        .getByRole('button')
+        .filter({ hasText: language === 'Chinese' ? '不定期的外交部副部长级会谈' : 'vice-ministerial talks' })
       if (language !== 'Chinese') expect((await longest.boundingBox())!.height).toBeGreaterThan(48)
       await longest.tap()
       await expect(partners).toHaveCount(0)

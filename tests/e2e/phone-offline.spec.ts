@@ -69,7 +69,12 @@ function phoneCards(page: Page): Promise<Record<string, unknown>> {
         open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const req = open.result.transaction('cards').objectStore('cards').getAll()
-          req.onsuccess = () => resolve(Object.fromEntries(req.result.filter((r: { card: unknown }) => r.card).map((r: { itemId: string; card: unknown }) => [r.itemId, r.card])))
+          req.onsuccess = () =>
+            resolve(
+              Object.fromEntries(
+                req.result.filter((r: { card: unknown }) => r.card).map((r: { itemId: string; card: unknown }) => [r.itemId, r.card]),
+              ),
+            )
         }
         open.onerror = () => resolve({})
       }),
@@ -94,7 +99,12 @@ async function answerCard(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy'
 async function serverLog() {
   const db = openDatabase(E2E_DB)
   try {
-    return (await db.$client.execute('select id, user_id, item_id, reviewed_at from review_logs order by reviewed_at')).rows.map((r) => ({ id: String(r.id), userId: String(r.user_id), itemId: String(r.item_id), reviewedAt: Number(r.reviewed_at) }))
+    return (await db.$client.execute('select id, user_id, item_id, reviewed_at from review_logs order by reviewed_at')).rows.map((r) => ({
+      id: String(r.id),
+      userId: String(r.user_id),
+      itemId: String(r.item_id),
+      reviewedAt: Number(r.reviewed_at),
+    }))
   } finally {
     db.$client.close()
   }
@@ -113,7 +123,12 @@ async function serverStates(userId: string) {
 test('the app is installable: a manifest in both languages and a service worker, no installability errors', async ({ baseURL }) => {
   // A normal (not incognito) profile: Chromium never offers to install from an incognito one.
   const profile = mkdtempSync(path.join(tmpdir(), 'sd-install-'))
-  const persistent = await chromium.launchPersistentContext(profile, { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS, baseURL, ...devices['Pixel 7'] })
+  const persistent = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS,
+    baseURL,
+    ...devices['Pixel 7'],
+  })
   const page = persistent.pages()[0] ?? (await persistent.newPage())
   await page.goto('/')
   await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active)), { timeout: 20_000 }).toBe(true)
@@ -129,7 +144,10 @@ test('the app is installable: a manifest in both languages and a service worker,
   rmSync(profile, { recursive: true, force: true })
 })
 
-test('offline round trip: kept deck studied offline, answers wait across a closed page, then sync with the phone’s times', async ({ page, context }) => {
+test('offline round trip: kept deck studied offline, answers wait across a closed page, then sync with the phone’s times', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000)
   // The kinds deck: one card of each interactive kind (flip cards are studied offline in the two-phone test).
   await startOnline(page, 'kinds')
@@ -160,7 +178,12 @@ test('offline round trip: kept deck studied offline, answers wait across a close
   const synced = log.filter((r) => ids.includes(r.id))
   expect(synced.map((r) => [r.id, r.reviewedAt])).toEqual(waiting.map((e) => [e.event.id, e.event.answeredAt]))
   const check = await checkDatabase(E2E_DB, new Set(log.map((r) => r.id)))
-  expect({ differing: check.statesDiffering, counts: check.answerCountsDiffering, days: check.studyDaysDiffering, duplicates: check.duplicateReviews }).toEqual({ differing: 0, counts: 0, days: 0, duplicates: 0 })
+  expect({
+    differing: check.statesDiffering,
+    counts: check.answerCountsDiffering,
+    days: check.studyDaysDiffering,
+    duplicates: check.duplicateReviews,
+  }).toEqual({ differing: 0, counts: 0, days: 0, duplicates: 0 })
   // The phone holds the server's states for every card it answered.
   const userId = log.find((r) => ids.includes(r.id))!.userId
   const server = await serverStates(userId)

@@ -12,7 +12,8 @@ interface FixtureItem {
   prompt: { en: string }
   answer: { en: string }
 }
-const fixtureItems = (parse(readFileSync(path.join(ROOT, 'tests/fixtures/content/banks/fixture.yaml'), 'utf8')) as { items: FixtureItem[] }).items
+const fixtureItems = (parse(readFileSync(path.join(ROOT, 'tests/fixtures/content/banks/fixture.yaml'), 'utf8')) as { items: FixtureItem[] })
+  .items
 
 test('quiz: flip cards are asked as a choice among comparable answers and the right choice scores', async ({ page }) => {
   await page.goto('/quiz')

@@ -1,7 +1,8 @@
 /** Deck counts with words and a progress bar; the end of a session; quiz history times (issue 14, items 16, 17, 19). */
 import { expect, test, type Page } from '@playwright/test'
 
-const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+const noSidewaysScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
 
 test.use({ viewport: { width: 360, height: 740 } })
 
@@ -24,7 +25,9 @@ test('each deck shows its counts with words and how much of it is started', asyn
   await expect(deck.getByRole('progressbar')).toHaveAttribute('value', '1')
   await expect(page.getByText(/one limit shared by all decks/)).toBeVisible()
   await page.getByRole('button', { name: 'Switch the interface to Chinese' }).tap()
-  await expect(deck.or(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /测试日期/ }) })).first()).toContainText(/已学 1 \/ \d+/)
+  await expect(deck.or(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /测试日期/ }) })).first()).toContainText(
+    /已学 1 \/ \d+/,
+  )
   await noSidewaysScroll(page)
 })
 

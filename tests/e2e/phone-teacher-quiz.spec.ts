@@ -102,5 +102,10 @@ test('the teacher reads wrong answers as the options picked, beside the statemen
   await expect(statementRow.getByRole('rowheader')).toContainText('True or false?')
   await expect(statementRow.getByRole('cell').last()).toHaveText('False (1)')
   await page.getByRole('button', { name: 'Switch the interface to Chinese' }).tap()
-  await expect(page.getByRole('row', { name: /东盟轮值主席国/ }).getByRole('cell').last()).toHaveText('加拿大 (1)')
+  await expect(
+    page
+      .getByRole('row', { name: /东盟轮值主席国/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('加拿大 (1)')
 })

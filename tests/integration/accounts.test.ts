@@ -37,7 +37,11 @@ describe('sign-up', () => {
   it("claims the guest's progress: the same user row becomes the account", async () => {
     const db = await freshDatabase()
     const page = await call<{ card: { itemId: string; reviewId: string } }>(studyLoader, getRequest('/decks/all/study'), { deckId: 'all' })
-    const answered = await call(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }), { deckId: 'all' })
+    const answered = await call(
+      studyAction,
+      formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }),
+      { deckId: 'all' },
+    )
     const guestCookie = cookieFrom(answered.headers)!
     const guest = await who(guestCookie)
     const { cookie } = await signUp('student', guestCookie, 'Mei')
@@ -53,12 +57,23 @@ describe('sign-up', () => {
   it('refuses a taken e-mail and bad fields, writing nothing', async () => {
     const db = await freshDatabase()
     const { email } = await signUp('student')
-    const taken = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(await args(formRequest('/signup', { displayName: 'X', email: email.toUpperCase(), password: 'long enough password' }), {})))
+    const taken = await settle<{ result: { error: Record<string, string[]> } }>(
+      signupAction(
+        await args(formRequest('/signup', { displayName: 'X', email: email.toUpperCase(), password: 'long enough password' }), {}),
+      ),
+    )
     expect(taken.status).toBe(409)
     expect(taken.body.result.error['']).toEqual(['errorEmailTaken'])
-    const bad = await settle<{ result: { error: Record<string, string[]> } }>(signupAction(await args(formRequest('/signup', { displayName: '', email: 'not-an-email', password: 'short', role: 'admin' }), {})))
+    const bad = await settle<{ result: { error: Record<string, string[]> } }>(
+      signupAction(await args(formRequest('/signup', { displayName: '', email: 'not-an-email', password: 'short', role: 'admin' }), {})),
+    )
     expect(bad.status).toBe(400)
-    expect(bad.body.result.error).toMatchObject({ displayName: ['errorName'], email: ['errorEmail'], password: ['errorPasswordLength'], role: ['errorChoice'] })
+    expect(bad.body.result.error).toMatchObject({
+      displayName: ['errorName'],
+      email: ['errorEmail'],
+      password: ['errorPasswordLength'],
+      role: ['errorChoice'],
+    })
     expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 1 }])
   })
 })
@@ -121,7 +136,8 @@ describe('sign-in and sign-out', () => {
   it('limits failures per client address, across e-mails, without touching other addresses', async () => {
     await freshDatabase()
     const limit = POLICIES.signInAddress.limit
-    for (let i = 0; i < limit; i++) expect((await login({ email: `nobody${i}@example.org`, password: 'whatever password' }, '203.0.113.9')).status).toBe(401)
+    for (let i = 0; i < limit; i++)
+      expect((await login({ email: `nobody${i}@example.org`, password: 'whatever password' }, '203.0.113.9')).status).toBe(401)
     expect((await login({ email: 'someone@example.org', password: 'whatever password' }, '203.0.113.9')).status).toBe(429)
     expect((await login({ email: 'someone@example.org', password: 'whatever password' }, '198.51.100.7')).status).toBe(401)
   }, 120_000) // many scrypt hashes / two demo seeds: slow on a loaded two-core machine, not a timing check
@@ -139,7 +155,9 @@ describe('sessions', () => {
     const db = await freshDatabase()
     const { email, cookie } = await signUp('student')
     const other = (await login({ email, password: 'correct horse battery' })).headers.get('Set-Cookie')!.split(';')[0]!
-    const page = await settle<{ sessions: Array<{ id: string; current: boolean }> }>(accountLoader(await args(getRequest('/account', cookie), {})))
+    const page = await settle<{ sessions: Array<{ id: string; current: boolean }> }>(
+      accountLoader(await args(getRequest('/account', cookie), {})),
+    )
     expect(page.body.sessions).toHaveLength(2)
     expect(page.body.sessions.filter((s) => s.current)).toHaveLength(1)
     expect(JSON.stringify(page.body)).not.toMatch(/token/i)
@@ -164,14 +182,30 @@ describe('password reset', () => {
     expect(unknown.body.sent).toBe(true) // same answer: no account discovery
     expect(sent).toHaveLength(1)
     const token = sent[0]!.split('/reset-password/')[1]!
-    const mismatch = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(await args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'something else entirely' }), { token })))
+    const mismatch = await settle<{ result: { error: Record<string, string[]> } }>(
+      resetAction(
+        await args(formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'something else entirely' }), {
+          token,
+        }),
+      ),
+    )
     expect(mismatch.body.result.error.confirm).toEqual(['errorPasswordsDiffer'])
-    const done = await call(resetAction, formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'a brand new password' }), { token })
+    const done = await call(
+      resetAction,
+      formRequest(`/reset-password/${token}`, { password: 'a brand new password', confirm: 'a brand new password' }),
+      { token },
+    )
     expect(done.location).toBe('/login?reset=1')
     expect(await who(cookie)).toBeNull()
     expect((await login({ email, password: 'a brand new password' })).status).toBe(302)
     expect((await login({ email, password: 'correct horse battery' })).status).toBe(401)
-    const reused = await settle<{ result: { error: Record<string, string[]> } }>(resetAction(await args(formRequest(`/reset-password/${token}`, { password: 'yet another password', confirm: 'yet another password' }), { token })))
+    const reused = await settle<{ result: { error: Record<string, string[]> } }>(
+      resetAction(
+        await args(formRequest(`/reset-password/${token}`, { password: 'yet another password', confirm: 'yet another password' }), {
+          token,
+        }),
+      ),
+    )
     expect(reused.body.result.error['']).toEqual(['errorResetLink'])
   })
 })

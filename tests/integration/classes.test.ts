@@ -17,9 +17,17 @@ import { freshDatabase } from '../support/db'
 import { args, call, formRequest, getRequest, settle } from '../support/routes'
 
 async function studyOne(cookie: string, deckId: string, rating = '3') {
-  const page = await call<{ card: { itemId: string; reviewId: string } | null }>(studyLoader, getRequest(`/decks/${deckId}/study`, cookie), { deckId })
+  const page = await call<{ card: { itemId: string; reviewId: string } | null }>(
+    studyLoader,
+    getRequest(`/decks/${deckId}/study`, cookie),
+    { deckId },
+  )
   const card = page.body.card!
-  await call(studyAction, formRequest(`/decks/${deckId}/study`, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating }, cookie), { deckId })
+  await call(
+    studyAction,
+    formRequest(`/decks/${deckId}/study`, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating }, cookie),
+    { deckId },
+  )
   return card.itemId
 }
 
@@ -29,12 +37,16 @@ async function takeAssignmentQuiz(db: Database, cookie: string, assignmentId: st
   const id = started.location!.split('/').pop()!
   const [attempt] = await db.select().from(quizAttempts).where(eq(quizAttempts.id, id))
   for (let i = 0; i < count; i++) {
-    const { body } = await call<{ position: number; question: Question }>(quizQuestionLoader, getRequest(`/quiz/${id}`, cookie), { attemptId: id })
+    const { body } = await call<{ position: number; question: Question }>(quizQuestionLoader, getRequest(`/quiz/${id}`, cookie), {
+      attemptId: id,
+    })
     if (body.question.kind !== 'choice') throw new Error(`expected a choice, got ${body.question.kind}`)
     const [item] = await db.select().from(items).where(eq(items.id, attempt!.itemIds[body.position]!))
     const index = body.question.options.findIndex((o) => o.en === item!.data.answer.en)
     const response = i < right ? index : (index + 1) % body.question.options.length
-    await call(quizAnswerAction, formRequest(`/quiz/${id}`, { position: String(body.position), response: String(response) }, cookie), { attemptId: id })
+    await call(quizAnswerAction, formRequest(`/quiz/${id}`, { position: String(body.position), response: String(response) }, cookie), {
+      attemptId: id,
+    })
   }
   await call(quizResultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
 }
@@ -55,7 +67,9 @@ describe('classes and assignments', () => {
     expect((await join(student.cookie, klass!.joinCode)).status).toBe(302) // joining twice is harmless
     expect(await db.select({ n: count() }).from(classMembers)).toEqual([{ n: 1 }])
 
-    const home = await settle<{ assignments: Array<{ id: string; title: string; progress: { total: number; studied: number; met: boolean }; studyDeck: string }> }>(homeLoader(await args(getRequest('/', student.cookie), {})))
+    const home = await settle<{
+      assignments: Array<{ id: string; title: string; progress: { total: number; studied: number; met: boolean }; studyDeck: string }>
+    }>(homeLoader(await args(getRequest('/', student.cookie), {})))
     expect(home.body.assignments).toHaveLength(1)
     expect(home.body.assignments[0]).toMatchObject({ id: assignmentId, studyDeck: 'dates', progress: { total: 6, studied: 0, met: false } })
 
@@ -77,8 +91,17 @@ describe('classes and assignments', () => {
     await join(bob.cookie, klass!.joinCode)
     await studyOne(alice.cookie, 'dates', '4')
     await studyOne(alice.cookie, 'dates', '1')
-    const dash = await settle<{ students: Array<{ name: string; started: number; reviews7d: number; recallOnDue: number; lastActive: number | null }>; items: Array<{ itemId: string; answers: number; correctShare: number | null }>; totalItems: number }>(
-      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), { classId, assignmentId })),
+    const dash = await settle<{
+      students: Array<{ name: string; started: number; reviews7d: number; recallOnDue: number; lastActive: number | null }>
+      items: Array<{ itemId: string; answers: number; correctShare: number | null }>
+      totalItems: number
+    }>(
+      assignmentLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), {
+          classId,
+          assignmentId,
+        }),
+      ),
     )
     expect(dash.status).toBe(200)
     expect(dash.body.totalItems).toBe(6)
@@ -90,10 +113,17 @@ describe('classes and assignments', () => {
     expect(dash.body.students[1]).toMatchObject({ recallOnDue: 0, lastActive: null })
     const answered = dash.body.items.filter((i) => i.answers > 0)
     expect(answered.map((i) => i.correctShare).sort()).toEqual([0, 1]) // Easy counts as right, Again as wrong
-    const csv = await exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
+    const csv = await exportLoader(
+      await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }),
+    )
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
-    expect(lines[0]).toBe('"student","email","items_started","items_total","due_now","predicted_recall_on_due_date","reviews_7d","minutes_7d","last_active","best_quiz_score","latest_quiz_score","quizzes_taken"')
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      '"student","email","items_started","items_total","due_now","predicted_recall_on_due_date","reviews_7d","minutes_7d","last_active","best_quiz_score","latest_quiz_score","quizzes_taken"',
+    )
     expect(lines.find((l) => l.startsWith('"Alice",'))).toMatch(/^"Alice","[^"]+","2","6",/)
     expect(lines).toHaveLength(3)
   })
@@ -113,14 +143,24 @@ describe('classes and assignments', () => {
     // A quiz outside the assignment does not count toward it.
     await call(quizSetupAction, formRequest('/quiz', { deckId: 'dates', count: '2' }, bob.cookie), {})
     const dash = await settle<{ students: Array<{ name: string; bestQuiz: number | null; latestQuiz: number | null; quizzes: number }> }>(
-      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=bestQuiz&dir=desc`, teacher.cookie), { classId, assignmentId })),
+      assignmentLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=bestQuiz&dir=desc`, teacher.cookie), {
+          classId,
+          assignmentId,
+        }),
+      ),
     )
     expect(dash.body.students.map((s) => [s.name, s.bestQuiz, s.latestQuiz, s.quizzes])).toEqual([
       ['Alice', 0.75, 0.25, 2],
       ['Bob', null, null, 0],
     ])
-    const csv = await exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }))
-    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
+    const csv = await exportLoader(
+      await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, teacher.cookie), { classId, assignmentId }),
+    )
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toMatch(/"best_quiz_score","latest_quiz_score","quizzes_taken"$/)
     expect(lines.find((l) => l.startsWith('"Alice",'))).toMatch(/,"0\.75","0\.25","2"$/)
     expect(lines.find((l) => l.startsWith('"Bob",'))).toMatch(/,"","","0"$/)
@@ -137,19 +177,47 @@ describe('classes and assignments', () => {
       const student = await signUp('student', null, name)
       await join(student.cookie, klass!.joinCode)
       const url = '/decks/kinds/study?card=kd-choice-asean-chair'
-      const page = await call<{ card: { itemId: string; reviewId: string; question: Question } }>(studyLoader, getRequest(url, student.cookie), { deckId: 'kinds' })
+      const page = await call<{ card: { itemId: string; reviewId: string; question: Question } }>(
+        studyLoader,
+        getRequest(url, student.cookie),
+        { deckId: 'kinds' },
+      )
       const { question, reviewId } = page.body.card
       if (question.kind !== 'choice') throw new Error('expected the choice card')
       const canada = question.options.findIndex((o) => o.en === 'Canada')
       indexes.push(canada)
-      await call(studyAction, formRequest(url, { intent: 'review', reviewId, itemId: 'kd-choice-asean-chair', rating: '1', response: String(canada) }, student.cookie), { deckId: 'kinds' })
-      const tf = await call<{ card: { reviewId: string } }>(studyLoader, getRequest('/decks/kinds/study?card=kd-true-false-overnight', student.cookie), { deckId: 'kinds' })
-      await call(studyAction, formRequest('/decks/kinds/study', { intent: 'review', reviewId: tf.body.card.reviewId, itemId: 'kd-true-false-overnight', rating: '1', response: 'false' }, student.cookie), { deckId: 'kinds' })
+      await call(
+        studyAction,
+        formRequest(
+          url,
+          { intent: 'review', reviewId, itemId: 'kd-choice-asean-chair', rating: '1', response: String(canada) },
+          student.cookie,
+        ),
+        { deckId: 'kinds' },
+      )
+      const tf = await call<{ card: { reviewId: string } }>(
+        studyLoader,
+        getRequest('/decks/kinds/study?card=kd-true-false-overnight', student.cookie),
+        { deckId: 'kinds' },
+      )
+      await call(
+        studyAction,
+        formRequest(
+          '/decks/kinds/study',
+          { intent: 'review', reviewId: tf.body.card.reviewId, itemId: 'kd-true-false-overnight', rating: '1', response: 'false' },
+          student.cookie,
+        ),
+        { deckId: 'kinds' },
+      )
     }
     // Wherever each shuffle put Canada, the dashboard counts one answer three times.
     expect(indexes.every((i) => i >= 0)).toBe(true)
-    const dash = await settle<{ items: Array<{ itemId: string; subject: { en: string } | null; commonWrong: Array<{ meaning: unknown; count: number }> }> }>(
-      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, teacher.cookie), { classId, assignmentId })),
+    const dash = await settle<{
+      items: Array<{ itemId: string; subject: { en: string } | null; commonWrong: Array<{ meaning: unknown; count: number }> }>
+    }>(
+      assignmentLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, teacher.cookie), { classId, assignmentId }),
+      ),
     )
     const choice = dash.body.items.find((i) => i.itemId === 'kd-choice-asean-chair')!
     expect(choice.commonWrong).toEqual([{ meaning: { kind: 'option', option: { en: 'Canada', zh: '加拿大' } }, count: 3 }])
@@ -167,7 +235,11 @@ describe('classes and assignments', () => {
     const student = await signUp('student')
     await join(student.cookie, klass!.joinCode)
     const [member] = await db.select().from(classMembers)
-    const removed = await call(classAction, formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie), { classId })
+    const removed = await call(
+      classAction,
+      formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie),
+      { classId },
+    )
     expect(removed.status).toBe(302)
     expect((await join(student.cookie, klass!.joinCode)).status).toBe(403)
     await call(classAction, formRequest(`/classes/${classId}`, { intent: 'archive' }, teacher.cookie), { classId })
@@ -187,7 +259,24 @@ describe('classes and assignments', () => {
     const teacher = await signUp('instructor')
     const classId = await createClass(teacher.cookie)
     const res = await settle<{ result: { error: Record<string, string[]> } }>(
-      classAction(await args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'T', deckId: 'dates', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85', ...override }, teacher.cookie), { classId })),
+      classAction(
+        await args(
+          formRequest(
+            `/classes/${classId}`,
+            {
+              intent: 'create-assignment',
+              title: 'T',
+              deckId: 'dates',
+              dueDate: '2099-01-01',
+              goal: 'memory',
+              targetRecall: '0.85',
+              ...override,
+            },
+            teacher.cookie,
+          ),
+          { classId },
+        ),
+      ),
     )
     expect(res.status).toBe(400)
     expect(res.body.result.error[field]).toEqual([message])
@@ -216,15 +305,33 @@ describe('authorization matrix', () => {
     await join(student.cookie, klass!.joinCode)
     await studyOne(student.cookie, 'dates')
     const [member] = await db.select().from(classMembers)
-    const actors: Record<string, string | null> = { anonymous: null, student: student.cookie, otherStudent: otherStudent.cookie, instructor: teacher.cookie, otherInstructor: otherTeacher.cookie }
+    const actors: Record<string, string | null> = {
+      anonymous: null,
+      student: student.cookie,
+      otherStudent: otherStudent.cookie,
+      instructor: teacher.cookie,
+      otherInstructor: otherTeacher.cookie,
+    }
     const expected: Record<string, number> = { anonymous: 302, student: 404, otherStudent: 404, instructor: 200, otherInstructor: 404 }
     const routes = {
       'GET class': async (c: string | null) => classLoader(await args(getRequest(`/classes/${classId}`, c), { classId })),
-      'GET dashboard': async (c: string | null) => assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, c), { classId, assignmentId })),
-      'GET csv': async (c: string | null) => exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, c), { classId, assignmentId })),
+      'GET dashboard': async (c: string | null) =>
+        assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}`, c), { classId, assignmentId })),
+      'GET csv': async (c: string | null) =>
+        exportLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/export.csv`, c), { classId, assignmentId })),
       'POST new assignment': async (c: string | null) =>
-        classAction(await args(formRequest(`/classes/${classId}`, { intent: 'create-assignment', title: 'X', deckId: 'all', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85' }, c), { classId })),
-      'POST archive': async (c: string | null) => classAction(await args(formRequest(`/classes/${classId}`, { intent: 'noop' }, c), { classId })),
+        classAction(
+          await args(
+            formRequest(
+              `/classes/${classId}`,
+              { intent: 'create-assignment', title: 'X', deckId: 'all', dueDate: '2099-01-01', goal: 'memory', targetRecall: '0.85' },
+              c,
+            ),
+            { classId },
+          ),
+        ),
+      'POST archive': async (c: string | null) =>
+        classAction(await args(formRequest(`/classes/${classId}`, { intent: 'noop' }, c), { classId })),
     }
     for (const [route, call] of Object.entries(routes)) {
       for (const [actor, cookie] of Object.entries(actors)) {
@@ -237,7 +344,11 @@ describe('authorization matrix', () => {
     }
     // Removing a student is the instructor's alone.
     for (const actor of ['student', 'otherStudent', 'otherInstructor'] as const) {
-      const res = await call(classAction, formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, actors[actor]), { classId })
+      const res = await call(
+        classAction,
+        formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, actors[actor]),
+        { classId },
+      )
       expect(res.status).toBe(404)
     }
     expect((await db.select().from(classMembers))[0]!.removedAt).toBeNull()

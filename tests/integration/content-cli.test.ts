@@ -41,10 +41,14 @@ describe('npm run content:check', () => {
   })
 
   it('fails on a quote that is not in its source, naming file, item and field', () => {
-    const dir = contentCopy((t) => t.replace('With the inauguration of the Takaichi Sanae administration', 'With the inauguration of the Ishiba administration'))
+    const dir = contentCopy((t) =>
+      t.replace('With the inauguration of the Takaichi Sanae administration', 'With the inauguration of the Ishiba administration'),
+    )
     const r = runScript('check.ts', { CONTENT_DIR: dir, CONTENT_SOURCES: SOURCES })
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/banks\/fixture\.yaml:\d+ item "mh-date-takaichi-administration-start" field "sources\.0\.quote": quote not found in motegi-hosoya-2026-en/)
+    expect(r.stderr).toMatch(
+      /banks\/fixture\.yaml:\d+ item "mh-date-takaichi-administration-start" field "sources\.0\.quote": quote not found in motegi-hosoya-2026-en/,
+    )
   })
 
   it('says plainly when quote verification was skipped for want of the sources folder', () => {
@@ -56,12 +60,32 @@ describe('npm run content:check', () => {
 
 describe('npm run content:export', () => {
   it('prints every item as one JSON array with the public fields', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script('export.ts')], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: FIXTURE_CONTENT }, encoding: 'utf8' })
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script('export.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: FIXTURE_CONTENT },
+      encoding: 'utf8',
+    })
     const items = JSON.parse(out) as Array<Record<string, unknown>>
     expect(items).toHaveLength(17)
-    expect(Object.keys(items[0]!)).toEqual(['id', 'decks', 'kind', 'category', 'prompt', 'answer', 'accepted', 'explanation', 'tags', 'sources'])
+    expect(Object.keys(items[0]!)).toEqual([
+      'id',
+      'decks',
+      'kind',
+      'category',
+      'prompt',
+      'answer',
+      'accepted',
+      'explanation',
+      'tags',
+      'sources',
+    ])
     expect(items[0]).toMatchObject({ id: 'mh-date-takaichi-administration-start', decks: ['all', 'dates'], kind: 'flip', category: 'date' })
-    expect((items[0]!.sources as object[])[0]).toEqual({ doc: 'motegi-hosoya-2026-en', speaker: expect.any(String), locator: expect.any(String), quote: expect.any(String) })
+    expect((items[0]!.sources as object[])[0]).toEqual({
+      doc: 'motegi-hosoya-2026-en',
+      speaker: expect.any(String),
+      locator: expect.any(String),
+      quote: expect.any(String),
+    })
     expect(Object.keys((items[0]!.sources as object[])[0]!)).toEqual(['doc', 'speaker', 'locator', 'quote'])
   })
 

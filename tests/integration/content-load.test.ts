@@ -63,7 +63,10 @@ describe('loading content into the database', () => {
     const fk = await db.$client.execute('PRAGMA foreign_keys')
     expect(Number(fk.rows[0]![0])).toBe(1)
     await expect(
-      db.$client.execute({ sql: 'insert into card_states (user_id, item_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state) values (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)', args: [user.id, 'not-an-item'] }),
+      db.$client.execute({
+        sql: 'insert into card_states (user_id, item_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state) values (?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)',
+        args: [user.id, 'not-an-item'],
+      }),
     ).rejects.toThrow(/FOREIGN KEY/)
   })
 })

@@ -47,14 +47,19 @@ describe('deck export download', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await apkg.arrayBuffer()))).sort()).toEqual(['collection.anki21', 'media'])
   })
 
-  it.each(['format=pdf&lang=en', 'format=csv&lang=fr', 'format=csv', ''])('sends bad parameters (%j) back to the export page, which says why', async (query) => {
-    await freshDatabase()
-    const res = await download('kinds', query)
-    expect(res.status).toBe(302)
-    expect(res.headers.get('Location')).toBe('/decks/kinds/export?error=invalid')
-    const page = await settle<{ refusal: string | null }>(pageLoader(await args(getRequest('/decks/kinds/export?error=invalid'), { deckId: 'kinds' })))
-    expect(page.body.refusal).toBe('invalid')
-  })
+  it.each(['format=pdf&lang=en', 'format=csv&lang=fr', 'format=csv', ''])(
+    'sends bad parameters (%j) back to the export page, which says why',
+    async (query) => {
+      await freshDatabase()
+      const res = await download('kinds', query)
+      expect(res.status).toBe(302)
+      expect(res.headers.get('Location')).toBe('/decks/kinds/export?error=invalid')
+      const page = await settle<{ refusal: string | null }>(
+        pageLoader(await args(getRequest('/decks/kinds/export?error=invalid'), { deckId: 'kinds' })),
+      )
+      expect(page.body.refusal).toBe('invalid')
+    },
+  )
 
   it('does not know a deck that does not exist, nor another instructor’s private deck', async () => {
     const db = await freshDatabase()

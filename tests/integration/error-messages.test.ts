@@ -36,7 +36,15 @@ describe('thrown error pages carry a message key', () => {
 
   it('401 when a session has ended, 400 for an unknown language', async () => {
     const db = await freshDatabase()
-    const ended = await call<Keyed>(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' }, 'sd_session=no-such-session'), { deckId: 'all' })
+    const ended = await call<Keyed>(
+      studyAction,
+      formRequest(
+        '/decks/all/study',
+        { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' },
+        'sd_session=no-such-session',
+      ),
+      { deckId: 'all' },
+    )
     expect([ended.status, ended.body]).toEqual([401, { message: 'errorSessionEnded' }])
     const language = await call<Keyed>(languageAction, formRequest('/language', { lang: 'fr', redirectTo: '/' }))
     expect([language.status, language.body]).toEqual([400, { message: 'errorUnknownLanguage' }])
@@ -48,12 +56,24 @@ describe('action errors carry a message key', () => {
   it('the study page: a bad form, an unknown card, an answer id used for another answer', async () => {
     const db = await freshDatabase()
     const cookie = await guestCookie()
-    const bad = await call<Keyed>(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh1', itemId: 'mh-actor-motegi', rating: '5' }, cookie), { deckId: 'all' })
+    const bad = await call<Keyed>(
+      studyAction,
+      formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh1', itemId: 'mh-actor-motegi', rating: '5' }, cookie),
+      { deckId: 'all' },
+    )
     expect(bad.status).toBe(400)
     expect(bad.body.message).toBe('errorBadForm')
-    const unknown = await call<Keyed>(studyAction, formRequest('/decks/all/study', { intent: 'check', reviewId: 'abcdefgh1', itemId: 'no-such-item' }, cookie), { deckId: 'all' })
+    const unknown = await call<Keyed>(
+      studyAction,
+      formRequest('/decks/all/study', { intent: 'check', reviewId: 'abcdefgh1', itemId: 'no-such-item' }, cookie),
+      { deckId: 'all' },
+    )
     expect([unknown.status, unknown.body.message]).toEqual([404, 'errorNoSuchCard'])
-    const notInDeck = await call<Keyed>(studyAction, formRequest('/decks/dates/study', { intent: 'review', reviewId: 'abcdefgh3', itemId: 'mh-actor-motegi', rating: '3' }, cookie), { deckId: 'dates' })
+    const notInDeck = await call<Keyed>(
+      studyAction,
+      formRequest('/decks/dates/study', { intent: 'review', reviewId: 'abcdefgh3', itemId: 'mh-actor-motegi', rating: '3' }, cookie),
+      { deckId: 'dates' },
+    )
     expect([notInDeck.status, notInDeck.body.message]).toEqual([404, 'errorCardNotInDeck'])
     const other = await guestCookie()
     const fields = { intent: 'review', reviewId: 'shared-review-id', itemId: 'mh-actor-motegi', rating: '3' }
@@ -69,7 +89,11 @@ describe('action errors carry a message key', () => {
     const classId = await createClass(teacher.cookie)
     const forged = await call<Keyed>(classAction, formRequest(`/classes/${classId}`, { intent: 'drop-table' }, teacher.cookie), { classId })
     expect([forged.status, forged.body.message]).toEqual([400, 'errorBadForm'])
-    const stranger = await call<Keyed>(classAction, formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: 'not-a-member' }, teacher.cookie), { classId })
+    const stranger = await call<Keyed>(
+      classAction,
+      formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: 'not-a-member' }, teacher.cookie),
+      { classId },
+    )
     expect([stranger.status, stranger.body.message]).toEqual([404, 'errorNotInClass'])
     const classesForged = await call<Keyed>(classesAction, formRequest('/classes', { intent: 'archive' }, teacher.cookie))
     expect([classesForged.status, classesForged.body.message]).toEqual([400, 'errorBadForm'])
@@ -87,8 +111,24 @@ describe('the offline sync answers with message keys the phone shows in the lear
 
   it('no session, another learner’s answers, an unreadable batch', async () => {
     const db = await freshDatabase()
-    const events = JSON.stringify({ userId: 'someone-else', events: [{ type: 'answer', id: 'offline-answer-1', itemId: 'mh-actor-motegi', rating: 3, answeredAt: Date.now() - 60_000, durationMs: 4000, retention: 0.9 }] })
-    expect(await sync(null, events)).toEqual({ status: 401, body: { status: 'error', message: 'errorSyncSignIn', error: expect.stringContaining('sign in') } })
+    const events = JSON.stringify({
+      userId: 'someone-else',
+      events: [
+        {
+          type: 'answer',
+          id: 'offline-answer-1',
+          itemId: 'mh-actor-motegi',
+          rating: 3,
+          answeredAt: Date.now() - 60_000,
+          durationMs: 4000,
+          retention: 0.9,
+        },
+      ],
+    })
+    expect(await sync(null, events)).toEqual({
+      status: 401,
+      body: { status: 'error', message: 'errorSyncSignIn', error: expect.stringContaining('sign in') },
+    })
     const cookie = await guestCookie()
     const other = await sync(cookie, events)
     expect([other.status, other.body.message]).toEqual([403, 'errorSyncOtherLearner'])

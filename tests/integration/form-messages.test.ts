@@ -44,7 +44,11 @@ describe('class forms', () => {
     await createClass(teacher.cookie)
     const [klass] = await db.select().from(classes)
     const student = await signUp('student')
-    const res = await call(classesAction, formRequest('/classes', { intent: 'join', code: ` ${klass!.joinCode.toLowerCase()} ` }, student.cookie), {})
+    const res = await call(
+      classesAction,
+      formRequest('/classes', { intent: 'join', code: ` ${klass!.joinCode.toLowerCase()} ` }, student.cookie),
+      {},
+    )
     expect(res.location).toBe(`/join/${klass!.joinCode}`)
   })
 })

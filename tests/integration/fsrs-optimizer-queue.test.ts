@@ -15,7 +15,21 @@ describe('the in-process optimiser queue', () => {
     const [user] = await db.select({ id: users.id }).from(users)
     const itemIds = (await db.select({ itemId: deckItems.itemId }).from(deckItems).where(eq(deckItems.deckId, 'all'))).map((r) => r.itemId)
     const answer = (n: number) =>
-      call(action, formRequest('/decks/all/study', { intent: 'review', reviewId: `queue-answer-${n}`, itemId: itemIds[n % itemIds.length]!, rating: '3', shownAt: String(Date.now() - 3000) }, cookie), { deckId: 'all' })
+      call(
+        action,
+        formRequest(
+          '/decks/all/study',
+          {
+            intent: 'review',
+            reviewId: `queue-answer-${n}`,
+            itemId: itemIds[n % itemIds.length]!,
+            rating: '3',
+            shownAt: String(Date.now() - 3000),
+          },
+          cookie,
+        ),
+        { deckId: 'all' },
+      )
     for (let n = 1; n < REVIEWS_PER_BATCH; n++) expect((await answer(n)).status).toBe(302)
     await sleep(300)
     expect(await db.select().from(fsrsOptimizer)).toEqual([]) // one answer short of a batch: nothing ran

@@ -42,7 +42,14 @@ async function study(db: Database, userId: string, itemIds: string[], answers: n
     newPerDay: 15,
     seed,
     answer: async ({ itemId, rating, reviewedAt }) => {
-      const result = await recordReview(db, { userId, itemId, reviewId: `${userId}-${seed}-${n++}`, rating, durationMs: 5000, now: reviewedAt })
+      const result = await recordReview(db, {
+        userId,
+        itemId,
+        reviewId: `${userId}-${seed}-${n++}`,
+        rating,
+        durationMs: 5000,
+        now: reviewedAt,
+      })
       if (result.status !== 'recorded') throw new Error(`answer not recorded: ${result.status}`)
       return result.card
     },
@@ -70,7 +77,9 @@ describe('automatic FSRS optimisation', () => {
     const db = await freshDatabase()
     const { userId, itemIds } = await learner(db, 90)
     let now = end(await study(db, userId, itemIds, 1200, START, 1))
-    expect(await db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId))).toSatisfy((rows: { parametersId: string | null }[]) => rows.every((r) => r.parametersId === null))
+    expect(await db.select().from(reviewLogs).where(eq(reviewLogs.userId, userId))).toSatisfy((rows: { parametersId: string | null }[]) =>
+      rows.every((r) => r.parametersId === null),
+    )
 
     // A candidate that predicts the held-out answers worse is kept in the history but not used.
     const kept = await optimizeLearner(db, userId, now, { force: true, fit: badFit })
@@ -119,7 +128,9 @@ describe('automatic FSRS optimisation', () => {
     const replay = rebuildCardStates(log.map((r): LoggedReview => ({ ...r, rating: r.rating as RatingValue })))
     expect(replay).toEqual(await stored(db, userId))
     // Without the logged parameters the replay would not match: they are what keeps it exact.
-    expect(rebuildCardStates(log.map((r): LoggedReview => ({ ...r, rating: r.rating as RatingValue, weights: null })))).not.toEqual(await stored(db, userId))
+    expect(rebuildCardStates(log.map((r): LoggedReview => ({ ...r, rating: r.rating as RatingValue, weights: null })))).not.toEqual(
+      await stored(db, userId),
+    )
     expect(await checkDatabase(process.env.DATABASE_URL!, new Set())).toMatchObject({ statesDiffering: 0 })
   }, 120_000)
 
@@ -150,7 +161,9 @@ describe('automatic FSRS optimisation', () => {
       expect(await optimizeLearner(db, userId, now)).toEqual({ status: 'unavailable' })
       expect(await db.select().from(fsrsParameters)).toEqual([])
       expect(await parametersInForce(db, userId)).toEqual({ id: null, weights: null })
-      expect(await recordReview(db, { userId, itemId: itemIds[0]!, reviewId: 'still-works', rating: 3, durationMs: 1000, now })).toMatchObject({ status: 'recorded' })
+      expect(
+        await recordReview(db, { userId, itemId: itemIds[0]!, reviewId: 'still-works', rating: 3, durationMs: 1000, now }),
+      ).toMatchObject({ status: 'recorded' })
     } finally {
       delete process.env.FSRS_OPTIMIZER
     }
@@ -182,7 +195,15 @@ describe('offline answers and FSRS parameters', () => {
     const log = await reviewLogFor(db, userId)
     const events = itemIds.slice(0, 10).map((itemId, i) => {
       const last = Math.max(...log.filter((r) => r.itemId === itemId).map((r) => r.reviewedAt))
-      return { type: 'answer', id: `offline-answer-${i}`, itemId, rating: 1 + (i % 4), answeredAt: last - (i % 2 === 0 ? 3_600_000 : -DAY), durationMs: 4000, retention: 0.9 }
+      return {
+        type: 'answer',
+        id: `offline-answer-${i}`,
+        itemId,
+        rating: 1 + (i % 4),
+        answeredAt: last - (i % 2 === 0 ? 3_600_000 : -DAY),
+        durationMs: 4000,
+        retention: 0.9,
+      }
     })
     expect(await syncReviewEvents(db, userId, events, now)).toMatchObject({ status: 'synced' })
     const after = await reviewLogFor(db, userId)
@@ -196,7 +217,8 @@ describe('offline answers and FSRS parameters', () => {
 
 describe('FSRS parameters in settings', () => {
   type Page = { parameters: { inForce: string | null; sets: { id: string; adopted: boolean; logLoss: number; rmseBins: number }[] } }
-  const choose = (cookie: string, fields: Record<string, string>) => call<{ parametersError: string }>(action, formRequest('/settings', { intent: 'fsrs-parameters', ...fields }, cookie))
+  const choose = (cookie: string, fields: Record<string, string>) =>
+    call<{ parametersError: string }>(action, formRequest('/settings', { intent: 'fsrs-parameters', ...fields }, cookie))
 
   it('shows each set with its log loss and RMSE, goes back to the defaults and to an adopted set, and refuses anything else', async () => {
     const db = await freshDatabase()
@@ -214,10 +236,16 @@ describe('FSRS parameters in settings', () => {
 
     const page = await call<Page>(loader, getRequest('/settings', me.cookie))
     expect(page.body.parameters.inForce).toBe(mine.id)
-    expect(page.body.parameters.sets.map((s) => [s.id, s.adopted])).toEqual([[rejected.id, false], [mine.id, true]])
+    expect(page.body.parameters.sets.map((s) => [s.id, s.adopted])).toEqual([
+      [rejected.id, false],
+      [mine.id, true],
+    ])
     expect(page.body.parameters.sets.every((s) => s.logLoss > 0 && s.rmseBins > 0)).toBe(true)
 
-    const snapshot = async () => ({ state: await db.select().from(fsrsOptimizer).orderBy(fsrsOptimizer.userId), sets: await db.select().from(fsrsParameters).orderBy(fsrsParameters.id) })
+    const snapshot = async () => ({
+      state: await db.select().from(fsrsOptimizer).orderBy(fsrsOptimizer.userId),
+      sets: await db.select().from(fsrsParameters).orderBy(fsrsParameters.id),
+    })
     const before = await snapshot()
     // Forged parameters, impossible values, another learner's set, a rejected set, an unknown set: 4xx, nothing written.
     const refused: Array<[Record<string, string>, number]> = [

@@ -51,7 +51,11 @@ describe('answers arriving together share one transaction (group commit)', () =>
         const mine: string[] = []
         for (let k = 0; k < 9; k++) {
           const now = Date.now()
-          const result = await recordReview(db, { userId, itemId: ITEMS[k % ITEMS.length]!, reviewId: `${userId}-${k}`, rating: 3, durationMs: 1000, now }, { groupWindowMs: 1 })
+          const result = await recordReview(
+            db,
+            { userId, itemId: ITEMS[k % ITEMS.length]!, reviewId: `${userId}-${k}`, rating: 3, durationMs: 1000, now },
+            { groupWindowMs: 1 },
+          )
           mine.push(result.status)
         }
         return mine
@@ -73,7 +77,9 @@ describe('answers arriving together share one transaction (group commit)', () =>
       recordReview(db, { ...base, userId: bob!, itemId: ITEMS[2]!, reviewId: 'g-bob-own' }),
     ])
     expect(results.map((r) => r.status)).toEqual(['recorded', 'id-conflict', 'recorded'])
-    expect((await db.select({ id: reviewLogs.id, userId: reviewLogs.userId }).from(reviewLogs)).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+    expect(
+      (await db.select({ id: reviewLogs.id, userId: reviewLogs.userId }).from(reviewLogs)).sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([
       { id: 'g-bob-own', userId: bob },
       { id: 'g-shared', userId: alice },
     ])

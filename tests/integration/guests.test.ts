@@ -11,7 +11,11 @@ describe('guest purge', () => {
     const db = await freshDatabase()
     await guestCookie() // idle, no progress
     const page = await call<{ card: { itemId: string; reviewId: string } }>(studyLoader, getRequest('/decks/all/study'), { deckId: 'all' })
-    const answered = await call(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }), { deckId: 'all' })
+    const answered = await call(
+      studyAction,
+      formRequest('/decks/all/study', { intent: 'review', reviewId: page.body.card.reviewId, itemId: page.body.card.itemId, rating: '3' }),
+      { deckId: 'all' },
+    )
     expect(cookieFrom(answered.headers)).not.toBeNull()
     expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 2 }])
     // Nobody is idle yet.

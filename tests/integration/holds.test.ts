@@ -60,7 +60,8 @@ describe('leeches', () => {
     const itemId = 'mh-date-takaichi-administration-start'
     let t = Date.now() - 100 * DAY
     let n = 0
-    const answer = (rating: 1 | 4) => recordReview(db, { userId, itemId, reviewId: `leech-${n++}`, rating, durationMs: 1000, now: (t += DAY) })
+    const answer = (rating: 1 | 4) =>
+      recordReview(db, { userId, itemId, reviewId: `leech-${n++}`, rating, durationMs: 1000, now: (t += DAY) })
     for (let lapse = 1; lapse <= 8; lapse++) {
       expect((await answer(4)).status).toBe('recorded')
       expect(await answer(1)).toMatchObject({ status: 'recorded', leech: lapse === 8 })
@@ -81,7 +82,10 @@ describe('leeches', () => {
     let t = Date.now() - 10 * DAY
     const itemId = 'mh-date-takaichi-administration-start'
     const results = []
-    for (let i = 0; i < 4; i++) results.push(await recordReview(db, { userId, itemId, reviewId: `t-${i}`, rating: i % 2 === 0 ? 4 : 1, durationMs: 1, now: (t += DAY) }))
+    for (let i = 0; i < 4; i++)
+      results.push(
+        await recordReview(db, { userId, itemId, reviewId: `t-${i}`, rating: i % 2 === 0 ? 4 : 1, durationMs: 1, now: (t += DAY) }),
+      )
     expect(results.map((r) => r.status === 'recorded' && r.leech)).toEqual([false, false, false, true])
   })
 })
@@ -94,7 +98,9 @@ describe('flags', () => {
     expect(await flagItem(db, userId, itemId, 'wrong', 'the date is off', 2)).toBe(true)
     expect(await flagItem(db, userId, 'no-such-item', 'wrong', '', 3)).toBe(false)
     expect(await db.select().from(itemFlags)).toHaveLength(1)
-    expect(await flagsForItems(db, [itemId, 'kd-cloze-summit-day'])).toEqual([{ itemId, count: 1, reasons: { wrong: 1 }, notes: ['the date is off'] }])
+    expect(await flagsForItems(db, [itemId, 'kd-cloze-summit-day'])).toEqual([
+      { itemId, count: 1, reasons: { wrong: 1 }, notes: ['the date is off'] },
+    ])
     const exported = await allFlags(db)
     expect(exported).toHaveLength(1)
     expect(exported[0]!.item.sources.length).toBeGreaterThan(0)
@@ -115,7 +121,12 @@ describe('the card page’s actions', () => {
     expect(await db.select().from(cardHolds)).toHaveLength(1)
     expect((await post({ intent: 'bury', next: '//evil.example/x' })).location).toBe(`/cards/${itemId}?msg=buried`)
 
-    for (const bad of <Array<Record<string, string>>>[{ intent: 'delete' }, { intent: 'flag', reason: 'rude' }, { intent: 'flag', reason: 'other', note: 'x'.repeat(1001) }, {}]) {
+    for (const bad of <Array<Record<string, string>>>[
+      { intent: 'delete' },
+      { intent: 'flag', reason: 'rude' },
+      { intent: 'flag', reason: 'other', note: 'x'.repeat(1001) },
+      {},
+    ]) {
       expect((await post(bad)).status).toBe(400)
     }
     expect((await post({ intent: 'suspend' }, 'no-such-item')).status).toBe(404)

@@ -19,14 +19,36 @@ import { args, call, formRequest, settle } from '../support/routes'
 
 const odd = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e9', 'NaN', '\u0000', '\u202e', '𠮷', '３', 'a@b', 'instructor', 'create', 'join', 'archive', 'remove-student', 'create-assignment', 'others'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e9',
+    'NaN',
+    '\u0000',
+    '\u202e',
+    '𠮷',
+    '３',
+    'a@b',
+    'instructor',
+    'create',
+    'join',
+    'archive',
+    'remove-student',
+    'create-assignment',
+    'others',
+  ),
   fc.string({ minLength: 500, maxLength: 3000 }),
 )
 const fields = (names: string[]) => fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 6 })), odd, { maxKeys: 9 })
 const counts = async (db: Awaited<ReturnType<typeof freshDatabase>>) =>
   Object.fromEntries(
     await Promise.all(
-      Object.entries({ users, classes, classMembers, assignments, quizAttempts, quizAnswers }).map(async ([k, table]) => [k, (await db.select({ n: count() }).from(table))[0]!.n]),
+      Object.entries({ users, classes, classMembers, assignments, quizAttempts, quizAnswers }).map(async ([k, table]) => [
+        k,
+        (await db.select({ n: count() }).from(table))[0]!.n,
+      ]),
     ),
   )
 
@@ -41,17 +63,43 @@ describe('hostile input to account, class and quiz actions', () => {
     const before = await counts(db)
     const sessionsBefore = (await db.select({ n: count() }).from(sessions))[0]!.n
     const cases: Array<[string, string[], (f: Record<string, string>) => Promise<unknown>]> = [
-      ['signup', ['displayName', 'email', 'password', 'role', 'next'], async (f) => signupAction(await args(formRequest('/signup', f), {}))],
+      [
+        'signup',
+        ['displayName', 'email', 'password', 'role', 'next'],
+        async (f) => signupAction(await args(formRequest('/signup', f), {})),
+      ],
       ['login', ['email', 'password', 'next'], async (f) => loginAction(await args(formRequest('/login', f), {}))],
       ['forgot', ['email'], async (f) => forgotAction(await args(formRequest('/forgot-password', f), {}))],
       ['reset', ['password', 'confirm'], async (f) => resetAction(await args(formRequest('/reset-password/x', f), { token: 'x' }))],
       ['account', ['session'], async (f) => accountAction(await args(formRequest('/account', f, student.cookie), {}))],
       ['classes', ['intent', 'name', 'code'], async (f) => classesAction(await args(formRequest('/classes', f, student.cookie), {}))],
-      ['class', ['intent', 'userId', 'title', 'deckId', 'source', 'category', 'tag', 'dueDate', 'goal', 'targetRecall', 'targetScore'], async (f) =>
-        classAction(await args(formRequest(`/classes/${classId}`, f.intent === 'archive' ? { ...f, intent: 'x' } : f, teacher.cookie), { classId }))],
-      ['join', ['code'], async (f) => joinAction(await args(formRequest(`/join/${encodeURIComponent(f.code ?? 'X')}`, f, student.cookie), { code: f.code ?? 'X' }))],
-      ['quiz setup', ['deckId', 'source', 'category', 'tag', 'count', 'timeLimitMinutes', 'assignmentId'], async (f) => quizAction(await args(formRequest('/quiz', f, student.cookie), {}))],
-      ['quiz answer', ['position', 'response', 'order-0', 'match-0', 'side-0'], async (f) => quizAnswerAction(await args(formRequest(`/quiz/${attemptId}`, { ...f, position: f.position ?? '9' }, student.cookie), { attemptId }))],
+      [
+        'class',
+        ['intent', 'userId', 'title', 'deckId', 'source', 'category', 'tag', 'dueDate', 'goal', 'targetRecall', 'targetScore'],
+        async (f) =>
+          classAction(
+            await args(formRequest(`/classes/${classId}`, f.intent === 'archive' ? { ...f, intent: 'x' } : f, teacher.cookie), { classId }),
+          ),
+      ],
+      [
+        'join',
+        ['code'],
+        async (f) =>
+          joinAction(await args(formRequest(`/join/${encodeURIComponent(f.code ?? 'X')}`, f, student.cookie), { code: f.code ?? 'X' })),
+      ],
+      [
+        'quiz setup',
+        ['deckId', 'source', 'category', 'tag', 'count', 'timeLimitMinutes', 'assignmentId'],
+        async (f) => quizAction(await args(formRequest('/quiz', f, student.cookie), {})),
+      ],
+      [
+        'quiz answer',
+        ['position', 'response', 'order-0', 'match-0', 'side-0'],
+        async (f) =>
+          quizAnswerAction(
+            await args(formRequest(`/quiz/${attemptId}`, { ...f, position: f.position ?? '9' }, student.cookie), { attemptId }),
+          ),
+      ],
     ]
     for (const [name, names, call] of cases) {
       await fc.assert(

@@ -14,10 +14,31 @@ import { call, getRequest, guestCookie } from '../support/routes'
 
 const oddStrings = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '3.5', '1e9', 'NaN', 'null', 'true', '[]', '{}', '\u0000', '\u202e', '𠮷', '\ufeff3', '３', 'review', 'undo', 'mh-actor-motegi'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '3.5',
+    '1e9',
+    'NaN',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '\u0000',
+    '\u202e',
+    '𠮷',
+    '\ufeff3',
+    '３',
+    'review',
+    'undo',
+    'mh-actor-motegi',
+  ),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 )
-const fieldsFor = (names: string[]) => fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), oddStrings, { maxKeys: 8 })
+const fieldsFor = (names: string[]) =>
+  fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 8 })), oddStrings, { maxKeys: 8 })
 
 function post(url: string, fields: Record<string, string>, cookie: string | null, duplicate?: string) {
   const body = new URLSearchParams(fields)
@@ -34,11 +55,15 @@ describe('hostile input to actions', () => {
     const db = await freshDatabase()
     const cookie = await guestCookie()
     await fc.assert(
-      fc.asyncProperty(fieldsFor(['intent', 'reviewId', 'itemId', 'rating', 'shownAt', 'durationMs']), fc.option(fc.constantFrom('rating', 'intent')), async (fields, dup) => {
-        if (fields.intent === 'undo') return // a well-formed undo with nothing to undo is not hostile
-        const res = await call(studyAction, post('/decks/all/study', fields, cookie, dup ?? undefined), { deckId: 'all' })
-        expect(res.status).toBeLessThan(500)
-      }),
+      fc.asyncProperty(
+        fieldsFor(['intent', 'reviewId', 'itemId', 'rating', 'shownAt', 'durationMs']),
+        fc.option(fc.constantFrom('rating', 'intent')),
+        async (fields, dup) => {
+          if (fields.intent === 'undo') return // a well-formed undo with nothing to undo is not hostile
+          const res = await call(studyAction, post('/decks/all/study', fields, cookie, dup ?? undefined), { deckId: 'all' })
+          expect(res.status).toBeLessThan(500)
+        },
+      ),
       { numRuns: 150 },
     )
     expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
@@ -51,14 +76,17 @@ describe('hostile input to actions', () => {
     const cookie = await guestCookie()
     const [before] = await db.select().from(userSettings)
     await fc.assert(
-      fc.asyncProperty(fieldsFor(['desiredRetention', 'newPerDay', 'maxReviewsPerDay', 'uiLanguage', 'cardLanguage', 'timeZone']), async (fields) => {
-        const res = await call(settingsAction, post('/settings', fields, cookie), {})
-        expect(res.status).toBeLessThan(500)
-        const [now] = await db.select().from(userSettings)
-        // Whatever was sent, what is stored is either untouched or passes the schema.
-        const { userId: _u, ...stored } = now!
-        expect(JSON.stringify(now) === JSON.stringify(before) || settingsSchema.safeParse(stored).success).toBe(true)
-      }),
+      fc.asyncProperty(
+        fieldsFor(['desiredRetention', 'newPerDay', 'maxReviewsPerDay', 'uiLanguage', 'cardLanguage', 'timeZone']),
+        async (fields) => {
+          const res = await call(settingsAction, post('/settings', fields, cookie), {})
+          expect(res.status).toBeLessThan(500)
+          const [now] = await db.select().from(userSettings)
+          // Whatever was sent, what is stored is either untouched or passes the schema.
+          const { userId: _u, ...stored } = now!
+          expect(JSON.stringify(now) === JSON.stringify(before) || settingsSchema.safeParse(stored).success).toBe(true)
+        },
+      ),
       { numRuns: 150 },
     )
   })

@@ -42,7 +42,11 @@ describe('item analysis', () => {
     const classId = await createClass(teacher.cookie)
     const assignmentId = await createAssignment(teacher.cookie, classId, { deckId: 'kinds' })
     const [klass] = await db.select().from(classes)
-    const people = { alice: await signUp('student', null, 'Alice'), bob: await signUp('student', null, 'Bob'), carol: await signUp('student', null, 'Carol') }
+    const people = {
+      alice: await signUp('student', null, 'Alice'),
+      bob: await signUp('student', null, 'Bob'),
+      carol: await signUp('student', null, 'Carol'),
+    }
     for (const p of Object.values(people)) await join(p.cookie, klass!.joinCode)
     const [alice, bob, carol] = await Promise.all([userIdOf(people.alice.email), userIdOf(people.bob.email), userIdOf(people.carol.email)])
     let now = Date.now() - 3_600_000
@@ -67,14 +71,23 @@ describe('item analysis', () => {
     expect(started.status).toBe(302)
     const attemptId = started.location!.split('/').pop()!
     for (let i = 0; i < 8; i++) {
-      const q = await call<{ position: number; question: Question }>(questionLoader, getRequest(`/quiz/${attemptId}`, people.alice.cookie), { attemptId })
-      const response = q.body.question.kind === 'choice' ? String(q.body.question.options.findIndex((o) => o.en === 'South Korea')) : 'no idea'
-      await call(answerAction, formRequest(`/quiz/${attemptId}`, { position: String(q.body.position), response }, people.alice.cookie), { attemptId })
+      const q = await call<{ position: number; question: Question }>(
+        questionLoader,
+        getRequest(`/quiz/${attemptId}`, people.alice.cookie),
+        { attemptId },
+      )
+      const response =
+        q.body.question.kind === 'choice' ? String(q.body.question.options.findIndex((o) => o.en === 'South Korea')) : 'no idea'
+      await call(answerAction, formRequest(`/quiz/${attemptId}`, { position: String(q.body.position), response }, people.alice.cookie), {
+        attemptId,
+      })
     }
     await call(resultLoader, getRequest(`/quiz/${attemptId}/result`, people.alice.cookie), { attemptId })
 
     const page = await settle<{ items: AnalysedItem[]; quizAttempts: number }>(
-      itemsLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, teacher.cookie), { classId, assignmentId })),
+      itemsLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, teacher.cookie), { classId, assignmentId }),
+      ),
     )
     expect(page.status).toBe(200)
     expect(page.body.items).toHaveLength(8)
@@ -89,7 +102,12 @@ describe('item analysis', () => {
     // Wrong options are counted for the one item asked for (each wrong answer's question is rebuilt).
     expect([choice.hasOptions, typed.hasOptions, choice.wrongPicks]).toEqual([true, false, null])
     const withPicks = await settle<{ items: AnalysedItem[] }>(
-      itemsLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items?picks=${CHOICE}`, teacher.cookie), { classId, assignmentId })),
+      itemsLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items?picks=${CHOICE}`, teacher.cookie), {
+          classId,
+          assignmentId,
+        }),
+      ),
     )
     expect(withPicks.body.items.find((i) => i.itemId === CHOICE)!.wrongPicks).toEqual([
       { pick: { kind: 'option', text: { en: 'Canada', zh: '加拿大' } }, count: 2 },
@@ -104,27 +122,50 @@ describe('item analysis', () => {
     await flagItem(db, alice, CHOICE, 'wrong', '', tick())
     await flagItem(db, bob, CHOICE, 'other', '', tick())
     const flagged = await settle<{ items: AnalysedItem[] }>(
-      itemsLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, teacher.cookie), { classId, assignmentId })),
+      itemsLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, teacher.cookie), { classId, assignmentId }),
+      ),
     )
     expect(flagged.body.items.find((i) => i.itemId === CHOICE)!.learnerFlags).toBe(2)
 
-    const csv = await matrixLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items.csv`, teacher.cookie), { classId, assignmentId }))
-    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n')
+    const csv = await matrixLoader(
+      await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items.csv`, teacher.cookie), { classId, assignmentId }),
+    )
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
     const header = lines[0]!.split(',')
     const col = (id: string) => header.indexOf(`"${id}"`)
     const row = (name: string) => lines.find((l) => l.startsWith(`"${name}",`))!.split(',')
     expect(lines).toHaveLength(4)
-    expect([row('Alice')[col(CHOICE)], row('Alice')[col(TYPED)], row('Bob')[col(TYPED)], row('Carol')[col(TYPED)]]).toEqual(['"0"', '"1"', '"0"', '"1"'])
+    expect([row('Alice')[col(CHOICE)], row('Alice')[col(TYPED)], row('Bob')[col(TYPED)], row('Carol')[col(TYPED)]]).toEqual([
+      '"0"',
+      '"1"',
+      '"0"',
+      '"1"',
+    ])
     expect(row('Alice')[col('kd-ordering-sequence')] ?? '""').toBe('""')
 
     // Everyone else: 404 (students, another instructor), sign-in for the anonymous.
     const other = await signUp('instructor')
     for (const cookie of [people.alice.cookie, other.cookie]) {
-      for (const [loader, path] of [[itemsLoader, 'items'], [matrixLoader, 'items.csv']] as const) {
-        const res = await settle(loader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/${path}`, cookie), { classId, assignmentId })))
+      for (const [loader, path] of [
+        [itemsLoader, 'items'],
+        [matrixLoader, 'items.csv'],
+      ] as const) {
+        const res = await settle(
+          loader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/${path}`, cookie), { classId, assignmentId })),
+        )
         expect(res.status).toBe(404)
       }
     }
-    expect((await settle(itemsLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, null), { classId, assignmentId })))).status).toBe(302)
+    expect(
+      (
+        await settle(
+          itemsLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items`, null), { classId, assignmentId })),
+        )
+      ).status,
+    ).toBe(302)
   })
 })

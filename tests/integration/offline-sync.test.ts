@@ -17,18 +17,39 @@ const HOUR = 60 * MINUTE
 async function learner(db: Db) {
   const cookie = await guestCookie()
   // The newest row (insertion order: without an order the primary-key index would sort the random ids).
-  const all = await db.select({ id: users.id }).from(users).orderBy(sql`rowid`)
+  const all = await db
+    .select({ id: users.id })
+    .from(users)
+    .orderBy(sql`rowid`)
   return { cookie, id: all[all.length - 1]!.id }
 }
 
 /** Calls the route and parses its JSON body (the helper's `call` returns Responses without bodies). */
 async function post(cookie: string | null, body: Record<string, string>) {
   const response = (await action(await args(formRequest('/sync', body, cookie), {}))) as Response
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { refused?: Array<{ reason: string; index: number }>; states?: Record<string, unknown>; duplicates?: string[]; accepted?: string[]; error?: string } }
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & {
+      refused?: Array<{ reason: string; index: number }>
+      states?: Record<string, unknown>
+      duplicates?: string[]
+      accepted?: string[]
+      error?: string
+    },
+  }
 }
 const postBatch = (cookie: string | null, userId: string, events: unknown[]) => post(cookie, { batch: JSON.stringify({ userId, events }) })
 
-const answer = (id: string, itemId: string, rating: number, answeredAt: number, extra: Record<string, unknown> = {}) => ({ type: 'answer', id, itemId, rating, answeredAt, durationMs: 4000, retention: 0.9, ...extra })
+const answer = (id: string, itemId: string, rating: number, answeredAt: number, extra: Record<string, unknown> = {}) => ({
+  type: 'answer',
+  id,
+  itemId,
+  rating,
+  answeredAt,
+  durationMs: 4000,
+  retention: 0.9,
+  ...extra,
+})
 
 async function snapshot(db: Db) {
   return {
@@ -42,12 +63,20 @@ async function snapshot(db: Db) {
 /** Every cache equals the log: states by replay, answer counts, study days. */
 async function expectCachesMatchLog() {
   const check = await checkDatabase(process.env.DATABASE_URL!, new Set())
-  expect({ differing: check.statesDiffering, counts: check.answerCountsDiffering, days: check.studyDaysDiffering, duplicates: check.duplicateReviews }).toEqual({ differing: 0, counts: 0, days: 0, duplicates: 0 })
+  expect({
+    differing: check.statesDiffering,
+    counts: check.answerCountsDiffering,
+    days: check.studyDaysDiffering,
+    duplicates: check.duplicateReviews,
+  }).toEqual({ differing: 0, counts: 0, days: 0, duplicates: 0 })
 }
 
 async function someItems(db: Db, n: number, kind?: string) {
   const rows = await db.select({ id: items.id, kind: items.kind }).from(items).orderBy(items.position)
-  return rows.filter((r) => !kind || r.kind === kind).slice(0, n).map((r) => r.id)
+  return rows
+    .filter((r) => !kind || r.kind === kind)
+    .slice(0, n)
+    .map((r) => r.id)
 }
 
 describe('POST /sync', () => {
@@ -56,7 +85,11 @@ describe('POST /sync', () => {
     const me = await learner(db)
     const [a, b] = await someItems(db, 2)
     const t0 = Date.now() - 3 * HOUR
-    const events = [answer('offline-a-1', a!, 3, t0), answer('offline-b-1', b!, 1, t0 + MINUTE), answer('offline-a-2', a!, 3, t0 + 20 * MINUTE)]
+    const events = [
+      answer('offline-a-1', a!, 3, t0),
+      answer('offline-b-1', b!, 1, t0 + MINUTE),
+      answer('offline-a-2', a!, 3, t0 + 20 * MINUTE),
+    ]
     const res = await postBatch(me.cookie, me.id, events)
     expect(res.status).toBe(200)
     expect(res.body.accepted).toEqual(['offline-a-1', 'offline-b-1', 'offline-a-2'])
@@ -78,7 +111,11 @@ describe('POST /sync', () => {
     const me = await learner(db)
     const [a, b] = await someItems(db, 2)
     const t0 = Date.now() - HOUR
-    const events = [answer('retry-a-1', a!, 3, t0), answer('retry-b-1', b!, 2, t0 + 1000), { type: 'undo', reviewId: 'retry-b-1', undoneAt: t0 + 2000 }]
+    const events = [
+      answer('retry-a-1', a!, 3, t0),
+      answer('retry-b-1', b!, 2, t0 + 1000),
+      { type: 'undo', reviewId: 'retry-b-1', undoneAt: t0 + 2000 },
+    ]
     expect((await postBatch(me.cookie, me.id, events)).status).toBe(200)
     const first = await snapshot(db)
     const again = await postBatch(me.cookie, me.id, events)
@@ -105,10 +142,25 @@ describe('POST /sync', () => {
 
   describe('refuses a forged or bad batch clearly, writing nothing', () => {
     it.each([
-      ['rating 7', (item: string, now: number) => [answer('good-one-1', item, 3, now - HOUR), answer('forged-1', item, 7, now - HOUR + 1)], 'malformed', 1],
-      ['a time 10 minutes ahead of the server', (item: string, now: number) => [answer('forged-2', item, 3, now + 10 * MINUTE)], 'future-time', 0],
+      [
+        'rating 7',
+        (item: string, now: number) => [answer('good-one-1', item, 3, now - HOUR), answer('forged-1', item, 7, now - HOUR + 1)],
+        'malformed',
+        1,
+      ],
+      [
+        'a time 10 minutes ahead of the server',
+        (item: string, now: number) => [answer('forged-2', item, 3, now + 10 * MINUTE)],
+        'future-time',
+        0,
+      ],
       ['an unknown item', (_item: string, now: number) => [answer('forged-3', 'no-such-item', 3, now - HOUR)], 'unknown-item', 0],
-      ['an undo of an answer that does not exist', (_item: string, now: number) => [{ type: 'undo', reviewId: 'never-made', undoneAt: now }], 'unknown-review', 0],
+      [
+        'an undo of an answer that does not exist',
+        (_item: string, now: number) => [{ type: 'undo', reviewId: 'never-made', undoneAt: now }],
+        'unknown-review',
+        0,
+      ],
     ])('%s', async (_name, events, reason, index) => {
       const db = await freshDatabase()
       const me = await learner(db)
@@ -145,7 +197,11 @@ describe('POST /sync', () => {
       const db = await freshDatabase()
       const me = await learner(db)
       expect((await post(me.cookie, { batch: '{not json' })).status).toBe(400)
-      const tooMany = await postBatch(me.cookie, me.id, Array.from({ length: 101 }, (_, i) => answer(`many-${i}-abcdef`, 'x', 3, Date.now())))
+      const tooMany = await postBatch(
+        me.cookie,
+        me.id,
+        Array.from({ length: 101 }, (_, i) => answer(`many-${i}-abcdef`, 'x', 3, Date.now())),
+      )
       expect(tooMany.status).toBe(400)
       expect(tooMany.body.error).toContain('more than 100')
       expect((await snapshot(db)).logs).toEqual([])
@@ -165,8 +221,13 @@ describe('POST /sync', () => {
     const me = await learner(db)
     const [item] = await someItems(db, 1)
     const t0 = Date.now() - 5 * HOUR
-    expect((await recordReview(db, { userId: me.id, itemId: item!, reviewId: 'online-1-abc', rating: 3, durationMs: 1000, now: t0 })).status).toBe('recorded')
-    expect((await recordReview(db, { userId: me.id, itemId: item!, reviewId: 'online-2-abc', rating: 3, durationMs: 1000, now: t0 + 2 * HOUR })).status).toBe('recorded')
+    expect(
+      (await recordReview(db, { userId: me.id, itemId: item!, reviewId: 'online-1-abc', rating: 3, durationMs: 1000, now: t0 })).status,
+    ).toBe('recorded')
+    expect(
+      (await recordReview(db, { userId: me.id, itemId: item!, reviewId: 'online-2-abc', rating: 3, durationMs: 1000, now: t0 + 2 * HOUR }))
+        .status,
+    ).toBe('recorded')
     // The phone answered in between, offline.
     const res = await postBatch(me.cookie, me.id, [answer('offline-mid-1', item!, 1, t0 + HOUR)])
     expect(res.status).toBe(200)
@@ -206,7 +267,10 @@ describe('POST /sync', () => {
     if (!typed) return
     const t0 = Date.now() - HOUR
     const right = String(typed.data.answer.en ?? '')
-    await postBatch(me.cookie, me.id, [answer('typed-right-1', typed.id, 3, t0, { response: right }), answer('typed-wrong-1', typed.id, 3, t0 + HOUR / 2, { response: 'zzz nonsense' })])
+    await postBatch(me.cookie, me.id, [
+      answer('typed-right-1', typed.id, 3, t0, { response: right }),
+      answer('typed-wrong-1', typed.id, 3, t0 + HOUR / 2, { response: 'zzz nonsense' }),
+    ])
     const rows = await db.select({ id: reviewLogs.id, correct: reviewLogs.correct }).from(reviewLogs).orderBy(reviewLogs.reviewedAt)
     expect(rows).toEqual([
       { id: 'typed-right-1', correct: true },
@@ -221,13 +285,22 @@ describe('POST /sync', () => {
     const ids = await someItems(db, 4)
     const t0 = Date.now() - 2 * HOUR
     const online = ids.map((itemId, i) =>
-      call(studyAction, formRequest('/decks/all/study', { intent: 'review', reviewId: `online-race-${i}`, itemId, rating: '3' }, me.cookie), { deckId: 'all' }),
+      call(
+        studyAction,
+        formRequest('/decks/all/study', { intent: 'review', reviewId: `online-race-${i}`, itemId, rating: '3' }, me.cookie),
+        { deckId: 'all' },
+      ),
     )
-    const offline = [0, 1, 2].map((k) => postBatch(me.cookie, me.id, ids.map((itemId, i) => answer(`offline-race-${k}-${i}`, itemId, ((i + k) % 4) + 1, t0 + k * MINUTE + i))))
+    const offline = [0, 1, 2].map((k) =>
+      postBatch(
+        me.cookie,
+        me.id,
+        ids.map((itemId, i) => answer(`offline-race-${k}-${i}`, itemId, ((i + k) % 4) + 1, t0 + k * MINUTE + i)),
+      ),
+    )
     const results = await Promise.all([...online, ...offline])
     expect(results.slice(ids.length).map((r) => r.status)).toEqual([200, 200, 200])
     expect((await db.select({ n: count() }).from(reviewLogs))[0]!.n).toBeGreaterThanOrEqual(12)
     await expectCachesMatchLog()
   })
 })
-

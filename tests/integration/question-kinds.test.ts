@@ -16,7 +16,8 @@ async function open(cookie: string | null, query = '') {
   const res = await call<{ card: Card | null }>(loader, getRequest(`/decks/kinds/study${query}`, cookie), { deckId: 'kinds' })
   return { card: res.body.card, cookie }
 }
-const post = (cookie: string, fields: Record<string, string>) => call<CheckData & { error: string }>(action, formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })
+const post = (cookie: string, fields: Record<string, string>) =>
+  call<CheckData & { error: string }>(action, formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })
 
 describe('interactive kinds in review', () => {
   it('checks a typed answer without writing, then records the rating with the response graded by the server', async () => {
@@ -27,7 +28,13 @@ describe('interactive kinds in review', () => {
     expect(checked.status).toBe(200)
     expect(checked.body.check.verdict).toMatchObject({ correct: true, suggestedRating: 3 })
     expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
-    const recorded = await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '28 october 2025' })
+    const recorded = await post(cookie!, {
+      intent: 'review',
+      reviewId: card!.reviewId,
+      itemId: card!.itemId,
+      rating: '3',
+      response: '28 october 2025',
+    })
     expect(recorded.status).toBe(302)
     const [log] = await db.select().from(reviewLogs)
     expect(log).toMatchObject({ response: '28 october 2025', correct: true, rating: 3 })
@@ -39,7 +46,14 @@ describe('interactive kinds in review', () => {
     const checked = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
     expect(checked.body.check.verdict).toMatchObject({ correct: false, suggestedRating: 1 })
     expect(checked.body.check.verdict.detail).toMatchObject({ kind: 'typed', typed: '29 October 2025' })
-    await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '4', response: '29 October 2025', correct: 'true' })
+    await post(cookie!, {
+      intent: 'review',
+      reviewId: card!.reviewId,
+      itemId: card!.itemId,
+      rating: '4',
+      response: '29 October 2025',
+      correct: 'true',
+    })
     const [log] = await db.select().from(reviewLogs)
     expect(log).toMatchObject({ rating: 4, correct: false })
   })
@@ -52,7 +66,12 @@ describe('interactive kinds in review', () => {
     const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String(malaysia) })
     expect(right.body.check.verdict.correct).toBe(true)
     // A second learner on the same showing (one learner's first check is kept: see below).
-    const wrong = await post(await guestCookie(), { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, response: String((malaysia + 1) % 4) })
+    const wrong = await post(await guestCookie(), {
+      intent: 'check',
+      reviewId: card.reviewId,
+      itemId: card.itemId,
+      response: String((malaysia + 1) % 4),
+    })
     expect(wrong.body.check.verdict.correct).toBe(false)
   })
 
@@ -60,11 +79,22 @@ describe('interactive kinds in review', () => {
     await freshDatabase()
     const { card, cookie } = await open(null, '?card=kd-ordering-autumn-trips')
     if (card?.question.kind !== 'ordering') throw new Error('expected an ordering question')
-    const chronological = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
+    const chronological = [
+      'ASEAN-related summits in Kuala Lumpur',
+      'APEC ministerial meeting in Gyeongju',
+      "G7 foreign ministers' meeting in Niagara",
+    ]
     const positions = Object.fromEntries(card.question.events.map((e, i) => [`order-${i}`, String(chronological.indexOf(e.en) + 1)]))
     const right = await post(cookie!, { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, ...positions })
     expect(right.body.check.verdict.correct).toBe(true)
-    const duplicate = await post(await guestCookie(), { intent: 'check', reviewId: card.reviewId, itemId: card.itemId, 'order-0': '1', 'order-1': '1', 'order-2': '2' })
+    const duplicate = await post(await guestCookie(), {
+      intent: 'check',
+      reviewId: card.reviewId,
+      itemId: card.itemId,
+      'order-0': '1',
+      'order-1': '1',
+      'order-2': '2',
+    })
     expect(duplicate.body.check.verdict.correct).toBe(false)
   })
 
@@ -73,13 +103,40 @@ describe('interactive kinds in review', () => {
     const m = await open(null, '?card=kd-matching-roles')
     if (m.card?.question.kind !== 'matching') throw new Error('expected matching')
     const roles = ['U.S. Secretary of State', 'Prime Minister of Malaysia', 'WTO Director-General']
-    const fields = Object.fromEntries(roles.map((role, i) => [`match-${i}`, String((m.card!.question as Extract<Question, { kind: 'matching' }>).rights.findIndex((r) => r.en === role))]))
-    expect((await post(m.cookie!, { intent: 'check', reviewId: m.card.reviewId, itemId: m.card.itemId, ...fields })).body.check.verdict.correct).toBe(true)
+    const fields = Object.fromEntries(
+      roles.map((role, i) => [
+        `match-${i}`,
+        String((m.card!.question as Extract<Question, { kind: 'matching' }>).rights.findIndex((r) => r.en === role)),
+      ]),
+    )
+    expect(
+      (await post(m.cookie!, { intent: 'check', reviewId: m.card.reviewId, itemId: m.card.itemId, ...fields })).body.check.verdict.correct,
+    ).toBe(true)
     const f = await open(m.cookie, '?card=kd-framing-pair-summit')
     if (f.card?.question.kind !== 'framing-pair') throw new Error('expected framing pair')
     const whose = f.card.question.sides.map((s) => (s.en.startsWith('A friendly') ? 'japanese-official' : 'chinese-commentary'))
-    expect((await post(m.cookie!, { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[0]!, 'side-1': whose[1]! })).body.check.verdict.correct).toBe(true)
-    expect((await post(await guestCookie(), { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, 'side-0': whose[1]!, 'side-1': whose[0]! })).body.check.verdict.correct).toBe(false)
+    expect(
+      (
+        await post(m.cookie!, {
+          intent: 'check',
+          reviewId: f.card.reviewId,
+          itemId: f.card.itemId,
+          'side-0': whose[0]!,
+          'side-1': whose[1]!,
+        })
+      ).body.check.verdict.correct,
+    ).toBe(true)
+    expect(
+      (
+        await post(await guestCookie(), {
+          intent: 'check',
+          reviewId: f.card.reviewId,
+          itemId: f.card.itemId,
+          'side-0': whose[1]!,
+          'side-1': whose[0]!,
+        })
+      ).body.check.verdict.correct,
+    ).toBe(false)
   })
 
   it('keeps the first check of a showing: a second check, a reload and the rating all use it, until the card is rated', async () => {
@@ -90,14 +147,29 @@ describe('interactive kinds in review', () => {
     // Trying again, on this showing or on a fresh one (another tab's review id), returns the first verdict.
     const again = await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '28 October 2025' })
     expect(again.body.check).toMatchObject({ reviewId: card!.reviewId, response: '29 October 2025', verdict: { correct: false } })
-    const otherTab = await post(cookie!, { intent: 'check', reviewId: 'another-showing', itemId: card!.itemId, response: '28 October 2025' })
+    const otherTab = await post(cookie!, {
+      intent: 'check',
+      reviewId: 'another-showing',
+      itemId: card!.itemId,
+      response: '28 October 2025',
+    })
     expect(otherTab.body.check).toMatchObject({ reviewId: card!.reviewId, verdict: { correct: false } })
     // A reload shows the same showing with its verdict, not a fresh question.
-    const reloaded = await call<{ card: Card & { check: CheckData['check'] | null } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    const reloaded = await call<{ card: Card & { check: CheckData['check'] | null } }>(
+      loader,
+      getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!),
+      { deckId: 'kinds' },
+    )
     expect(reloaded.body.card.reviewId).toBe(card!.reviewId)
     expect(reloaded.body.card.check).toMatchObject({ response: '29 October 2025', verdict: { correct: false } })
     // A rating from another showing is refused; the rating of this one is graded on the first check.
-    const forged = await post(cookie!, { intent: 'review', reviewId: 'another-showing', itemId: card!.itemId, rating: '3', response: '28 October 2025' })
+    const forged = await post(cookie!, {
+      intent: 'review',
+      reviewId: 'another-showing',
+      itemId: card!.itemId,
+      rating: '3',
+      response: '28 October 2025',
+    })
     expect(forged.status).toBe(409)
     expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
     await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '3', response: '28 October 2025' })
@@ -105,7 +177,11 @@ describe('interactive kinds in review', () => {
     expect(log).toMatchObject({ response: '29 October 2025', correct: false })
     expect(await db.select({ n: count() }).from(openChecks)).toEqual([{ n: 0 }])
     // Rated: the next showing of the card is a fresh question again.
-    const next = await call<{ card: Card & { check: unknown } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    const next = await call<{ card: Card & { check: unknown } }>(
+      loader,
+      getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!),
+      { deckId: 'kinds' },
+    )
     expect(next.body.card.check).toBeNull()
     expect(next.body.card.reviewId).not.toBe(card!.reviewId)
   })
@@ -115,9 +191,18 @@ describe('interactive kinds in review', () => {
     const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
     await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
     await db.update(openChecks).set({ checkedAt: Date.now() - 25 * 3_600_000 })
-    const later = await call<{ card: Card & { check: unknown } }>(loader, getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!), { deckId: 'kinds' })
+    const later = await call<{ card: Card & { check: unknown } }>(
+      loader,
+      getRequest('/decks/kinds/study?card=kd-typed-meeting-day', cookie!),
+      { deckId: 'kinds' },
+    )
     expect(later.body.card.check).toBeNull()
-    const fresh = await post(cookie!, { intent: 'check', reviewId: later.body.card.reviewId, itemId: card!.itemId, response: '28 October 2025' })
+    const fresh = await post(cookie!, {
+      intent: 'check',
+      reviewId: later.body.card.reviewId,
+      itemId: card!.itemId,
+      response: '28 October 2025',
+    })
     expect(fresh.body.check).toMatchObject({ reviewId: later.body.card.reviewId, verdict: { correct: true } })
   })
 
@@ -145,7 +230,15 @@ describe('interactive kinds in review', () => {
     const { cookie } = await open(null)
     const [user] = await db.select().from(users)
     // An hour ago the learner pressed Again on a card: its next learning step is due now.
-    await recordReview(db, { userId: user!.id, itemId: 'kd-typed-meeting-day', reviewId: 'r-learning', rating: 1, durationMs: 1000, now: Date.now() - 3_600_000, response: 'no idea' })
+    await recordReview(db, {
+      userId: user!.id,
+      itemId: 'kd-typed-meeting-day',
+      reviewId: 'r-learning',
+      rating: 1,
+      durationMs: 1000,
+      now: Date.now() - 3_600_000,
+      response: 'no idea',
+    })
     expect((await open(cookie)).card?.itemId).toBe('kd-typed-meeting-day')
     await requestReviews(db, user!.id, ['kd-matching-roles'], Date.now())
     expect((await open(cookie)).card?.itemId).toBe('kd-matching-roles')

@@ -15,8 +15,12 @@ async function learner() {
 async function start(cookie: string, fields: Record<string, string>) {
   return settle<{ result: { error?: Record<string, string[]> } }>(setupAction(await args(formRequest('/quiz', fields, cookie), {})))
 }
-const question = (cookie: string, id: string) => call<{ position: number; total: number; question: Question; prompt: { en: string } }>(questionLoader, getRequest(`/quiz/${id}`, cookie), { attemptId: id })
-const answer = (cookie: string, id: string, fields: Record<string, string>) => call(answerAction, formRequest(`/quiz/${id}`, fields, cookie), { attemptId: id })
+const question = (cookie: string, id: string) =>
+  call<{ position: number; total: number; question: Question; prompt: { en: string } }>(questionLoader, getRequest(`/quiz/${id}`, cookie), {
+    attemptId: id,
+  })
+const answer = (cookie: string, id: string, fields: Record<string, string>) =>
+  call(answerAction, formRequest(`/quiz/${id}`, fields, cookie), { attemptId: id })
 
 describe('quiz scoring (pure)', () => {
   it('counts right answers before the deadline; unanswered and late answers are wrong', () => {
@@ -50,7 +54,11 @@ describe('quiz mode', () => {
     await answer(cookie, id, { position: '0', response: 'something else' })
     expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 3 }])
     expect((await db.select().from(quizAnswers).where(eq(quizAnswers.position, 0)))[0]!.response).toBe('not a date at all')
-    const result = await call<{ score: number; total: number; mistakes: unknown[] }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
+    const result = await call<{ score: number; total: number; mistakes: unknown[] }>(
+      resultLoader,
+      getRequest(`/quiz/${id}/result`, cookie),
+      { attemptId: id },
+    )
     expect(result.body).toMatchObject({ score: 0, total: 3 })
     expect(result.body.mistakes).toHaveLength(3)
     expect((await db.select().from(quizAttempts))[0]).toMatchObject({ score: 0 })
@@ -67,7 +75,15 @@ describe('quiz mode', () => {
     for (let i = 0; i < 8; i++) {
       const q = (await question(cookie, id)).body
       const response =
-        q.question.kind === 'true-false' ? 'true' : q.question.kind === 'attribution' ? 'japanese-official' : q.question.kind === 'cloze' ? 'Tokyo' : q.question.kind === 'typed' ? '2025-10-28' : ''
+        q.question.kind === 'true-false'
+          ? 'true'
+          : q.question.kind === 'attribution'
+            ? 'japanese-official'
+            : q.question.kind === 'cloze'
+              ? 'Tokyo'
+              : q.question.kind === 'typed'
+                ? '2025-10-28'
+                : ''
       if (response) correct++
       await answer(cookie, id, { position: String(q.position), response })
     }
@@ -82,7 +98,14 @@ describe('quiz mode', () => {
     const [attempt] = await db.select().from(quizAttempts)
     // The six fixture date cards have five comparable dates each; the two actor cards only one other name.
     expect([...attempt!.itemIds].sort()).toEqual(
-      ['mh-date-takaichi-administration-start', 'mh-date-asean-summits-kuala-lumpur', 'mh-date-apec-ministerial-gyeongju', 'mh-date-g7-foreign-ministers-niagara', 'mh-date-japan-us-summit-takaichi-trump', 'mh-date-motegi-rubio-meeting'].sort(),
+      [
+        'mh-date-takaichi-administration-start',
+        'mh-date-asean-summits-kuala-lumpur',
+        'mh-date-apec-ministerial-gyeongju',
+        'mh-date-g7-foreign-ministers-niagara',
+        'mh-date-japan-us-summit-takaichi-trump',
+        'mh-date-motegi-rubio-meeting',
+      ].sort(),
     )
     const answers = new Map((await db.select({ id: items.id, data: items.data }).from(items)).map((r) => [r.id, r.data.answer]))
     for (let i = 0; i < attempt!.itemIds.length; i++) {
@@ -106,7 +129,12 @@ describe('quiz mode', () => {
       const q = (await question(cookie, id)).body
       await answer(cookie, id, { position: String(q.position), response: q.question.kind === 'typed' ? '2025-10-28' : '' })
     }
-    const result = await call<{ score: number; total: number; percent: number; byCategory: Array<{ category: string; right: number; total: number }> }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
+    const result = await call<{
+      score: number
+      total: number
+      percent: number
+      byCategory: Array<{ category: string; right: number; total: number }>
+    }>(resultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
     expect(result.body).toMatchObject({ score: 1, total: 8, percent: 13 })
     expect(result.body.byCategory.reduce((n, c) => n + c.total, 0)).toBe(8)
     expect(result.body.byCategory.reduce((n, c) => n + c.right, 0)).toBe(1)
@@ -126,7 +154,10 @@ describe('quiz mode', () => {
     const db = await freshDatabase()
     const cookie = await learner()
     const id = (await start(cookie, { deckId: 'dates', count: '2', timeLimitMinutes: '5' })).location!.split('/').pop()!
-    await db.update(quizAttempts).set({ deadline: Date.now() - 1 }).where(eq(quizAttempts.id, id))
+    await db
+      .update(quizAttempts)
+      .set({ deadline: Date.now() - 1 })
+      .where(eq(quizAttempts.id, id))
     await answer(cookie, id, { position: '0', response: '2025-10-21' })
     expect(await db.select({ n: count() }).from(quizAnswers)).toEqual([{ n: 0 }])
     const q = await question(cookie, id)

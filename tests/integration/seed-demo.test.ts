@@ -1,7 +1,18 @@
 import { asc, count, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { seedDemo, SetupNeeded, studentEmail } from '../../db/seed-demo'
-import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, items, reviewLogs, users, userSettings } from '../../db/schema'
+import {
+  assignmentItems,
+  assignments,
+  cardStates,
+  classes,
+  classMembers,
+  deckItems,
+  items,
+  reviewLogs,
+  users,
+  userSettings,
+} from '../../db/schema'
 import { rebuildCardStates, type LoggedReview, type RatingValue } from '~/domain/scheduling'
 import { verifyPassword } from '~/utils/password.server'
 import { cardFromRow, cardStatesFor, reviewLogFor } from '~/data/reviews.server'
@@ -37,7 +48,11 @@ describe('npm run seed:demo', () => {
   it('creates an instructor, a class with twelve students and their month of reviews, exactly as the app writes them', async () => {
     const db = await freshDatabase()
     const result = await seedDemo(db, { now: NOW, deckId: 'dates' })
-    expect(result).toMatchObject({ created: true, password: 'demo-password-2026', emails: { instructor: 'instructor@demo.sourcedeck.test' } })
+    expect(result).toMatchObject({
+      created: true,
+      password: 'demo-password-2026',
+      emails: { instructor: 'instructor@demo.sourcedeck.test' },
+    })
     expect(result.emails.students).toEqual(Array.from({ length: 12 }, (_, i) => studentEmail(i)))
     expect(result.emails.students[0]).toBe('student01@demo.sourcedeck.test')
     expect(result.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
@@ -48,13 +63,26 @@ describe('npm run seed:demo', () => {
 
     const accounts = await db.select().from(users).orderBy(asc(users.email))
     expect(accounts.every((u) => u.kind === 'account' && u.passwordHash?.startsWith('scrypt$'))).toBe(true)
-    expect(accounts.filter((u) => u.role === 'instructor').map((u) => [u.email, u.displayName])).toEqual([['instructor@demo.sourcedeck.test', 'Demo Instructor']])
+    expect(accounts.filter((u) => u.role === 'instructor').map((u) => [u.email, u.displayName])).toEqual([
+      ['instructor@demo.sourcedeck.test', 'Demo Instructor'],
+    ])
     expect(await verifyPassword('demo-password-2026', accounts[0]!.passwordHash!)).toBe(true)
 
     const [klass] = await db.select().from(classes)
-    expect(klass).toMatchObject({ id: result.classId, name: "Japan's diplomacy 2025–26 (demo)", joinCode: result.joinCode, archivedAt: null })
+    expect(klass).toMatchObject({
+      id: result.classId,
+      name: "Japan's diplomacy 2025–26 (demo)",
+      joinCode: result.joinCode,
+      archivedAt: null,
+    })
     const [assignment] = await db.select().from(assignments)
-    expect(assignment).toMatchObject({ id: result.assignmentId, classId: result.classId, goal: 'memory', targetRecall: 0.85, scope: { deckId: 'dates' } })
+    expect(assignment).toMatchObject({
+      id: result.assignmentId,
+      classId: result.classId,
+      goal: 'memory',
+      targetRecall: 0.85,
+      scope: { deckId: 'dates' },
+    })
     expect(assignment!.dueAt).toBeGreaterThan(NOW + 13 * DAY)
     expect(assignment!.dueAt).toBeLessThan(NOW + 15 * DAY)
     const assigned = await db.select({ n: count() }).from(assignmentItems)
@@ -79,7 +107,11 @@ describe('npm run seed:demo', () => {
     }
     expect(studiedOthers).toBe(true) // "a few others" beyond the assignment
     // Ratings spread over all four buttons; flip cards carry no response.
-    const ratings = await db.select({ rating: reviewLogs.rating, n: count() }).from(reviewLogs).groupBy(reviewLogs.rating).orderBy(reviewLogs.rating)
+    const ratings = await db
+      .select({ rating: reviewLogs.rating, n: count() })
+      .from(reviewLogs)
+      .groupBy(reviewLogs.rating)
+      .orderBy(reviewLogs.rating)
     expect(ratings.map((r) => r.rating)).toEqual([1, 2, 3, 4])
     const flipWithResponse = await db
       .select({ n: count() })
@@ -94,7 +126,14 @@ describe('npm run seed:demo', () => {
     const first = await seedDemo(db, { now: NOW, deckId: 'dates' })
     const before = await counts(db)
     const again = await seedDemo(db, { now: NOW + DAY, deckId: 'dates' })
-    expect(again).toMatchObject({ created: false, classId: first.classId, assignmentId: first.assignmentId, joinCode: first.joinCode, emails: first.emails, studentNames: first.studentNames })
+    expect(again).toMatchObject({
+      created: false,
+      classId: first.classId,
+      assignmentId: first.assignmentId,
+      joinCode: first.joinCode,
+      emails: first.emails,
+      studentNames: first.studentNames,
+    })
     expect(await counts(db)).toEqual(before)
   })
 

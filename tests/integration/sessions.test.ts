@@ -14,9 +14,15 @@ describe('session limits', () => {
     const tokenHash = hashToken(cookie.split('=')[1]!)
     const now = Date.now()
     // As a session from before the 30-day limit: a year to run, created 31 days ago, used a minute ago.
-    await db.update(sessions).set({ createdAt: now - 31 * 86_400_000, expiresAt: now + 300 * 86_400_000, lastSeenAt: now - 60_000 }).where(eq(sessions.tokenHash, tokenHash))
+    await db
+      .update(sessions)
+      .set({ createdAt: now - 31 * 86_400_000, expiresAt: now + 300 * 86_400_000, lastSeenAt: now - 60_000 })
+      .where(eq(sessions.tokenHash, tokenHash))
     expect(await getSessionUser(getRequest('/', cookie), now)).toBeNull()
-    await db.update(sessions).set({ createdAt: now - 29 * 86_400_000 }).where(eq(sessions.tokenHash, tokenHash))
+    await db
+      .update(sessions)
+      .set({ createdAt: now - 29 * 86_400_000 })
+      .where(eq(sessions.tokenHash, tokenHash))
     expect((await getSessionUser(getRequest('/', cookie), now))?.kind).toBe('account')
   })
 })

@@ -7,7 +7,14 @@ import { loader as rootLoader } from '~/root'
 import { freshDatabase } from '../support/db'
 import { args, call, cookieFrom, formRequest, getRequest, guestCookie, settle } from '../support/routes'
 
-const valid = { desiredRetention: '0.85', newPerDay: '15', maxReviewsPerDay: '150', uiLanguage: 'zh-Hans', cardLanguage: 'zh', timeZone: 'Asia/Shanghai' }
+const valid = {
+  desiredRetention: '0.85',
+  newPerDay: '15',
+  maxReviewsPerDay: '150',
+  uiLanguage: 'zh-Hans',
+  cardLanguage: 'zh',
+  timeZone: 'Asia/Shanghai',
+}
 
 describe('settings', () => {
   it('shows defaults (retention 0.90) and saves valid changes', async () => {
@@ -23,7 +30,14 @@ describe('settings', () => {
     const cookie = cookieFrom(saved.headers)
     const again = await call<{ settings: { userId: string } }>(loader, getRequest('/settings', cookie), {})
     const [row] = await db.select().from(userSettings).where(eq(userSettings.userId, again.body.settings.userId))
-    expect(row).toMatchObject({ desiredRetention: 0.85, newPerDay: 15, maxReviewsPerDay: 150, uiLanguage: 'zh-Hans', cardLanguage: 'zh', timeZone: 'Asia/Shanghai' })
+    expect(row).toMatchObject({
+      desiredRetention: 0.85,
+      newPerDay: 15,
+      maxReviewsPerDay: 150,
+      uiLanguage: 'zh-Hans',
+      cardLanguage: 'zh',
+      timeZone: 'Asia/Shanghai',
+    })
   })
 
   it.each([
@@ -38,7 +52,9 @@ describe('settings', () => {
     const db = await freshDatabase()
     const cookie = await guestCookie()
     const [before] = await db.select().from(userSettings)
-    const res = await settle<{ result: { error: Record<string, string[]> } }>(action(await args(formRequest('/settings', { ...valid, ...override }, cookie), {})))
+    const res = await settle<{ result: { error: Record<string, string[]> } }>(
+      action(await args(formRequest('/settings', { ...valid, ...override }, cookie), {})),
+    )
     expect(res.status).toBe(400)
     expect(res.body.result.error[field]).toEqual([message])
     expect(await db.select().from(userSettings)).toEqual([before])

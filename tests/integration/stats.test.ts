@@ -20,7 +20,8 @@ describe('statistics', () => {
     await db.update(userSettings).set({ timeZone: 'Asia/Shanghai' }).where(eq(userSettings.userId, user!.id))
     const now = Date.now()
     const threeDaysAgo = now - 3 * DAY
-    const answer = (itemId: string, reviewId: string, rating: 1 | 2 | 3 | 4, at: number) => recordReview(db, { userId: user!.id, itemId, reviewId, rating, durationMs: 60_000, now: at })
+    const answer = (itemId: string, reviewId: string, rating: 1 | 2 | 3 | 4, at: number) =>
+      recordReview(db, { userId: user!.id, itemId, reviewId, rating, durationMs: 60_000, now: at })
     // Three days ago: two new cards, both Easy (into review); then today each comes back as a review, one passed, one failed.
     expect((await answer('mh-date-takaichi-administration-start', 'st-1', 4, threeDaysAgo)).status).toBe('recorded')
     expect((await answer('kd-true-false-overnight', 'st-2', 4, threeDaysAgo + 1000)).status).toBe('recorded')
@@ -39,7 +40,12 @@ describe('statistics', () => {
     expect(stats.states.learning + stats.states.review + stats.states.relearning).toBe(2)
     expect(stats.states.relearning).toBe(1)
 
-    const page = await settle<{ streaks: { current: number; longest: number }; retention: { today: { rate: number | null } }; forecast: number[]; daysStudied: number }>(loader(await args(getRequest('/stats', cookie), {})))
+    const page = await settle<{
+      streaks: { current: number; longest: number }
+      retention: { today: { rate: number | null } }
+      forecast: number[]
+      daysStudied: number
+    }>(loader(await args(getRequest('/stats', cookie), {})))
     expect(page.status).toBe(200)
     expect(page.body.daysStudied).toBe(2)
     expect(page.body.streaks).toEqual({ current: 1, longest: 1 })

@@ -7,7 +7,11 @@ import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview 
 import { freshDatabase } from '../support/db'
 import { call, cookieFrom, formRequest, getRequest, guestCookie } from '../support/routes'
 
-type StudyData = { card: { itemId: string; reviewId: string; shownAt: number; queue: string; intervals: Record<string, string> } | null; remaining: { fresh: number; learning: number; due: number }; nextDueText: string | null }
+type StudyData = {
+  card: { itemId: string; reviewId: string; shownAt: number; queue: string; intervals: Record<string, string> } | null
+  remaining: { fresh: number; learning: number; due: number }
+  nextDueText: string | null
+}
 
 /** The study page of a learner (a new guest unless a cookie is given). */
 async function openStudy(deckId = 'all', cookie: string | null = null, query = '') {
@@ -37,7 +41,17 @@ describe('study loop through the route loader and action', () => {
     expect(visit.body.card?.queue).toBe('new')
     expect(Object.keys(visit.body.card!.intervals)).toEqual(['1', '2', '3', '4'])
     const card = visit.body.card!
-    const res = await call(action, formRequest('/decks/all/study', { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '3', shownAt: String(card.shownAt) }), { deckId: 'all' })
+    const res = await call(
+      action,
+      formRequest('/decks/all/study', {
+        intent: 'review',
+        reviewId: card.reviewId,
+        itemId: card.itemId,
+        rating: '3',
+        shownAt: String(card.shownAt),
+      }),
+      { deckId: 'all' },
+    )
     expect(res.status).toBe(302)
     expect(res.headers.get('Set-Cookie')).toContain('HttpOnly')
     const first = { cookie: cookieFrom(res.headers) }
@@ -71,7 +85,9 @@ describe('study loop through the route loader and action', () => {
     const db = await freshDatabase()
     const { body, cookie } = await openStudy()
     const results = await Promise.all(
-      ['1', '2', '3', '4', '3', '2'].map((rating, i) => answer(cookie!, { intent: 'review', reviewId: `concurrent-${i}`, itemId: body.card!.itemId, rating })),
+      ['1', '2', '3', '4', '3', '2'].map((rating, i) =>
+        answer(cookie!, { intent: 'review', reviewId: `concurrent-${i}`, itemId: body.card!.itemId, rating }),
+      ),
     )
     expect(results.filter((r) => r.status === 302)).toHaveLength(1)
     expect(results.filter((r) => r.status === 409)).toHaveLength(5)
@@ -88,7 +104,13 @@ describe('study loop through the route loader and action', () => {
   ])('refuses bad input %o with %i and a clear message, writing nothing', async (override, status, message) => {
     const db = await freshDatabase()
     const { body, cookie } = await openStudy()
-    const res = await answer(cookie!, { intent: 'review', reviewId: body.card!.reviewId, itemId: body.card!.itemId, rating: '3', ...override })
+    const res = await answer(cookie!, {
+      intent: 'review',
+      reviewId: body.card!.reviewId,
+      itemId: body.card!.itemId,
+      rating: '3',
+      ...override,
+    })
     expect(res.status).toBe(status)
     expect(res.body.error).toContain(message)
     expect(await counts(db)).toEqual({ logs: 0, states: 0 })
@@ -101,7 +123,15 @@ describe('study loop through the route loader and action', () => {
     expect(notInDeck.status).toBe(404)
     const noDeck = await call(loader, getRequest('/decks/nope/study', cookie), { deckId: 'nope' })
     expect(noDeck.status).toBe(404)
-    const ended = await call<{ error: string }>(action, formRequest('/decks/all/study', { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' }, 'sd_session=no-such-session'), { deckId: 'all' })
+    const ended = await call<{ error: string }>(
+      action,
+      formRequest(
+        '/decks/all/study',
+        { intent: 'review', reviewId: 'abcdefgh2', itemId: 'mh-actor-motegi', rating: '3' },
+        'sd_session=no-such-session',
+      ),
+      { deckId: 'all' },
+    )
     expect(ended.status).toBe(401)
     // The dead cookie is cleared, so reloading continues as a visitor.
     expect(ended.headers.get('Set-Cookie')).toMatch(/^sd_session=; Path=\/; Max-Age=0/)
@@ -153,7 +183,10 @@ describe('study loop through the route loader and action', () => {
     for (let i = 0; i < 3; i++) {
       const { body } = await openStudy('dates', cookie)
       introduced.push(body.card!.itemId)
-      expect((await answer(cookie!, { intent: 'review', reviewId: `cursor-answer-${i}`, itemId: body.card!.itemId, rating: '4' }, 'dates')).status).toBe(302)
+      expect(
+        (await answer(cookie!, { intent: 'review', reviewId: `cursor-answer-${i}`, itemId: body.card!.itemId, rating: '4' }, 'dates'))
+          .status,
+      ).toBe(302)
     }
     for (let i = 0; i < 3; i++) await answer(cookie!, { intent: 'undo' }, 'dates')
     const { body } = await openStudy('dates', cookie)
@@ -170,7 +203,9 @@ describe('study loop through the route loader and action', () => {
     for (let i = 0; i < 2; i++) {
       const { body } = await openStudy('all', cookie)
       expect(body.card?.queue).toBe('new')
-      expect((await answer(cookie!, { intent: 'review', reviewId: `limit-answer-${i}`, itemId: body.card!.itemId, rating: '4' })).status).toBe(302)
+      expect(
+        (await answer(cookie!, { intent: 'review', reviewId: `limit-answer-${i}`, itemId: body.card!.itemId, rating: '4' })).status,
+      ).toBe(302)
     }
     const done = await openStudy('all', cookie)
     expect(done.body.card).toBeNull()
@@ -190,8 +225,17 @@ describe('study loop through the route loader and action', () => {
     }
     // The Again card's learning step is minutes away; answer it Easy so nothing is due today.
     const again = await openStudy('all', cookie)
-    await answer(cookie!, { intent: 'review', reviewId: 'session-answer-2', itemId: again.body.card!.itemId, rating: '4', durationMs: '30000' })
-    type Done = StudyData & { session: { answered: number; percentRight: number; minutes: number } | null; offers: { studyMore: number | null; newLimit: number; signUp: boolean } | null }
+    await answer(cookie!, {
+      intent: 'review',
+      reviewId: 'session-answer-2',
+      itemId: again.body.card!.itemId,
+      rating: '4',
+      durationMs: '30000',
+    })
+    type Done = StudyData & {
+      session: { answered: number; percentRight: number; minutes: number } | null
+      offers: { studyMore: number | null; newLimit: number; signUp: boolean } | null
+    }
     const done = await call<Done>(loader, getRequest('/decks/all/study', cookie!), { deckId: 'all' })
     expect(done.body.card).toBeNull()
     expect(done.body.session).toEqual({ answered: 3, percentRight: 67, minutes: 4 })
@@ -222,9 +266,15 @@ describe('the review log is the truth', () => {
     const db = await freshDatabase()
     const { cookie } = await openStudy()
     const [user] = await db.select().from(users)
-    const itemIds = ['mh-date-takaichi-administration-start', 'mh-date-asean-summits-kuala-lumpur', 'mh-date-apec-ministerial-gyeongju', 'mh-actor-motegi', 'mh-actor-hosoya']
+    const itemIds = [
+      'mh-date-takaichi-administration-start',
+      'mh-date-asean-summits-kuala-lumpur',
+      'mh-date-apec-ministerial-gyeongju',
+      'mh-actor-motegi',
+      'mh-actor-hosoya',
+    ]
     let seed = 7
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     let now = Date.UTC(2026, 0, 1)
     let recorded = 0
     let undone = 0
@@ -269,7 +319,8 @@ describe('the reviews module grades responses itself', () => {
     const db = await freshDatabase()
     const guest = await openStudy()
     const [user] = await db.select().from(users)
-    const record = (itemId: string, reviewId: string, response: string) => recordReview(db, { userId: user!.id, itemId, reviewId, rating: 3, durationMs: 1, now: Date.now(), response })
+    const record = (itemId: string, reviewId: string, response: string) =>
+      recordReview(db, { userId: user!.id, itemId, reviewId, rating: 3, durationMs: 1, now: Date.now(), response })
     expect(guest.cookie).toBeTruthy()
     expect((await record('kd-true-false-overnight', 'grade-right-1', 'true')).status).toBe('recorded')
     expect((await record('kd-cloze-summit-day', 'grade-wrong-1', 'Osaka')).status).toBe('recorded')

@@ -34,8 +34,10 @@ const DECK = 'timeline'
 
 type StudyData = { card: { itemId: string; reviewId: string; shownAt: number; queue: string } | null }
 
-const openStudy = (cookie: string | null, deckId = DECK) => call<StudyData>(studyLoader, getRequest(`/decks/${deckId}/study`, cookie), { deckId })
-const answer = (cookie: string | null, fields: Record<string, string>, deckId = DECK) => call<{ error?: string }>(studyAction, formRequest(`/decks/${deckId}/study`, fields, cookie), { deckId })
+const openStudy = (cookie: string | null, deckId = DECK) =>
+  call<StudyData>(studyLoader, getRequest(`/decks/${deckId}/study`, cookie), { deckId })
+const answer = (cookie: string | null, fields: Record<string, string>, deckId = DECK) =>
+  call<{ error?: string }>(studyAction, formRequest(`/decks/${deckId}/study`, fields, cookie), { deckId })
 
 async function userIdOf(cookie: string): Promise<string> {
   const { user } = await resolveVisitor(getRequest('/', cookie))
@@ -71,12 +73,17 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
     const db = drizzle(client, { schema }) as Database
     try {
       const { bundle } = loadContentFromDisk()
-      const edited = { ...bundle, items: bundle.items.map((i) => ({ ...i, explanation: { en: `${i.explanation.en} `, zh: i.explanation.zh } })) }
+      const edited = {
+        ...bundle,
+        items: bundle.items.map((i) => ({ ...i, explanation: { en: `${i.explanation.en} `, zh: i.explanation.zh } })),
+      }
       const changed = await loadContent(db, edited)
       expect(changed.updated).toBe(bundle.items.length)
       expect(changed.batches).toBeGreaterThan(1)
       expect(Math.max(...bodies)).toBeLessThan(1024 * 1024)
-      console.log(`libSQL server: ${bundle.items.length} items reloaded in ${changed.batches} batches, ${bodies.length} requests, largest ${Math.round(Math.max(...bodies) / 1024)} KiB`)
+      console.log(
+        `libSQL server: ${bundle.items.length} items reloaded in ${changed.batches} batches, ${bodies.length} requests, largest ${Math.round(Math.max(...bodies) / 1024)} KiB`,
+      )
       bodies.length = 0
       const back = await loadContent(db, bundle)
       expect(back.updated).toBe(bundle.items.length)
@@ -93,7 +100,13 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
     expect(first.status).toBe(200)
     const card = first.body.card!
     expect(card.queue).toBe('new')
-    const res = await answer(null, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '3', shownAt: String(card.shownAt) })
+    const res = await answer(null, {
+      intent: 'review',
+      reviewId: card.reviewId,
+      itemId: card.itemId,
+      rating: '3',
+      shownAt: String(card.shownAt),
+    })
     expect(res.status).toBe(302)
     const cookie = cookieFrom(res.headers)!
     expect(cookie).toMatch(/^sd_session=/)
@@ -102,7 +115,9 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
       const next = (await openStudy(cookie)).body.card!
       expect(seen).not.toContain(next.itemId) // new cards, the answered ones are in learning
       seen.push(next.itemId)
-      expect((await answer(cookie, { intent: 'review', reviewId: next.reviewId, itemId: next.itemId, rating: String((i % 4) + 1) })).status).toBe(302)
+      expect(
+        (await answer(cookie, { intent: 'review', reviewId: next.reviewId, itemId: next.itemId, rating: String((i % 4) + 1) })).status,
+      ).toBe(302)
     }
     const userId = await userIdOf(cookie)
     expect(await db.select({ n: count() }).from(reviewLogs).where(eq(reviewLogs.userId, userId))).toEqual([{ n: 5 }])
@@ -130,7 +145,9 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
     const { cookie } = await signUp('student')
     const card = (await openStudy(cookie)).body.card!
     const results = await Promise.all(
-      ['1', '2', '3', '4', '3', '2'].map((rating, i) => answer(cookie, { intent: 'review', reviewId: `${card.reviewId}-c${i}`, itemId: card.itemId, rating })),
+      ['1', '2', '3', '4', '3', '2'].map((rating, i) =>
+        answer(cookie, { intent: 'review', reviewId: `${card.reviewId}-c${i}`, itemId: card.itemId, rating }),
+      ),
     )
     const recorded = results.filter((r) => r.status === 302).length
     expect(recorded).toBeGreaterThanOrEqual(1)
@@ -146,7 +163,9 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
   it('undo restores the previous state exactly, and a replayed undone answer stays undone', async () => {
     const db = getDb()
     const card = (await openStudy(null)).body.card!
-    const cookie = cookieFrom((await answer(null, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '4' })).headers)!
+    const cookie = cookieFrom(
+      (await answer(null, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating: '4' })).headers,
+    )!
     const userId = await userIdOf(cookie)
     const afterFirst = await cardStatesFor(db, userId)
     await answer(cookie, { intent: 'review', reviewId: `${card.reviewId}-again`, itemId: card.itemId, rating: '1' })
@@ -179,7 +198,9 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
     }
     await call(quizAnswerAction, formRequest(`/quiz/${id}`, { position: '0', response: 'a retry' }, cookie), { attemptId: id })
     expect(await db.select({ n: count() }).from(quizAnswers).where(eq(quizAnswers.attemptId, id))).toEqual([{ n: 3 }])
-    const result = await call<{ score: number; total: number }>(quizResultLoader, getRequest(`/quiz/${id}/result`, cookie), { attemptId: id })
+    const result = await call<{ score: number; total: number }>(quizResultLoader, getRequest(`/quiz/${id}/result`, cookie), {
+      attemptId: id,
+    })
     expect(result.body).toMatchObject({ score: 0, total: 3 }) // nothing answered is right
     expect((await db.select().from(quizAttempts).where(eq(quizAttempts.id, id)))[0]).toMatchObject({ score: 0 })
   })
@@ -198,8 +219,17 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
       const card = (await openStudy(alice.cookie)).body.card!
       expect((await answer(alice.cookie, { intent: 'review', reviewId: card.reviewId, itemId: card.itemId, rating })).status).toBe(302)
     }
-    const dash = await settle<{ students: Array<{ name: string; started: number; reviews7d: number }>; items: Array<{ answers: number; correctShare: number | null }>; totalItems: number }>(
-      assignmentLoader(await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), { classId, assignmentId })),
+    const dash = await settle<{
+      students: Array<{ name: string; started: number; reviews7d: number }>
+      items: Array<{ answers: number; correctShare: number | null }>
+      totalItems: number
+    }>(
+      assignmentLoader(
+        await args(getRequest(`/classes/${classId}/assignments/${assignmentId}?sort=started&dir=desc`, teacher.cookie), {
+          classId,
+          assignmentId,
+        }),
+      ),
     )
     expect(dash.status).toBe(200)
     expect(dash.body.totalItems).toBeGreaterThan(2)
@@ -208,7 +238,12 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
       ['Alice', 2, 2],
       ['Bob', 0, 0],
     ])
-    expect(dash.body.items.filter((i) => i.answers > 0).map((i) => i.correctShare).sort()).toEqual([0, 1])
+    expect(
+      dash.body.items
+        .filter((i) => i.answers > 0)
+        .map((i) => i.correctShare)
+        .sort(),
+    ).toEqual([0, 1])
     const aliceId = (await db.select({ id: users.id }).from(users).where(eq(users.email, alice.email)))[0]!.id
     await expectStateEqualsReplay(db, aliceId)
   })
@@ -216,6 +251,12 @@ describe.skipIf(skipped !== '')('the app on a libSQL server (Hrana over HTTP)', 
   it('afterwards the whole database agrees with its log: each answer once, every state its replay, caches exact', async () => {
     const check = await checkDatabase(HRANA_URL, new Set())
     expect(check.storedReviews).toBeGreaterThan(10)
-    expect(check).toMatchObject({ duplicateReviews: 0, statesDiffering: 0, answerCountsDiffering: 0, studyDaysDiffering: 0, integrity: 'ok' })
+    expect(check).toMatchObject({
+      duplicateReviews: 0,
+      statesDiffering: 0,
+      answerCountsDiffering: 0,
+      studyDaysDiffering: 0,
+      integrity: 'ok',
+    })
   })
 })

@@ -79,6 +79,13 @@ describe.skipIf(skipped !== '' || !built)('two app servers on one libSQL server'
     const acknowledged = new Set([...onA.acknowledged, ...onB.acknowledged])
     expect(acknowledged.size).toBe(60)
     const check = await checkDatabase(HRANA_URL, acknowledged)
-    expect(check).toMatchObject({ lostReviews: 0, duplicateReviews: 0, statesDiffering: 0, answerCountsDiffering: 0, studyDaysDiffering: 0, integrity: 'ok' })
+    expect(check).toMatchObject({
+      lostReviews: 0,
+      duplicateReviews: 0,
+      statesDiffering: 0,
+      answerCountsDiffering: 0,
+      studyDaysDiffering: 0,
+      integrity: 'ok',
+    })
   })
 })

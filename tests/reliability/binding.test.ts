@@ -35,7 +35,12 @@ describe.skipIf(!external)('listening address (HOST unset)', () => {
     expect(await reachable(`http://${external}:${testPort(3350)}/healthz`)).toBe(false)
     await local.stop()
 
-    const everywhere = await startApp({ port: testPort(3351), databaseUrl: `file:${file}`, setup: false, env: { HOST: '', npm_lifecycle_event: '' } })
+    const everywhere = await startApp({
+      port: testPort(3351),
+      databaseUrl: `file:${file}`,
+      setup: false,
+      env: { HOST: '', npm_lifecycle_event: '' },
+    })
     running.push(everywhere)
     expect(await reachable(`http://${external}:${testPort(3351)}/healthz`)).toBe(true)
     await everywhere.stop()

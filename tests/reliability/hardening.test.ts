@@ -21,7 +21,12 @@ const directDbUrl = `file:${path.join(TMP_DIR, `hardening-direct-${process.pid}.
 
 beforeAll(async () => {
   for (const file of [dbUrl, directDbUrl]) for (const s of ['', '-wal', '-shm']) rmSync(file.slice(5) + s, { force: true })
-  app = await startApp({ port: testPort(3340), databaseUrl: dbUrl, contentDir: FIXTURE_CONTENT, env: { TRUST_PROXY: '1', REQUEST_TIMEOUT_MS: '2000' } })
+  app = await startApp({
+    port: testPort(3340),
+    databaseUrl: dbUrl,
+    contentDir: FIXTURE_CONTENT,
+    env: { TRUST_PROXY: '1', REQUEST_TIMEOUT_MS: '2000' },
+  })
   // As most deployments start: no proxy in front, so X-Forwarded-For means nothing.
   direct = await startApp({ port: testPort(3341), databaseUrl: directDbUrl, contentDir: FIXTURE_CONTENT })
 })
@@ -43,9 +48,19 @@ interface PostOptions {
 
 function post(pathname: string, body: string | Record<string, string>, opts: PostOptions = {}) {
   const target = opts.target ?? app
-  const headers: Record<string, string> = { Origin: target.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': opts.address ?? newAddress(), ...opts.headers }
+  const headers: Record<string, string> = {
+    Origin: target.url,
+    'Content-Type': 'application/x-www-form-urlencoded',
+    'X-Forwarded-For': opts.address ?? newAddress(),
+    ...opts.headers,
+  }
   if (opts.cookie) headers.Cookie = opts.cookie
-  return fetch(target.url + pathname, { method: 'POST', redirect: 'manual', headers, body: typeof body === 'string' ? body : new URLSearchParams(body).toString() })
+  return fetch(target.url + pathname, {
+    method: 'POST',
+    redirect: 'manual',
+    headers,
+    body: typeof body === 'string' ? body : new URLSearchParams(body).toString(),
+  })
 }
 
 function get(pathname: string, cookie?: string | null, target = app) {
@@ -53,7 +68,10 @@ function get(pathname: string, cookie?: string | null, target = app) {
 }
 
 function sessionCookie(res: Response): string | null {
-  const m = res.headers.getSetCookie().join('\n').match(/sd_session=([^;]+)/)
+  const m = res.headers
+    .getSetCookie()
+    .join('\n')
+    .match(/sd_session=([^;]+)/)
   return m && m[1] ? `sd_session=${m[1]}` : null
 }
 
@@ -66,14 +84,28 @@ async function signUp(role: 'student' | 'instructor' = 'student', displayName = 
 }
 
 /** A request with full control of the headers (Host included), over node:http. */
-function rawRequest(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawRequest(
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body = '',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(app.url)
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, method, path: pathname, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
-      let text = ''
-      res.on('data', (c: Buffer) => (text += c.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
-    })
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: pathname,
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => (text += c.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -132,7 +164,8 @@ describe('1. request bodies are capped and counted before parsing', () => {
 })
 
 describe('1b. the deck import alone takes a file, under its own cap', () => {
-  const upload = (size: number) => `--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="deck.apkg"\r\nContent-Type: application/octet-stream\r\n\r\n${'\u00ff'.repeat(size)}\r\n--XYZ--\r\n`
+  const upload = (size: number) =>
+    `--XYZ\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="deck.apkg"\r\nContent-Type: application/octet-stream\r\n\r\n${'\u00ff'.repeat(size)}\r\n--XYZ--\r\n`
   const multipart = { 'Content-Type': 'multipart/form-data; boundary=XYZ' }
 
   it('lets a file through to /decks/import (the route then asks who is importing), refuses one anywhere else', async () => {
@@ -155,7 +188,12 @@ describe('1b. the deck import alone takes a file, under its own cap', () => {
 describe('2. absolute links come from PUBLIC_URL, never from the Host header', () => {
   it('mails a reset link on the public origin to a request for another host', async () => {
     const { email } = await signUp()
-    const res = await rawRequest('POST', '/forgot-password', { Host: 'attacker.example', Origin: app.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': newAddress() }, new URLSearchParams({ email }).toString())
+    const res = await rawRequest(
+      'POST',
+      '/forgot-password',
+      { Host: 'attacker.example', Origin: app.url, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': newAddress() },
+      new URLSearchParams({ email }).toString(),
+    )
     expect(res.status).toBe(200)
     const mail = mailedLinks().find((m) => m.to === email)
     expect(mail?.link.startsWith(`${app.url}/reset-password/`)).toBe(true)
@@ -163,7 +201,11 @@ describe('2. absolute links come from PUBLIC_URL, never from the Host header', (
   })
 
   it('refuses to start in production without PUBLIC_URL, saying what to set', async () => {
-    const child = spawn(process.execPath, ['build/server.js'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', PUBLIC_URL: '', PORT: String(testPort(3342)), DATABASE_URL: dbUrl }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, ['build/server.js'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', PUBLIC_URL: '', PORT: String(testPort(3342)), DATABASE_URL: dbUrl },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
@@ -183,7 +225,13 @@ describe('3. redirects after sign-in stay on this origin', () => {
     ['/日本?q=ü', '/%E6%97%A5%E6%9C%AC?q=%C3%BC'],
     ['/decks/all/study?x=1', '/decks/all/study?x=1'],
   ])('next=%j goes to %s', async (next, location) => {
-    const res = await post('/signup', { displayName: 'R', email: `r-${randomUUID()}@example.org`, password: PASSWORD, role: 'student', next })
+    const res = await post('/signup', {
+      displayName: 'R',
+      email: `r-${randomUUID()}@example.org`,
+      password: PASSWORD,
+      role: 'student',
+      next,
+    })
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe(location)
   })
@@ -200,7 +248,9 @@ describe('4. sign-in throttling', () => {
   it('counts before hashing: of 20 parallel wrong guesses at most the free ones are checked', async () => {
     const { email } = await signUp()
     const address = newAddress()
-    const results = await Promise.all(Array.from({ length: 20 }, () => post('/login', { email, password: 'wrong password!!' }, { address })))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => post('/login', { email, password: 'wrong password!!' }, { address })),
+    )
     const statuses = results.map((r) => r.status)
     // Five free tries and the sixth (which starts the 1 s wait); on a busy machine the batch can outlast that
     // second and let one or two more through, never all twenty as before.
@@ -221,7 +271,11 @@ describe('4. sign-in throttling', () => {
   it('without TRUST_PROXY, X-Forwarded-For neither bypasses the per-address limit nor names anyone else', async () => {
     let last = 0
     for (let i = 0; i < 51; i++) {
-      const res = await post('/login', { email: `nobody${i}@example.org`, password: 'whatever password' }, { target: direct, address: `203.0.113.${i}` })
+      const res = await post(
+        '/login',
+        { email: `nobody${i}@example.org`, password: 'whatever password' },
+        { target: direct, address: `203.0.113.${i}` },
+      )
       last = res.status
     }
     expect(last).toBe(429)
@@ -231,19 +285,27 @@ describe('4. sign-in throttling', () => {
     const client = newAddress()
     let last = 0
     for (let i = 0; i < 51; i++) {
-      const res = await post('/login', { email: `nobody${i}@example.org`, password: 'whatever password' }, { address: `10.9.${i}.1, ${client}` })
+      const res = await post(
+        '/login',
+        { email: `nobody${i}@example.org`, password: 'whatever password' },
+        { address: `10.9.${i}.1, ${client}` },
+      )
       last = res.status
     }
     expect(last).toBe(429)
     // Another client behind the same proxy is untouched.
-    expect((await post('/login', { email: 'nobody@example.org', password: 'whatever password' }, { address: `${client}, ${newAddress()}` })).status).toBe(401)
+    expect(
+      (await post('/login', { email: 'nobody@example.org', password: 'whatever password' }, { address: `${client}, ${newAddress()}` }))
+        .status,
+    ).toBe(401)
   })
 
   it('rate-limits sign-up per address (a taken e-mail is said so, but probing is slow)', async () => {
     const { email } = await signUp()
     const address = newAddress()
     const statuses: number[] = []
-    for (let i = 0; i < 31; i++) statuses.push((await post('/signup', { displayName: 'P', email, password: PASSWORD, role: 'student' }, { address })).status)
+    for (let i = 0; i < 31; i++)
+      statuses.push((await post('/signup', { displayName: 'P', email, password: PASSWORD, role: 'student' }, { address })).status)
     expect(statuses.slice(0, 30).every((s) => s === 409)).toBe(true)
     expect(statuses[30]).toBe(429)
   })
@@ -254,7 +316,9 @@ describe('5. reset tokens', () => {
     const { email } = await signUp()
     const address = newAddress()
     for (let i = 0; i < 2; i++) expect((await post('/forgot-password', { email }, { address })).status).toBe(200)
-    const [older, newer] = mailedLinks().filter((m) => m.to === email).map((m) => new URL(m.link).pathname)
+    const [older, newer] = mailedLinks()
+      .filter((m) => m.to === email)
+      .map((m) => new URL(m.link).pathname)
     const fields = { password: 'a brand new password', confirm: 'a brand new password' }
     expect((await post(newer!, fields)).headers.get('location')).toBe('/login?reset=1')
     const reused = await post(older!, { password: 'an attacker password', confirm: 'an attacker password' })
@@ -264,7 +328,9 @@ describe('5. reset tokens', () => {
 
   it('rate-limits reset requests per address', async () => {
     const address = newAddress()
-    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/forgot-password', { email: `flood${i}@example.org` }, { address }).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post('/forgot-password', { email: `flood${i}@example.org` }, { address }).then((r) => r.status)),
+    )
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(10)
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20)
   })
@@ -291,11 +357,27 @@ describe('7. content types', () => {
     ['JSON', 'application/json', '{"email":"a@example.org","password":"x"}'],
     ['multipart without a boundary', 'multipart/form-data', 'email=a'],
     ['broken multipart', 'multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\na@example.org'],
-    ['multipart with a file', 'multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhi\r\n--XYZ--\r\n'],
+    [
+      'multipart with a file',
+      'multipart/form-data; boundary=XYZ',
+      '--XYZ\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhi\r\n--XYZ--\r\n',
+    ],
     ['deeply nested names', 'application/x-www-form-urlencoded', 'a[b][c][d][e][f][g]=1&a.b.c.d.e.f=1'],
     ['prototype names', 'application/x-www-form-urlencoded', '__proto__[polluted]=1&constructor.prototype.x=1'],
   ]
-  const routes = ['/login', '/signup', '/forgot-password', '/reset-password/x', '/settings', '/decks/kinds/study', '/quiz', '/language', '/logout', '/account', '/classes']
+  const routes = [
+    '/login',
+    '/signup',
+    '/forgot-password',
+    '/reset-password/x',
+    '/settings',
+    '/decks/kinds/study',
+    '/quiz',
+    '/language',
+    '/logout',
+    '/account',
+    '/classes',
+  ]
   it.each(bodies)('%s gives 400 or 415 on every form route, never 500', async (_name, type, body) => {
     for (const route of routes) {
       const res = await post(route, body, { headers: { 'Content-Type': type } })
@@ -304,7 +386,8 @@ describe('7. content types', () => {
   })
 
   it('still accepts a well-formed multipart form', async () => {
-    const body = '--XYZ\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen\r\n--XYZ\r\nContent-Disposition: form-data; name="redirectTo"\r\n\r\n/quiz\r\n--XYZ--\r\n'
+    const body =
+      '--XYZ\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen\r\n--XYZ\r\nContent-Disposition: form-data; name="redirectTo"\r\n\r\n/quiz\r\n--XYZ--\r\n'
     const res = await post('/language', body, { headers: { 'Content-Type': 'multipart/form-data; boundary=XYZ' } })
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/quiz')
@@ -313,7 +396,9 @@ describe('7. content types', () => {
 
 describe('8. guests are created at their first write, not by reading', () => {
   it('cookie-less GETs of study, settings and quiz pages create no user, session or settings', async () => {
-    const count = async () => (await sql('select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from user_settings) as n')).rows[0]!.n
+    const count = async () =>
+      (await sql('select (select count(*) from users) + (select count(*) from sessions) + (select count(*) from user_settings) as n'))
+        .rows[0]!.n
     const before = await count()
     for (const page of ['/decks/kinds/study', '/settings', '/quiz', '/decks/kinds/study?reveal=1']) {
       const res = await get(page)
@@ -340,7 +425,9 @@ describe('9. slow bodies', () => {
   it('drops a socket that trickles its body past the request timeout', async () => {
     const url = new URL(app.url)
     const socket = connect(Number(url.port), url.hostname)
-    socket.write(`POST /login HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${app.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=`)
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: ${url.host}\r\nOrigin: ${app.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=`,
+    )
     const trickle = setInterval(() => socket.writable && socket.write('a'), 500)
     let reply = ''
     socket.on('data', (c: Buffer) => (reply += c.toString()))
@@ -367,10 +454,18 @@ describe('10 and 11. instructor exports and dashboard', () => {
     expect(classPage).toContain(`${app.url}/join/${code}`)
     const student = await signUp('student', 'x;=1+2;', address)
     expect((await post(`/join/${code}`, {}, { cookie: student.cookie })).status).toBe(302)
-    const assigned = await post(classPath, { intent: 'create-assignment', title: 'Kinds', deckId: 'kinds', dueDate: '2099-12-31', goal: 'memory', targetRecall: '0.85' }, { cookie: teacher.cookie })
+    const assigned = await post(
+      classPath,
+      { intent: 'create-assignment', title: 'Kinds', deckId: 'kinds', dueDate: '2099-12-31', goal: 'memory', targetRecall: '0.85' },
+      { cookie: teacher.cookie },
+    )
     const assignmentPath = assigned.headers.get('location')!
     for (const response of ['constructor', '__proto__', 'toString']) {
-      const res = await post('/decks/kinds/study', { intent: 'review', reviewId: randomUUID(), itemId: 'kd-typed-meeting-day', rating: '1', response }, { cookie: student.cookie })
+      const res = await post(
+        '/decks/kinds/study',
+        { intent: 'review', reviewId: randomUUID(), itemId: 'kd-typed-meeting-day', rating: '1', response },
+        { cookie: student.cookie },
+      )
       expect(res.status).toBe(302)
     }
     const dashboard = await (await get(assignmentPath, teacher.cookie)).text()
@@ -387,7 +482,12 @@ describe('10 and 11. instructor exports and dashboard', () => {
 describe('12. CSRF without an Origin header', () => {
   it('falls back to Sec-Fetch-Site, then Referer', async () => {
     const send = (headers: Record<string, string>) =>
-      fetch(app.url + '/language', { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: 'lang=en&redirectTo=/' })
+      fetch(app.url + '/language', {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body: 'lang=en&redirectTo=/',
+      })
     expect((await send({ Referer: 'http://evil.example/page' })).status).toBe(403)
     expect((await send({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
     expect((await send({ 'Sec-Fetch-Site': 'same-site' })).status).toBe(403)
@@ -415,7 +515,10 @@ describe('13. sessions', () => {
 
   it('ends after 7 idle days', async () => {
     const { cookie } = await signUp()
-    await sql('update sessions set last_seen_at = ? where token_hash = ?', [Date.now() - 7 * 86_400_000 - 60_000, await tokenHashOf(cookie)])
+    await sql('update sessions set last_seen_at = ? where token_hash = ?', [
+      Date.now() - 7 * 86_400_000 - 60_000,
+      await tokenHashOf(cookie),
+    ])
     const res = await get('/account', cookie)
     expect(res.headers.get('location')).toMatch(/^\/login/)
     expect(res.headers.getSetCookie().join()).toMatch(/sd_session=; Path=\/; Max-Age=0/)

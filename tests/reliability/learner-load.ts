@@ -90,9 +90,7 @@ export async function runLearnerLoad(opts: LoadOptions): Promise<LoadResult> {
       result.attempted++
       const roll = rand()
       const statuses =
-        roll < (opts.doubleShare ?? 0.1)
-          ? await Promise.all([post(cookie, body), post(cookie, body)])
-          : [await post(cookie, body)]
+        roll < (opts.doubleShare ?? 0.1) ? await Promise.all([post(cookie, body), post(cookie, body)]) : [await post(cookie, body)]
       if (roll > 1 - (opts.retryShare ?? 0.2)) statuses.push(await post(cookie, body))
       if (statuses.some((s) => s === 302)) result.acknowledged.add(reviewId)
     }

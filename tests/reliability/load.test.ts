@@ -37,7 +37,15 @@ for (const processes of [1, 2]) {
       const workers = processes > 1 ? workerPids(app) : [app.process.pid!]
       expect(workers).toHaveLength(processes)
       const cpuBefore = workers.map(cpuTicks)
-      const load = await runLearnerLoad({ url: app.url, deckId: 'timeline', learners: LEARNERS, reviewsPerLearner: REVIEWS, retryShare: 0.25, doubleShare: 0.15, seed: 11 })
+      const load = await runLearnerLoad({
+        url: app.url,
+        deckId: 'timeline',
+        learners: LEARNERS,
+        reviewsPerLearner: REVIEWS,
+        retryShare: 0.25,
+        doubleShare: 0.15,
+        seed: 11,
+      })
       // Every process served a fair share (the primary deals connections out in turn).
       const cpuUsed = workers.map((pid, i) => cpuTicks(pid) - cpuBefore[i]!)
       const total = cpuUsed.reduce((a, b) => a + b, 0)
@@ -48,7 +56,15 @@ for (const processes of [1, 2]) {
       expect(load.acknowledged.size).toBe(LEARNERS * REVIEWS)
       expect(load.posts).toBeGreaterThan(load.attempted) // retries and double submits happened
       const check = await checkDatabase(databaseUrl, load.acknowledged)
-      expect(check).toMatchObject({ integrity: 'ok', lostReviews: 0, duplicateReviews: 0, unacknowledgedStored: 0, statesDiffering: 0, answerCountsDiffering: 0, studyDaysDiffering: 0 })
+      expect(check).toMatchObject({
+        integrity: 'ok',
+        lostReviews: 0,
+        duplicateReviews: 0,
+        unacknowledgedStored: 0,
+        statesDiffering: 0,
+        answerCountsDiffering: 0,
+        studyDaysDiffering: 0,
+      })
       expect(check.storedReviews).toBe(load.acknowledged.size)
     })
   })
@@ -59,7 +75,14 @@ for (const processes of [1, 2]) {
       const first = await startApp({ port: port(1), databaseUrl, env })
       running.push(first)
       let killed = false
-      const loadPromise = runLearnerLoad({ url: first.url, deckId: 'timeline', learners: LEARNERS, reviewsPerLearner: REVIEWS * 3, seed: 5, shouldStop: () => killed })
+      const loadPromise = runLearnerLoad({
+        url: first.url,
+        deckId: 'timeline',
+        learners: LEARNERS,
+        reviewsPerLearner: REVIEWS * 3,
+        seed: 5,
+        shouldStop: () => killed,
+      })
       const storedAtLeast = async (n: number) => {
         const deadline = Date.now() + 30_000
         while (Date.now() < deadline) {
@@ -98,7 +121,14 @@ for (const processes of [1, 2]) {
       const second = await startApp({ port: port(2), databaseUrl, setup: false, env })
       running.push(second)
       const afterCrash = await checkDatabase(databaseUrl, load.acknowledged)
-      expect(afterCrash).toMatchObject({ integrity: 'ok', lostReviews: 0, duplicateReviews: 0, statesDiffering: 0, answerCountsDiffering: 0, studyDaysDiffering: 0 })
+      expect(afterCrash).toMatchObject({
+        integrity: 'ok',
+        lostReviews: 0,
+        duplicateReviews: 0,
+        statesDiffering: 0,
+        answerCountsDiffering: 0,
+        studyDaysDiffering: 0,
+      })
       // Answers in flight at the kill may be stored without their response having arrived; never the reverse.
       expect(afterCrash.storedReviews).toBeGreaterThanOrEqual(load.acknowledged.size)
       // And the restarted server carries on.

@@ -33,9 +33,15 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
       perCardState.set(key, (perCardState.get(key) ?? 0) + 1)
     }
     // Each answer is replayed with the FSRS parameters that scheduled it.
-    const weights = new Map((await db.query.fsrsParameters.findMany({ columns: { id: true, weights: true } })).map((p) => [p.id, p.weights]))
+    const weights = new Map(
+      (await db.query.fsrsParameters.findMany({ columns: { id: true, weights: true } })).map((p) => [p.id, p.weights]),
+    )
     const byUser = new Map<string, LoggedReview[]>()
-    for (const l of logs) byUser.set(l.userId, [...(byUser.get(l.userId) ?? []), { ...l, weights: l.parametersId === null ? null : (weights.get(l.parametersId) ?? null) } as LoggedReview])
+    for (const l of logs)
+      byUser.set(l.userId, [
+        ...(byUser.get(l.userId) ?? []),
+        { ...l, weights: l.parametersId === null ? null : (weights.get(l.parametersId) ?? null) } as LoggedReview,
+      ])
     let matching = 0
     let differing = 0
     const rebuilt = new Map<string, ReturnType<typeof rebuildCardStates>>()
@@ -64,10 +70,11 @@ export async function checkDatabase(databaseUrl: string, acknowledged: Set<strin
     const fromLog = `select user_id, study_day, count(*), sum(duration_ms), sum(json_extract(before, '$.state') = 2),
         sum(json_extract(before, '$.state') = 2 and rating > 1) from review_logs where undone_at is null group by user_id, study_day`
     const cached = 'select user_id, day, answers, duration_ms, review_answers, review_passed from study_days where answers > 0'
-    const studyDaysDiffering = (await db.$client.execute(`select count(*) from (${fromLog} except ${cached}) union all select count(*) from (${cached} except ${fromLog})`)).rows.reduce(
-      (n, r) => n + Number(r[0]),
-      0,
-    )
+    const studyDaysDiffering = (
+      await db.$client.execute(
+        `select count(*) from (${fromLog} except ${cached}) union all select count(*) from (${cached} except ${fromLog})`,
+      )
+    ).rows.reduce((n, r) => n + Number(r[0]), 0)
     const rebuiltCount = [...rebuilt.values()].reduce((n, m) => n + m.size, 0)
     differing += Math.max(0, rebuiltCount - states.length)
     return {

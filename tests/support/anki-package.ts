@@ -45,11 +45,26 @@ export async function legacyCollection(types: TestNoteType[], notes: Array<TestN
       create table notes (id integer primary key, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld integer, csum integer, flags integer, data text);
       create table cards (id integer primary key, nid integer, did integer, ord integer, mod integer, usn integer, type integer, queue integer, due integer, ivl integer, factor integer, reps integer, lapses integer, left integer, odue integer, odid integer, flags integer, data text);`)
     const models = Object.fromEntries(
-      types.map((t) => [String(t.id), { id: t.id, name: t.name, type: t.cloze ? 1 : 0, flds: t.fields.map((name, ord) => ({ name, ord })), tmpls: [{ name: 'Card 1', ord: 0, qfmt: t.qfmt ?? `{{${t.fields[0]}}}`, afmt: '{{FrontSide}}' }] }]),
+      types.map((t) => [
+        String(t.id),
+        {
+          id: t.id,
+          name: t.name,
+          type: t.cloze ? 1 : 0,
+          flds: t.fields.map((name, ord) => ({ name, ord })),
+          tmpls: [{ name: 'Card 1', ord: 0, qfmt: t.qfmt ?? `{{${t.fields[0]}}}`, afmt: '{{FrontSide}}' }],
+        },
+      ]),
     )
-    await client.execute({ sql: "insert into col values (1, 0, 0, 0, 11, 0, 0, 0, '{}', ?, '{}', '{}', '{}')", args: [JSON.stringify(models)] })
+    await client.execute({
+      sql: "insert into col values (1, 0, 0, 0, 11, 0, 0, 0, '{}', ?, '{}', '{}', '{}')",
+      args: [JSON.stringify(models)],
+    })
     for (const [i, n] of notes.entries()) {
-      await client.execute({ sql: "insert into notes values (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", args: [1000 + i, `g${i}`, n.mid, ` ${(n.tags ?? []).join(' ')} `, n.fields.join('\u001f')] })
+      await client.execute({
+        sql: "insert into notes values (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')",
+        args: [1000 + i, `g${i}`, n.mid, ` ${(n.tags ?? []).join(' ')} `, n.fields.join('\u001f')],
+      })
     }
     client.close()
   })
@@ -65,13 +80,23 @@ export async function schema18Collection(types: TestNoteType[], notes: Array<Tes
       create table templates (ntid integer, ord integer, name text, mtime_secs integer, usn integer, config blob, primary key (ntid, ord));
       create table notes (id integer primary key, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld integer, csum integer, flags integer, data text);`)
     for (const t of types) {
-      await client.execute({ sql: 'insert into notetypes values (?, ?, 0, 0, ?)', args: [t.id, t.name, t.cloze ? new Uint8Array([0x08, 0x01]) : new Uint8Array([0x10, 0x00])] })
-      for (const [ord, name] of t.fields.entries()) await client.execute({ sql: 'insert into fields values (?, ?, ?, ?)', args: [t.id, ord, name, new Uint8Array()] })
+      await client.execute({
+        sql: 'insert into notetypes values (?, ?, 0, 0, ?)',
+        args: [t.id, t.name, t.cloze ? new Uint8Array([0x08, 0x01]) : new Uint8Array([0x10, 0x00])],
+      })
+      for (const [ord, name] of t.fields.entries())
+        await client.execute({ sql: 'insert into fields values (?, ?, ?, ?)', args: [t.id, ord, name, new Uint8Array()] })
       const qfmt = new TextEncoder().encode(t.qfmt ?? `{{${t.fields[0]}}}`)
-      await client.execute({ sql: "insert into templates values (?, 0, 'Card 1', 0, 0, ?)", args: [t.id, new Uint8Array([0x0a, qfmt.length, ...qfmt])] })
+      await client.execute({
+        sql: "insert into templates values (?, 0, 'Card 1', 0, 0, ?)",
+        args: [t.id, new Uint8Array([0x0a, qfmt.length, ...qfmt])],
+      })
     }
     for (const [i, n] of notes.entries()) {
-      await client.execute({ sql: "insert into notes values (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')", args: [1000 + i, `g${i}`, n.mid, ` ${(n.tags ?? []).join(' ')} `, n.fields.join('\u001f')] })
+      await client.execute({
+        sql: "insert into notes values (?, ?, ?, 0, 0, ?, ?, '', 0, 0, '')",
+        args: [1000 + i, `g${i}`, n.mid, ` ${(n.tags ?? []).join(' ')} `, n.fields.join('\u001f')],
+      })
     }
     client.close()
   })

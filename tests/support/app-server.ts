@@ -14,7 +14,14 @@ export interface RunningApp {
   stop: (signal?: NodeJS.Signals) => Promise<void>
 }
 
-export async function startApp(opts: { port: number; databaseUrl: string; contentDir?: string; setup?: boolean; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
+export async function startApp(opts: {
+  port: number
+  databaseUrl: string
+  contentDir?: string
+  setup?: boolean
+  env?: Record<string, string>
+  nodeArgs?: string[]
+}): Promise<RunningApp> {
   const env = {
     ...process.env,
     PORT: String(opts.port),
@@ -35,7 +42,11 @@ export async function startApp(opts: { port: number; databaseUrl: string; conten
       p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))))
     })
   }
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'build/server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'build/server.js'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let printed = ''
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const url = `http://127.0.0.1:${opts.port}`
@@ -88,8 +99,20 @@ export async function newLearner(url: string, deckId: string): Promise<string> {
   await page.arrayBuffer()
   const fromPage = page.headers.get('set-cookie')?.match(/sd_session=([^;]+)/)
   if (fromPage) return `sd_session=${fromPage[1]}`
-  const defaults = { desiredRetention: '0.9', newPerDay: '20', maxReviewsPerDay: '200', uiLanguage: 'en', cardLanguage: 'both', timeZone: 'UTC' }
-  const res = await fetch(`${url}/settings`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url }, body: new URLSearchParams(defaults).toString() })
+  const defaults = {
+    desiredRetention: '0.9',
+    newPerDay: '20',
+    maxReviewsPerDay: '200',
+    uiLanguage: 'en',
+    cardLanguage: 'both',
+    timeZone: 'UTC',
+  }
+  const res = await fetch(`${url}/settings`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
+    body: new URLSearchParams(defaults).toString(),
+  })
   await res.arrayBuffer()
   const m = res.headers.get('set-cookie')?.match(/sd_session=([^;]+)/)
   if (!m) throw new Error(`no session cookie (status ${res.status})`)

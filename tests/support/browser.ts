@@ -74,7 +74,10 @@ function chromiumFromNpm(): string | null {
     let fonts = ''
     if (!existsSync('/etc/fonts/fonts.conf') || process.env.CHROMIUM_BUNDLED_FONTS === '1') {
       const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', `${target}/fonts`].map((d) => `  <dir>${d}</dir>\n`).join('')
-      writeFileSync(path.join(staging, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig>\n${dirs}  <cachedir>${target}/fonts-cache</cachedir>\n</fontconfig>\n`)
+      writeFileSync(
+        path.join(staging, 'fonts.conf'),
+        `<?xml version="1.0"?>\n<fontconfig>\n${dirs}  <cachedir>${target}/fonts-cache</cachedir>\n</fontconfig>\n`,
+      )
       fonts = `FONTCONFIG_FILE="${target}/fonts.conf" `
     }
     // Paths inside the launcher are absolute, so it is written for the final folder.

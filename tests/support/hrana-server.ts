@@ -26,9 +26,11 @@ export function hranaServerScript(): string | null {
 /** Null when the suite can run, else why not (printed as "libSQL server suite skipped: <why>"). */
 export function hranaUnavailable(): string | null {
   if (process.env.LIBSQL_SERVER_TESTS === '0') return 'LIBSQL_SERVER_TESTS=0'
-  if (!hranaServerScript()) return 'the Hrana test server (../shared/tools/hrana-test-server) is not on this machine; set HRANA_SERVER to its server_v2.py'
+  if (!hranaServerScript())
+    return 'the Hrana test server (../shared/tools/hrana-test-server) is not on this machine; set HRANA_SERVER to its server_v2.py'
   if (!existsSync(PYTHON)) return `${PYTHON} not found (set HRANA_PYTHON)`
-  if (spawnSync(PYTHON, ['-c', 'import aiohttp'], { stdio: 'ignore' }).status !== 0) return `${PYTHON} has no aiohttp (Debian: apt-get install -y python3-aiohttp)`
+  if (spawnSync(PYTHON, ['-c', 'import aiohttp'], { stdio: 'ignore' }).status !== 0)
+    return `${PYTHON} has no aiohttp (Debian: apt-get install -y python3-aiohttp)`
   if (spawnSync('flock', ['--version'], { stdio: 'ignore' }).status !== 0) return 'flock (util-linux) not found'
   return null
 }

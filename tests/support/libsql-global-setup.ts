@@ -32,11 +32,17 @@ export default async function setup(project: TestProject) {
   const server = await startHranaServer(path.join(dir, 'remote.db'))
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const p = spawn('npm', ['run', '-s', 'setup'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: HRANA_URL }, stdio: ['ignore', 'pipe', 'pipe'] })
+      const p = spawn('npm', ['run', '-s', 'setup'], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: HRANA_URL },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let out = ''
       p.stdout.on('data', (c: Buffer) => (out += c.toString()))
       p.stderr.on('data', (c: Buffer) => (out += c.toString()))
-      p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`npm run setup against the libSQL server failed (exit ${code}):\n${out}`))))
+      p.on('exit', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`npm run setup against the libSQL server failed (exit ${code}):\n${out}`)),
+      )
     })
     project.provide('libsqlSetupOutput', output)
   } catch (error) {

@@ -37,7 +37,9 @@ export async function call<T = unknown>(handler: Handler, request: Request, para
   const context = new RouterContextProvider()
   const visitor = await resolveVisitor(request)
   context.set(visitorContext, visitor)
-  const result = await settle<T>(Promise.resolve().then(() => handler({ request, params, context, unstable_pattern: '', unstable_url: new URL(request.url) } as never)))
+  const result = await settle<T>(
+    Promise.resolve().then(() => handler({ request, params, context, unstable_pattern: '', unstable_url: new URL(request.url) } as never)),
+  )
   const ownSession = result.headers.getSetCookie().some((c) => c.startsWith('sd_session='))
   if (!ownSession) for (const cookie of visitor.cookies) result.headers.append('Set-Cookie', cookie)
   return result
@@ -49,7 +51,9 @@ interface DataResult<T> {
 }
 
 /** Unwraps what a loader/action returned: a Response (redirect) or data() with its status. */
-export async function settle<T = unknown>(promise: Promise<unknown>): Promise<{ status: number; body: T; headers: Headers; location: string | null }> {
+export async function settle<T = unknown>(
+  promise: Promise<unknown>,
+): Promise<{ status: number; body: T; headers: Headers; location: string | null }> {
   let value: unknown
   try {
     value = await promise

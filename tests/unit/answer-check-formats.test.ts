@@ -35,7 +35,8 @@ const motegi: CheckableItem = {
 }
 
 const right = (typed: string, item: CheckableItem) => expect(checkTypedAnswer(typed, item).correct, `"${typed}" should be right`).toBe(true)
-const wrong = (typed: string, item: CheckableItem) => expect(checkTypedAnswer(typed, item).correct, `"${typed}" should be wrong`).toBe(false)
+const wrong = (typed: string, item: CheckableItem) =>
+  expect(checkTypedAnswer(typed, item).correct, `"${typed}" should be wrong`).toBe(false)
 
 const CHINESE_DIGITS = '〇一二三四五六七八九'
 /** 2025 → 二〇二五 (a year is read digit by digit). */
@@ -50,11 +51,13 @@ function chineseNumber(n: number): string {
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** Any real calendar day from 1990 to 2035. */
-const calendarDay = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2035, 11, 31)), noInvalidDate: true }).map((d) => ({
-  year: d.getUTCFullYear(),
-  month: d.getUTCMonth() + 1,
-  day: d.getUTCDate(),
-}))
+const calendarDay = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2035, 11, 31)), noInvalidDate: true })
+  .map((d) => ({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+  }))
 const dateItem = (d: { year: number; month: number; day: number }): CheckableItem => {
   const iso = `${d.year}-${pad(d.month)}-${pad(d.day)}`
   return { category: 'date', answer: { en: iso, zh: `${d.year}年${d.month}月${d.day}日` }, accepted: [iso], date: iso }
@@ -98,11 +101,14 @@ describe('typed dates: day-first, Chinese numerals, year-less days', () => {
 
   it('property: an ambiguous numeric date (both numbers could be the month) is never graded right', () => {
     fc.assert(
-      fc.property(calendarDay.filter((d) => d.day <= 12 && d.day !== d.month), (d) => {
-        // The learner may mean either; guessing would grade a convention, not knowledge.
-        expect(checkTypedAnswer(`${d.day}/${d.month}/${d.year}`, dateItem(d)).correct).toBe(false)
-        expect(checkTypedAnswer(`${d.month}/${d.day}/${d.year}`, dateItem(d)).correct).toBe(false)
-      }),
+      fc.property(
+        calendarDay.filter((d) => d.day <= 12 && d.day !== d.month),
+        (d) => {
+          // The learner may mean either; guessing would grade a convention, not knowledge.
+          expect(checkTypedAnswer(`${d.day}/${d.month}/${d.year}`, dateItem(d)).correct).toBe(false)
+          expect(checkTypedAnswer(`${d.month}/${d.day}/${d.year}`, dateItem(d)).correct).toBe(false)
+        },
+      ),
       { numRuns: 200 },
     )
   })
@@ -113,7 +119,8 @@ describe('typed dates: day-first, Chinese numerals, year-less days', () => {
         const item = dateItem(d)
         expect(checkTypedAnswer(`${chineseYear(d.year)}年${chineseNumber(d.month)}月${chineseNumber(d.day)}日`, item).correct).toBe(true)
         const other = ((d.day - 1 + shift) % 28) + 1
-        if (other !== d.day) expect(checkTypedAnswer(`${chineseYear(d.year)}年${chineseNumber(d.month)}月${chineseNumber(other)}日`, item).correct).toBe(false)
+        if (other !== d.day)
+          expect(checkTypedAnswer(`${chineseYear(d.year)}年${chineseNumber(d.month)}月${chineseNumber(other)}日`, item).correct).toBe(false)
       }),
       { numRuns: 300 },
     )
@@ -127,7 +134,15 @@ describe('typed names: pinyin ü, titles, typos', () => {
   })
 
   it('accepts titles around the name, in English and Chinese', () => {
-    for (const typed of ['Prime Minister Kishida', 'then Prime Minister Kishida Fumio', 'Former Prime Minister Fumio Kishida', '岸田文雄首相', '时任首相岸田文雄', '岸田首相']) right(typed, kishida)
+    for (const typed of [
+      'Prime Minister Kishida',
+      'then Prime Minister Kishida Fumio',
+      'Former Prime Minister Fumio Kishida',
+      '岸田文雄首相',
+      '时任首相岸田文雄',
+      '岸田首相',
+    ])
+      right(typed, kishida)
     for (const typed of ['Prime Minister Motegi', '首相', 'Prime Minister']) wrong(typed, kishida)
     right('Foreign Minister Motegi', motegi)
     right('茂木外相', motegi)
@@ -154,12 +169,16 @@ describe('typed names: pinyin ü, titles, typos', () => {
   it('property: any one changed letter in a long name is accepted as one typo; the allowance grows with length', () => {
     const name = 'motegi toshimitsu'
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: name.length - 1 }).filter((i) => name[i] !== ' '), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), (i, letter) => {
-        const typed = name.slice(0, i) + letter + name.slice(i + 1)
-        const check = checkTypedAnswer(typed, motegi)
-        expect(check.correct).toBe(true)
-        expect(check.typos?.count ?? 0).toBe(typed === name ? 0 : 1)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: name.length - 1 }).filter((i) => name[i] !== ' '),
+        fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+        (i, letter) => {
+          const typed = name.slice(0, i) + letter + name.slice(i + 1)
+          const check = checkTypedAnswer(typed, motegi)
+          expect(check.correct).toBe(true)
+          expect(check.typos?.count ?? 0).toBe(typed === name ? 0 : 1)
+        },
+      ),
       { numRuns: 200 },
     )
     expect([4, 7, 8, 15, 16, 40].map(typoAllowance)).toEqual([0, 0, 1, 1, 2, 2])
@@ -181,9 +200,21 @@ describe('the verdict shows the answer as written', () => {
   })
 
   it('a typed card’s verdict carries the answer as the card writes it, and an empty diff where it would be noise', () => {
-    const item = { id: 'c5-date', kind: 'typed', ...c5Summit, prompt: { en: 'When?', zh: '何时？' }, explanation: { en: '.', zh: '。' }, tags: [], sources: [] } as unknown as KindItem
+    const item = {
+      id: 'c5-date',
+      kind: 'typed',
+      ...c5Summit,
+      prompt: { en: 'When?', zh: '何时？' },
+      explanation: { en: '.', zh: '。' },
+      tags: [],
+      sources: [],
+    } as unknown as KindItem
     const question = buildQuestion(item, [], 'seed')
     const verdict = gradeResponse(item, question, '21/12/2025')
-    expect(verdict.detail).toMatchObject({ kind: 'typed', expected: { en: 'Around 20 December 2025', zh: '2025 年 12 月 20 日前后' }, diff: [] })
+    expect(verdict.detail).toMatchObject({
+      kind: 'typed',
+      expected: { en: 'Around 20 December 2025', zh: '2025 年 12 月 20 日前后' },
+      diff: [],
+    })
   })
 })

@@ -157,14 +157,39 @@ const reciprocityFraming: CheckableItem = {
 }
 
 const allItems = [
-  motegi, takaichi, luYaodong, xiJinping, hashimotoCabinet, victorCha, takaichiStart, motegiBorn, quadRestart,
-  gcapStatement, aseanSummits, motegiFirstTerm, gaikoIssue, aseanVenue, eightyTrillionYen, fiveHundredFiftyBillion,
-  natoFivePercent, coreDefence, lessThanTwoMonths, protesters, fourMillionViews, millionViews, dietSession,
-  centralAsianStates, moreThanAYear, reciprocityFraming,
+  motegi,
+  takaichi,
+  luYaodong,
+  xiJinping,
+  hashimotoCabinet,
+  victorCha,
+  takaichiStart,
+  motegiBorn,
+  quadRestart,
+  gcapStatement,
+  aseanSummits,
+  motegiFirstTerm,
+  gaikoIssue,
+  aseanVenue,
+  eightyTrillionYen,
+  fiveHundredFiftyBillion,
+  natoFivePercent,
+  coreDefence,
+  lessThanTwoMonths,
+  protesters,
+  fourMillionViews,
+  millionViews,
+  dietSession,
+  centralAsianStates,
+  moreThanAYear,
+  reciprocityFraming,
 ]
 
 function textOf(parts: readonly DiffPart[], kinds: readonly DiffPart['kind'][]): string {
-  return parts.filter((p) => kinds.includes(p.kind)).map((p) => p.text).join('')
+  return parts
+    .filter((p) => kinds.includes(p.kind))
+    .map((p) => p.text)
+    .join('')
 }
 
 function expectRight(typed: string, item: CheckableItem): AnswerCheck {
@@ -234,8 +259,14 @@ function insertAt(base: string, insertions: readonly { at: number; text: string 
 
 describe('normalizeAnswer (properties)', () => {
   it('is idempotent on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)), { numRuns: 500 })
-    fc.assert(fc.property(answerText, (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)), { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)),
+      { numRuns: 500 },
+    )
+    fc.assert(
+      fc.property(answerText, (s) => normalizeAnswer(normalizeAnswer(s)) === normalizeAnswer(s)),
+      { numRuns: 300 },
+    )
   }, 60_000) // hundreds of generated cases: a correctness check, not a timing one (slow on a loaded machine)
 
   it('ignores whitespace inserted anywhere (digits included)', () => {
@@ -249,21 +280,31 @@ describe('normalizeAnswer (properties)', () => {
   it('ignores punctuation inserted anywhere in text without digits (between digits a "." or "-" means something)', () => {
     const insertion = fc.record({ at: fc.nat(), text: fc.constantFrom(...charsOf(punctuation)) })
     fc.assert(
-      fc.property(textWithoutDigits, fc.array(insertion, { maxLength: 5 }), (s, ins) => normalizeAnswer(insertAt(s, ins)) === normalizeAnswer(s)),
+      fc.property(
+        textWithoutDigits,
+        fc.array(insertion, { maxLength: 5 }),
+        (s, ins) => normalizeAnswer(insertAt(s, ins)) === normalizeAnswer(s),
+      ),
       { numRuns: 300 },
     )
   })
 
   it('ignores case', () => {
-    fc.assert(fc.property(answerText, (s) => normalizeAnswer(s.toUpperCase()) === normalizeAnswer(s.toLowerCase())), { numRuns: 300 })
+    fc.assert(
+      fc.property(answerText, (s) => normalizeAnswer(s.toUpperCase()) === normalizeAnswer(s.toLowerCase())),
+      { numRuns: 300 },
+    )
   })
 
   it('ignores full-width forms of ASCII', () => {
-    const toFullWidth = (s: string) =>
-      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000')
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...charsOf(' !"#$%&()*+,-./0123456789:;<=>?@ABCXYZabcxyz[]^_`{|}~')) }), (s) =>
-      normalizeAnswer(toFullWidth(s)) === normalizeAnswer(s),
-    ), { numRuns: 300 })
+    const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000')
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...charsOf(' !"#$%&()*+,-./0123456789:;<=>?@ABCXYZabcxyz[]^_`{|}~')) }),
+        (s) => normalizeAnswer(toFullWidth(s)) === normalizeAnswer(s),
+      ),
+      { numRuns: 300 },
+    )
   })
 
   it('treats Traditional and Simplified forms of real names from the banks as equal, however decorated', () => {
@@ -285,8 +326,11 @@ describe('normalizeAnswer (properties)', () => {
     ]
     const decoration = fc.constantFrom('', ' ', '　', '「', '」', '《', '》', '·', '。', '，')
     fc.assert(
-      fc.property(fc.constantFrom(...pairs), decoration, decoration, ([traditional, simplified], before, after) =>
-        normalizeAnswer(before + traditional + after) === normalizeAnswer(simplified),
+      fc.property(
+        fc.constantFrom(...pairs),
+        decoration,
+        decoration,
+        ([traditional, simplified], before, after) => normalizeAnswer(before + traditional + after) === normalizeAnswer(simplified),
       ),
       { numRuns: 200 },
     )
@@ -295,7 +339,15 @@ describe('normalizeAnswer (properties)', () => {
 
 describe('checkTypedAnswer: names (actor items)', () => {
   it('mh-actor-motegi: accepts every accepted form, whatever the width, case and spacing', () => {
-    for (const typed of ['Motegi Toshimitsu', 'toshimitsu motegi', 'MOTEGI', '茂木敏充', '茂木', 'ＭＯＴＥＧＩ　ＴＯＳＨＩＭＩＴＳＵ', ' Motegi,Toshimitsu ']) {
+    for (const typed of [
+      'Motegi Toshimitsu',
+      'toshimitsu motegi',
+      'MOTEGI',
+      '茂木敏充',
+      '茂木',
+      'ＭＯＴＥＧＩ　ＴＯＳＨＩＭＩＴＳＵ',
+      ' Motegi,Toshimitsu ',
+    ]) {
       expectRight(typed, motegi)
     }
     expect(checkTypedAnswer('toshimitsu motegi', motegi).matched).toBe('Toshimitsu Motegi')
@@ -362,7 +414,16 @@ describe('checkTypedAnswer: names (actor items)', () => {
 
 describe('checkTypedAnswer: dates', () => {
   it('mh-date-takaichi-administration-start: the same day in other formats', () => {
-    for (const typed of ['2025/10/21', '21st October 2025', 'Oct. 21 2025', 'october 21 2025', '2025年10月21号', '２０２５年１０月２１日', 'on 21 October 2025', '2025.10.21']) {
+    for (const typed of [
+      '2025/10/21',
+      '21st October 2025',
+      'Oct. 21 2025',
+      'october 21 2025',
+      '2025年10月21号',
+      '２０２５年１０月２１日',
+      'on 21 October 2025',
+      '2025.10.21',
+    ]) {
       expectRight(typed, takaichiStart)
     }
   })
@@ -426,7 +487,14 @@ describe('checkTypedAnswer: dates', () => {
   })
 
   it('mh-date-asean-summits-kuala-lumpur: a range in other formats is right', () => {
-    for (const typed of ['2025-10-26/27', '26 to 27 October 2025', 'Oct 26-27 2025', '2025年10月26日-27日', '2025年10月26日到10月27日', '26 October – 27 October 2025']) {
+    for (const typed of [
+      '2025-10-26/27',
+      '26 to 27 October 2025',
+      'Oct 26-27 2025',
+      '2025年10月26日-27日',
+      '2025年10月26日到10月27日',
+      '26 October – 27 October 2025',
+    ]) {
       expectRight(typed, aseanSummits)
     }
   })
@@ -491,7 +559,14 @@ describe('checkTypedAnswer: numbers', () => {
   })
 
   it('hh-number-investment-550-billion-dollars: 5500亿美元 = $550 billion = 550 billion dollars, however written', () => {
-    for (const typed of ['$550bn', '5500億美元', '550,000,000,000 dollars', '0.55 trillion USD', 'five hundred and fifty billion dollars', 'US$ 550 billion']) {
+    for (const typed of [
+      '$550bn',
+      '5500億美元',
+      '550,000,000,000 dollars',
+      '0.55 trillion USD',
+      'five hundred and fifty billion dollars',
+      'US$ 550 billion',
+    ]) {
       expectRight(typed, fiveHundredFiftyBillion)
     }
   })

@@ -46,7 +46,7 @@ describe('content files', () => {
 
   it('rejects malformed dates, including impossible days and reversed ranges', () => {
     const { errors } = check(`bank: b\nitems:${goodItem.replace('date: 2025-10-21', 'date: 2025-02-30')}`)
-    expect(errors[0]).toMatchObject({ itemId: 't-date-one', field: "date", line: 8 })
+    expect(errors[0]).toMatchObject({ itemId: 't-date-one', field: 'date', line: 8 })
     expect(errors[0]!.message).toContain('must be a date like')
     expect(isValidContentDate('2025-10-26/2025-10-27')).toBe(true)
     expect(isValidContentDate('2025-10-27/2025-10-26')).toBe(false)
@@ -95,7 +95,18 @@ describe('content files', () => {
 
 describe('quote verification', () => {
   const text = 'Hosoya Yuichi: With the inauguration of the Takaichi\nSanae administration on [October 21 \\(last\\)](#) year, you'
-  const srcs = [{ id: 'motegi-hosoya-2026-en', file: 'x', language: 'en', perspective: 'japanese-official', title: { en: 'a', zh: 'b' }, outlet: { en: 'a', zh: 'b' }, date: null, translationOf: null }] as const
+  const srcs = [
+    {
+      id: 'motegi-hosoya-2026-en',
+      file: 'x',
+      language: 'en',
+      perspective: 'japanese-official',
+      title: { en: 'a', zh: 'b' },
+      outlet: { en: 'a', zh: 'b' },
+      date: null,
+      translationOf: null,
+    },
+  ] as const
 
   it('ignores whitespace and link markup, but not other differences', () => {
     expect(normalizeForQuoteMatch('a b\n c')).toBe('abc')
@@ -104,8 +115,10 @@ describe('quote verification', () => {
     const ok = { ...item, sources: [{ ...item.sources[0]!, quote: 'Takaichi Sanae administration on October 21 (last) year' }] }
     const wrong = { ...item, sources: [{ ...item.sources[0]!, quote: 'Takaichi Sanae administration on October 22' }] }
     const texts = new Map([['motegi-hosoya-2026-en', text]])
-    const withItems = (items: (typeof bundle.items)) => ({ ...bundle, sources: [...srcs], items })
+    const withItems = (items: typeof bundle.items) => ({ ...bundle, sources: [...srcs], items })
     expect(verifyQuotes(withItems([ok]), texts)).toEqual([])
-    expect(messages(verifyQuotes(withItems([wrong]), texts))[0]).toContain('b0.yaml:3 item "t-date-one" field "sources.0.quote": quote not found in motegi-hosoya-2026-en')
+    expect(messages(verifyQuotes(withItems([wrong]), texts))[0]).toContain(
+      'b0.yaml:3 item "t-date-one" field "sources.0.quote": quote not found in motegi-hosoya-2026-en',
+    )
   })
 })

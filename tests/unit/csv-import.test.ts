@@ -48,8 +48,22 @@ describe('CSV import', () => {
       'choice,Capital of Japan?,Tokyo,,Osaka|Kyoto|Nagoya,,,,',
     ].join('\n')
     const [typed, choice] = items(text)
-    expect(typed).toMatchObject({ kind: 'typed', category: 'actor', accepted: ['Motegi', 'Toshimitsu Motegi'], tags: ['people', 'japan'], prompt: { en: 'Who became Foreign Minister?', zh: '谁出任外相？' }, answer: { zh: '茂木敏充' } })
-    expect(choice).toMatchObject({ kind: 'choice', distractors: [{ en: 'Osaka', zh: 'Osaka' }, { en: 'Kyoto', zh: 'Kyoto' }, { en: 'Nagoya', zh: 'Nagoya' }] })
+    expect(typed).toMatchObject({
+      kind: 'typed',
+      category: 'actor',
+      accepted: ['Motegi', 'Toshimitsu Motegi'],
+      tags: ['people', 'japan'],
+      prompt: { en: 'Who became Foreign Minister?', zh: '谁出任外相？' },
+      answer: { zh: '茂木敏充' },
+    })
+    expect(choice).toMatchObject({
+      kind: 'choice',
+      distractors: [
+        { en: 'Osaka', zh: 'Osaka' },
+        { en: 'Kyoto', zh: 'Kyoto' },
+        { en: 'Nagoya', zh: 'Nagoya' },
+      ],
+    })
   })
 
   it('names rows by the line they start on, across quoted line breaks and blank lines (a term,definition header is read as one)', () => {
@@ -78,12 +92,25 @@ describe('CSV import', () => {
     const header = 'prompt,answer,source,quote,locator,speaker,translation'
     const good = `${header}\nWhen did Takaichi's administration start?,21 October 2025,motegi-hosoya-2026-en,"With the inauguration of the Takaichi Sanae administration on October 21 last year",Opening question,hosoya,随着去年 10 月 21 日高市早苗政权成立\n`
     expect(items(good)[0]!.sources).toEqual([
-      { doc: 'motegi-hosoya-2026-en', quote: 'With the inauguration of the Takaichi Sanae administration on October 21 last year', locator: 'Opening question', speaker: 'hosoya', translation: '随着去年 10 月 21 日高市早苗政权成立' },
+      {
+        doc: 'motegi-hosoya-2026-en',
+        quote: 'With the inauguration of the Takaichi Sanae administration on October 21 last year',
+        locator: 'Opening question',
+        speaker: 'hosoya',
+        translation: '随着去年 10 月 21 日高市早苗政权成立',
+      },
     ])
     const invented = good.replace('October 21', 'November 3')
     expect(errorsOf(invented)).toEqual([expect.objectContaining({ line: 2, code: 'citation', field: 'quote' })])
-    expect(errorsOf(good.replace('motegi-hosoya-2026-en', 'no-such-doc'))).toEqual([expect.objectContaining({ line: 2, code: 'citation', field: 'source', detail: 'no-such-doc' })])
-    expect(errorsOf(`${header}\nQ,A,motegi-hosoya-2026-en,,,,\n`).map((e) => e.field)).toEqual(['quote', 'locator', 'speaker', 'translation'])
+    expect(errorsOf(good.replace('motegi-hosoya-2026-en', 'no-such-doc'))).toEqual([
+      expect.objectContaining({ line: 2, code: 'citation', field: 'source', detail: 'no-such-doc' }),
+    ])
+    expect(errorsOf(`${header}\nQ,A,motegi-hosoya-2026-en,,,,\n`).map((e) => e.field)).toEqual([
+      'quote',
+      'locator',
+      'speaker',
+      'translation',
+    ])
     // A server without the source texts cannot verify, so refuses rather than store an unverified quote.
     const parsed = parseCsv(good, 'comma') as { ok: true; drafts: ImportDraft[] }
     expect(finishImport(parsed.drafts, 'imp-test', { ...refs, texts: null })).toMatchObject({ ok: false })

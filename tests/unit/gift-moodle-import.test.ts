@@ -15,7 +15,8 @@ function finish(parsed: ParseResult) {
   if (!done.ok) throw new Error(JSON.stringify(done.errors))
   return done.items
 }
-const errors = (parsed: ParseResult) => (parsed.ok ? (finishImport(parsed.drafts, 'imp-t', refs) as { errors?: unknown[] }).errors ?? [] : parsed.errors)
+const errors = (parsed: ParseResult) =>
+  parsed.ok ? ((finishImport(parsed.drafts, 'imp-t', refs) as { errors?: unknown[] }).errors ?? []) : parsed.errors
 
 const QUOTE = 'With the inauguration of the Takaichi Sanae administration on October 21 last year'
 
@@ -44,15 +45,41 @@ describe('GIFT import', () => {
   it('maps each type back: multichoice → choice, truefalse → true-false, shortanswer → typed, matching, essay → flip', () => {
     const items = finish(parseGift(GIFT, 'one', refs))
     expect(items.map((i) => i.kind)).toEqual(['choice', 'true-false', 'typed', 'matching', 'flip', 'true-false'])
-    const [choice, tf, typed, matching, flip, html] = items as [ItemOfKind<'choice'>, ItemOfKind<'true-false'>, ItemOfKind<'typed'>, ItemOfKind<'matching'>, ItemOfKind<'flip'>, ItemOfKind<'true-false'>]
-    expect(choice).toMatchObject({ id: 'imp-t-1', category: 'actor', tags: ['week-1'], prompt: { en: 'Capital of Japan?' }, answer: { en: 'Tokyo' }, explanation: { en: 'Tokyo has been the capital since 1868.' } })
+    const [choice, tf, typed, matching, flip, html] = items as [
+      ItemOfKind<'choice'>,
+      ItemOfKind<'true-false'>,
+      ItemOfKind<'typed'>,
+      ItemOfKind<'matching'>,
+      ItemOfKind<'flip'>,
+      ItemOfKind<'true-false'>,
+    ]
+    expect(choice).toMatchObject({
+      id: 'imp-t-1',
+      category: 'actor',
+      tags: ['week-1'],
+      prompt: { en: 'Capital of Japan?' },
+      answer: { en: 'Tokyo' },
+      explanation: { en: 'Tokyo has been the capital since 1868.' },
+    })
     expect(choice.distractors!.map((d) => d.en)).toEqual(['Osaka', 'Kyoto', 'Nagoya'])
     expect(tf).toMatchObject({ prompt: { en: 'True or false?', zh: '对还是错？' }, statement: { en: 'The sky is green.' }, isTrue: false })
     expect(typed).toMatchObject({ answer: { en: 'Motegi Toshimitsu' }, accepted: ['Motegi', 'Toshimitsu Motegi'] })
-    expect(matching.pairs.map((p) => [p.left.en, p.right.en])).toEqual([['Takaichi', 'Japan'], ['Lee Jae-myung', 'Korea'], ['Albanese', 'Australia']])
+    expect(matching.pairs.map((p) => [p.left.en, p.right.en])).toEqual([
+      ['Takaichi', 'Japan'],
+      ['Lee Jae-myung', 'Korea'],
+      ['Albanese', 'Australia'],
+    ])
     // The flip card's answer and its citation come back out of the feedback; the rest is the explanation.
     expect(flip).toMatchObject({ answer: { en: '21 October 2025' }, explanation: { en: 'Inferred from "last year".' } })
-    expect(flip.sources).toEqual([{ doc: 'motegi-hosoya-2026-en', locator: 'Opening question', speaker: 'hosoya', quote: QUOTE, translation: '随着去年 10 月 21 日高市早苗政权成立' }])
+    expect(flip.sources).toEqual([
+      {
+        doc: 'motegi-hosoya-2026-en',
+        locator: 'Opening question',
+        speaker: 'hosoya',
+        quote: QUOTE,
+        translation: '随着去年 10 月 21 日高市早苗政权成立',
+      },
+    ])
     // [html] is read as text; the escaped markup stays text.
     expect(html.statement.en).toBe('Is this <script> text?')
   })
@@ -63,7 +90,9 @@ describe('GIFT import', () => {
   })
 
   it('splits "English / 中文" texts when the file is in both languages', () => {
-    const [item] = finish(parseGift('::a::Capital? / 首都？{=Tokyo / 东京 ~Osaka / 大阪 ~Kyoto / 京都}\n', 'both', refs)) as Array<ItemOfKind<'choice'>>
+    const [item] = finish(parseGift('::a::Capital? / 首都？{=Tokyo / 东京 ~Osaka / 大阪 ~Kyoto / 京都}\n', 'both', refs)) as Array<
+      ItemOfKind<'choice'>
+    >
     expect(item).toMatchObject({ prompt: { en: 'Capital?', zh: '首都？' }, answer: { en: 'Tokyo', zh: '东京' } })
     expect(item!.distractors![0]).toEqual({ en: 'Osaka', zh: '大阪' })
   })
@@ -77,9 +106,15 @@ describe('GIFT import', () => {
   it('names a syntax error by its line, and refuses numerical, embedded and multiple-answer questions', () => {
     const bad = '::ok::Fine?{=yes}\n\n::broken::\nStill open {=a ~b\n\n::ok2::Fine too?{=yes}\n'
     expect(errors(parseGift(bad, 'one', refs))).toEqual([expect.objectContaining({ line: 4, code: 'malformed' })])
-    expect(errors(parseGift('::n::How many?{#3}\n', 'one', refs))).toEqual([expect.objectContaining({ question: 1, title: 'n', code: 'unknownKind', detail: 'numerical' })])
-    expect(errors(parseGift('::c::Japan is {=in Asia ~in Europe} today.\n', 'one', refs))).toEqual([expect.objectContaining({ code: 'unknownKind' })])
-    expect(errors(parseGift('::m::Pick two{~%50%a ~%50%b ~c}\n', 'one', refs))).toEqual([expect.objectContaining({ code: 'noCorrectAnswer' })])
+    expect(errors(parseGift('::n::How many?{#3}\n', 'one', refs))).toEqual([
+      expect.objectContaining({ question: 1, title: 'n', code: 'unknownKind', detail: 'numerical' }),
+    ])
+    expect(errors(parseGift('::c::Japan is {=in Asia ~in Europe} today.\n', 'one', refs))).toEqual([
+      expect.objectContaining({ code: 'unknownKind' }),
+    ])
+    expect(errors(parseGift('::m::Pick two{~%50%a ~%50%b ~c}\n', 'one', refs))).toEqual([
+      expect.objectContaining({ code: 'noCorrectAnswer' }),
+    ])
     expect(errors(parseGift('// only a comment\n', 'one', refs))).toEqual([{ code: 'empty' }])
   })
 
@@ -90,7 +125,8 @@ describe('GIFT import', () => {
   })
 })
 
-const xml = (questions: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="category"><category><text>$course$/top/X</text></category></question>\n${questions}\n</quiz>\n`
+const xml = (questions: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n<question type="category"><category><text>$course$/top/X</text></category></question>\n${questions}\n</quiz>\n`
 
 const XML = xml(`
 <question type="multichoice">
@@ -134,7 +170,13 @@ describe('Moodle XML import', () => {
   it('maps each type back and reads html texts as text', () => {
     const items = finish(parseMoodleXml(XML, 'one', refs))
     expect(items.map((i) => i.kind)).toEqual(['choice', 'true-false', 'typed', 'matching', 'flip'])
-    expect(items[0]).toMatchObject({ category: 'actor', tags: ['geo'], prompt: { en: 'Capital of Japan?' }, answer: { en: 'Tokyo' }, explanation: { en: 'Since 1868.' } })
+    expect(items[0]).toMatchObject({
+      category: 'actor',
+      tags: ['geo'],
+      prompt: { en: 'Capital of Japan?' },
+      answer: { en: 'Tokyo' },
+      explanation: { en: 'Since 1868.' },
+    })
     expect(items[1]).toMatchObject({ prompt: { en: 'True or false?' }, statement: { en: 'Japan is an island nation.' }, isTrue: true })
     // Only full-credit answers are accepted: partial credit would grade a half-right answer as right.
     expect(items[2]).toMatchObject({ answer: { en: 'Motegi' }, accepted: ['Motegi Toshimitsu'] })
@@ -143,11 +185,21 @@ describe('Moodle XML import', () => {
   })
 
   it('names malformed XML by line, refuses DOCTYPE, unknown types and a question without a right answer', () => {
-    expect(errors(parseMoodleXml('<quiz>\n<question type="essay">\n<name><text>x</name>\n</quiz>', 'one', refs))).toEqual([expect.objectContaining({ line: 3, code: 'malformed' })])
-    expect(errors(parseMoodleXml('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><quiz>&a;</quiz>', 'one', refs))).toEqual([expect.objectContaining({ code: 'malformed' })])
-    const unknown = xml('<question type="calculated"><name><text>calc</text></name><questiontext><text>1+1</text></questiontext></question>')
-    expect(errors(parseMoodleXml(unknown, 'one', refs))).toEqual([{ question: 1, title: 'calc', code: 'unknownKind', detail: 'calculated' }])
-    const noRight = xml('<question type="multichoice"><name><text>m</text></name><questiontext><text>Q?</text></questiontext><answer fraction="0"><text>a</text></answer><answer fraction="0"><text>b</text></answer></question>')
+    expect(errors(parseMoodleXml('<quiz>\n<question type="essay">\n<name><text>x</name>\n</quiz>', 'one', refs))).toEqual([
+      expect.objectContaining({ line: 3, code: 'malformed' }),
+    ])
+    expect(errors(parseMoodleXml('<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><quiz>&a;</quiz>', 'one', refs))).toEqual([
+      expect.objectContaining({ code: 'malformed' }),
+    ])
+    const unknown = xml(
+      '<question type="calculated"><name><text>calc</text></name><questiontext><text>1+1</text></questiontext></question>',
+    )
+    expect(errors(parseMoodleXml(unknown, 'one', refs))).toEqual([
+      { question: 1, title: 'calc', code: 'unknownKind', detail: 'calculated' },
+    ])
+    const noRight = xml(
+      '<question type="multichoice"><name><text>m</text></name><questiontext><text>Q?</text></questiontext><answer fraction="0"><text>a</text></answer><answer fraction="0"><text>b</text></answer></question>',
+    )
     expect(errors(parseMoodleXml(noRight, 'one', refs))).toEqual([{ question: 1, title: 'm', code: 'noCorrectAnswer' }])
     expect(errors(parseMoodleXml(xml(''), 'one', refs))).toEqual([{ code: 'empty' }])
   })

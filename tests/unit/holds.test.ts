@@ -38,7 +38,13 @@ describe('card browser search', () => {
     ({ id, kind, category, prompt: { en, zh }, answer: { en: 'a', zh: '答' }, tags: [] }) as unknown as ContentItem
   const cards: BrowserCard[] = [
     { item: item('a', 'When did Kishida visit?', '岸田何时访问？'), state: null, lapses: 0, due: null, hold: null },
-    { item: item('b', 'Who leads the Diet?', '谁领导国会？', 'choice', 'actor'), state: 2, lapses: 9, due: 0, hold: { suspendedAt: 1, suspendedBy: 'leech', buriedUntil: null } },
+    {
+      item: item('b', 'Who leads the Diet?', '谁领导国会？', 'choice', 'actor'),
+      state: 2,
+      lapses: 9,
+      due: 0,
+      hold: { suspendedAt: 1, suspendedBy: 'leech', buriedUntil: null },
+    },
   ]
   const run = (query: string) => {
     const parsed = readBrowserFilters(new URLSearchParams(query))

@@ -16,7 +16,9 @@ describe('an imported card on screen', () => {
     const done = finishImport(parsed.drafts, 'imp-render', importReferences())
     if (!done.ok) throw new Error('import failed')
     const content = toCardContent(done.items[0]!, new Map(), new Map())
-    const Stub = createRoutesStub([{ path: '/', Component: () => createElement(CardView, { content, mode: 'both', uiLang: 'en', revealed: true }) }])
+    const Stub = createRoutesStub([
+      { path: '/', Component: () => createElement(CardView, { content, mode: 'both', uiLang: 'en', revealed: true }) },
+    ])
     const html = renderToStaticMarkup(createElement(Stub, { initialEntries: ['/'] }))
     expect(html).toContain('&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; term')

@@ -11,7 +11,11 @@ import { FIXTURE_CONTENT } from '../support/paths'
 
 const { bundle } = loadContentFromDisk(FIXTURE_CONTENT)
 const deck = { id: 'kinds', title: { en: 'Every kind', zh: '所有题型' } }
-const siblings = [{ en: 'Osaka', zh: '大阪' }, { en: 'Kyoto', zh: '京都' }, { en: 'Nara', zh: '奈良' }]
+const siblings = [
+  { en: 'Osaka', zh: '大阪' },
+  { en: 'Kyoto', zh: '京都' },
+  { en: 'Nara', zh: '奈良' },
+]
 const entries: ExportItem[] = bundle.items.map((item) => ({ item, siblingAnswers: siblings }))
 
 const HOSTILE = '<script>alert("x")</script> ~=#{}: a->b & \\ "q"'
@@ -48,9 +52,12 @@ describe('GIFT export', () => {
         expect(q.choices.length).toBeGreaterThanOrEqual(3)
       }
       if (item.kind === 'true-false' && q.type === 'TF') expect(q.isTrue).toBe(item.isTrue)
-      if (item.kind === 'typed' && q.type === 'Short') expect(q.choices.map((c) => c.text.text).sort()).toEqual([...new Set([item.answer.en, ...item.accepted])].sort())
+      if (item.kind === 'typed' && q.type === 'Short')
+        expect(q.choices.map((c) => c.text.text).sort()).toEqual([...new Set([item.answer.en, ...item.accepted])].sort())
       if (item.kind === 'matching' && q.type === 'Matching') {
-        expect(q.matchPairs.map((p) => [p.subquestion.text, p.subanswer])).toEqual(item.pairs.map((p) => [textToHtml(p.left.en), p.right.en]))
+        expect(q.matchPairs.map((p) => [p.subquestion.text, p.subanswer])).toEqual(
+          item.pairs.map((p) => [textToHtml(p.left.en), p.right.en]),
+        )
       }
       if (q.type === 'Description') throw new Error(`unexpected ${q.type}`)
       expect(q.globalFeedback?.text).toContain(textToHtml(item.explanation.en))
@@ -61,7 +68,9 @@ describe('GIFT export', () => {
   it('escapes markup and GIFT’s special characters: the text survives, no tag does', () => {
     const gift = exportGift(deck, [{ item: hostileItem() }], { lang: 'en' })
     // Only a short answer's accepted form (a string Moodle compares and prints escaped) holds the raw text.
-    expect(gift.split('\n').filter((line) => line.includes('<script'))).toEqual([`\t=${'<script>alert("x")</script> \\~\\=\\#\\{\\}\\: a→b & \\\\ "q"'}`])
+    expect(gift.split('\n').filter((line) => line.includes('<script'))).toEqual([
+      `\t=${'<script>alert("x")</script> \\~\\=\\#\\{\\}\\: a→b & \\\\ "q"'}`,
+    ])
     const [, q] = parseGift(gift)
     if (q?.type !== 'Short') throw new Error(`expected a short answer, got ${q?.type}`)
     expect(q.stem.text).toBe(textToHtml(HOSTILE))
@@ -70,7 +79,12 @@ describe('GIFT export', () => {
 })
 
 describe('Moodle XML export', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, isArray: (name) => ['question', 'answer', 'subquestion', 'tag'].includes(name) })
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    isArray: (name) => ['question', 'answer', 'subquestion', 'tag'].includes(name),
+  })
   interface Text {
     text: string
   }
@@ -107,10 +121,12 @@ describe('Moodle XML export', () => {
     const questions = questionsOf(exportMoodleXml(deck, entries, { lang: 'zh' }))
     entries.forEach(({ item }, i) => {
       const q = questions[i]!
-      if (item.kind === 'choice') expect(q.answer.filter((a) => a.fraction === '100').map((a) => a.text)).toEqual([textToHtml(item.answer.zh)])
+      if (item.kind === 'choice')
+        expect(q.answer.filter((a) => a.fraction === '100').map((a) => a.text)).toEqual([textToHtml(item.answer.zh)])
       if (item.kind === 'true-false') expect(q.answer.find((a) => a.fraction === '100')!.text).toBe(String(item.isTrue))
       if (item.kind === 'typed') expect(q.answer.map((a) => String(a.text))).toEqual([...new Set([item.answer.zh, ...item.accepted])])
-      if (item.kind === 'matching') expect(q.subquestion.map((s) => [s.text, s.answer[0]!.text])).toEqual(item.pairs.map((p) => [textToHtml(p.left.zh), p.right.zh]))
+      if (item.kind === 'matching')
+        expect(q.subquestion.map((s) => [s.text, s.answer[0]!.text])).toEqual(item.pairs.map((p) => [textToHtml(p.left.zh), p.right.zh]))
       if (item.kind === 'framing-pair') expect(q.subquestion.length).toBe(4) // two sides and the other two perspectives
       if (item.kind === 'flip') expect(q.graderinfo.text).toBe(textToHtml(item.answer.zh))
     })
@@ -157,7 +173,7 @@ describe('CSV export', () => {
   it('keeps commas, quotes and line breaks inside one cell, and defuses formulas', () => {
     const item = { ...hostileItem(), prompt: { en: '=1+2, "quoted"\nnext line', zh: '甲' } }
     const [[term, definition]] = parseCsv(exportCsv([{ item }], { lang: 'en' })) as [[string, string]]
-    expect(term).toBe("'=1+2, \"quoted\"\nnext line")
+    expect(term).toBe('\'=1+2, "quoted"\nnext line')
     expect(definition).toBe(HOSTILE)
   })
 })

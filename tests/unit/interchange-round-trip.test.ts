@@ -40,7 +40,8 @@ function imported(parsed: ParseResult): ContentItem[] {
   return done.items
 }
 
-const citations = (item: ContentItem) => item.sources.map(({ doc, locator, speaker, quote, translation }) => ({ doc, locator, speaker, quote, translation }))
+const citations = (item: ContentItem) =>
+  item.sources.map(({ doc, locator, speaker, quote, translation }) => ({ doc, locator, speaker, quote, translation }))
 
 /** What GIFT and Moodle XML carry of an item whose kind maps exactly (kind-mapping.ts). */
 function carried(entry: ExportItem): Record<string, unknown> {
@@ -100,7 +101,11 @@ describe.each([
         whole++
       } else {
         // Closest form: the type's kind (cloze → typed, ordering and framing pairs → matching, attribution → choice).
-        expect(got.kind, entry.item.id).toBe(kind === 'flip' ? 'flip' : { cloze: 'typed', ordering: 'matching', attribution: 'choice', 'framing-pair': 'matching' }[entry.item.kind as 'cloze'])
+        expect(got.kind, entry.item.id).toBe(
+          kind === 'flip'
+            ? 'flip'
+            : { cloze: 'typed', ordering: 'matching', attribution: 'choice', 'framing-pair': 'matching' }[entry.item.kind as 'cloze'],
+        )
         expect(got.sources, entry.item.id).toEqual(citations(entry.item))
       }
     })
@@ -113,7 +118,11 @@ describe('CSV round trip', () => {
     const back = imported(parseCsv(exportCsv(entries, { lang: 'en' }), 'comma'))
     expect(back).toHaveLength(entries.length)
     entries.forEach(({ item }, i) => {
-      expect({ kind: back[i]!.kind, front: back[i]!.prompt.en, back: back[i]!.answer.en }, item.id).toEqual({ kind: 'flip', front: cardFront(item, 'en'), back: item.answer.en })
+      expect({ kind: back[i]!.kind, front: back[i]!.prompt.en, back: back[i]!.answer.en }, item.id).toEqual({
+        kind: 'flip',
+        front: cardFront(item, 'en'),
+        back: item.answer.en,
+      })
     })
   })
 })
@@ -126,9 +135,23 @@ describe('Anki package round trip', () => {
     entries.forEach(({ item }, i) => {
       const got = back[i]!
       expect(
-        { kind: got.kind, front: got.prompt.en, back: got.answer.en, explanation: got.explanation.en, tags: got.tags, sources: citations(got) },
+        {
+          kind: got.kind,
+          front: got.prompt.en,
+          back: got.answer.en,
+          explanation: got.explanation.en,
+          tags: got.tags,
+          sources: citations(got),
+        },
         item.id,
-      ).toEqual({ kind: item.kind === 'typed' ? 'typed' : 'flip', front: cardFront(item, 'en'), back: item.answer.en, explanation: item.explanation.en, tags: item.tags, sources: citations(item) })
+      ).toEqual({
+        kind: item.kind === 'typed' ? 'typed' : 'flip',
+        front: cardFront(item, 'en'),
+        back: item.answer.en,
+        explanation: item.explanation.en,
+        tags: item.tags,
+        sources: citations(item),
+      })
     })
   })
 })

@@ -49,7 +49,10 @@ describe('item statistics (Moodle definitions, computed by hand)', () => {
   })
 
   it('a reversed item has a negative discrimination', () => {
-    const s = itemStatistics([test({ A: 0, B: 1, C: 1 }), test({ A: 1, B: 0, C: 0 }), test({ A: 0, B: 1, C: 0 }), test({ A: 1, B: 0, C: 1 })], ['A'])
+    const s = itemStatistics(
+      [test({ A: 0, B: 1, C: 1 }), test({ A: 1, B: 0, C: 0 }), test({ A: 0, B: 1, C: 0 }), test({ A: 1, B: 0, C: 1 })],
+      ['A'],
+    )
     expect(s.get('A')!.discrimination!).toBeLessThan(0)
   })
 })
@@ -69,8 +72,18 @@ describe('flags use Moodle thresholds', () => {
 
 describe('review figures', () => {
   it('first-answer share, lapses per review and mean seconds', () => {
-    expect(reviewFigures({ answers: 8, firstAnswered: 4, firstRight: 3, lapses: 2, durationMs: 20_000 })).toEqual({ answers: 8, firstCorrect: 0.75, lapsesPerReview: 0.25, meanSeconds: 2.5 })
-    expect(reviewFigures({ answers: 0, firstAnswered: 0, firstRight: 0, lapses: 0, durationMs: 0 })).toEqual({ answers: 0, firstCorrect: null, lapsesPerReview: null, meanSeconds: null })
+    expect(reviewFigures({ answers: 8, firstAnswered: 4, firstRight: 3, lapses: 2, durationMs: 20_000 })).toEqual({
+      answers: 8,
+      firstCorrect: 0.75,
+      lapsesPerReview: 0.25,
+      meanSeconds: 2.5,
+    })
+    expect(reviewFigures({ answers: 0, firstAnswered: 0, firstRight: 0, lapses: 0, durationMs: 0 })).toEqual({
+      answers: 0,
+      firstCorrect: null,
+      lapsesPerReview: null,
+      meanSeconds: null,
+    })
   })
 })
 
@@ -94,7 +107,12 @@ describe('wrong options picked', () => {
       if (q.kind !== 'choice') throw new Error('kind')
       return pickedOption(choice, q, String(q.options.findIndex((o) => o.en === 'Osaka')))
     })
-    const positions = new Set(seeds.map((seed) => { const q = buildQuestion(choice, [], seed); return q.kind === 'choice' ? q.options.findIndex((o) => o.en === 'Osaka') : -1 }))
+    const positions = new Set(
+      seeds.map((seed) => {
+        const q = buildQuestion(choice, [], seed)
+        return q.kind === 'choice' ? q.options.findIndex((o) => o.en === 'Osaka') : -1
+      }),
+    )
     expect(positions.size).toBeGreaterThan(1) // the shuffles really differ
     expect(countPicks(picks)).toEqual([{ pick: { kind: 'option', text: { en: 'Osaka', zh: '大阪' } }, count: 6 }])
   })
@@ -128,7 +146,14 @@ describe('wrong options picked', () => {
   })
 
   it('attribution: the perspective named', () => {
-    const item = { ...base, id: 'a', kind: 'attribution', answer: { en: 'A', zh: 'A' }, statement: { en: 's', zh: 's' }, perspective: 'chinese-academic' } as unknown as ContentItem
+    const item = {
+      ...base,
+      id: 'a',
+      kind: 'attribution',
+      answer: { en: 'A', zh: 'A' },
+      statement: { en: 's', zh: 's' },
+      perspective: 'chinese-academic',
+    } as unknown as ContentItem
     expect(pickedOption(item, buildQuestion(item, [], 'x'), 'chinese-media')).toEqual({ kind: 'perspectives', given: ['chinese-media'] })
   })
 })

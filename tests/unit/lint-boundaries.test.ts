@@ -12,10 +12,18 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('module boundaries', () => {
   it('keeps the domain free of Node built-ins, the database and components', async () => {
-    expect(await ruleIds(`import { readFileSync } from 'node:fs'\nexport const x = readFileSync`, 'app/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds(`import { items } from '../../db/schema'\nexport const x = items`, 'app/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds(`import { getDb } from '~/utils/db.server'\nexport const x = getDb`, 'app/domain/example.ts')).toContain('no-restricted-imports')
-    expect(await ruleIds(`import { CardView } from '~/components/card-view'\nexport const x = CardView`, 'app/domain/example.ts')).toContain('no-restricted-imports')
+    expect(await ruleIds(`import { readFileSync } from 'node:fs'\nexport const x = readFileSync`, 'app/domain/example.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds(`import { items } from '../../db/schema'\nexport const x = items`, 'app/domain/example.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds(`import { getDb } from '~/utils/db.server'\nexport const x = getDb`, 'app/domain/example.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(
+      await ruleIds(`import { CardView } from '~/components/card-view'\nexport const x = CardView`, 'app/domain/example.ts'),
+    ).toContain('no-restricted-imports')
     expect(await ruleIds(`import { z } from 'zod'\nexport const x = z`, 'app/domain/example.ts')).toEqual([])
   }, 60_000)
 

@@ -4,7 +4,14 @@ import { isEnglishLocator, locatorFor, withLocatorForms } from '~/domain/content
 import { loadContentFromDisk } from '~/utils/content-files.server'
 import type { Citation } from '~/domain/content/fields'
 
-const cite = (locator: string, locatorZh?: string): Citation => ({ doc: 'd', locator, quote: 'q', translation: 't', speaker: 's', ...(locatorZh ? { locatorZh } : {}) })
+const cite = (locator: string, locatorZh?: string): Citation => ({
+  doc: 'd',
+  locator,
+  quote: 'q',
+  translation: 't',
+  speaker: 's',
+  ...(locatorZh ? { locatorZh } : {}),
+})
 
 describe('locators', () => {
   it('tell English prose from a Chinese heading that names an acronym', () => {
@@ -16,22 +23,39 @@ describe('locators', () => {
 
   it('take their Chinese form from the glossary, unless the bank gives one', () => {
     const glossary = new Map([['Photo caption', '图片说明']])
-    const [item] = withLocatorForms([{ sources: [cite('Photo caption'), cite('Title', '标题（作者自拟）'), cite('Unknown place'), cite('引言')] }], glossary)
+    const [item] = withLocatorForms(
+      [{ sources: [cite('Photo caption'), cite('Title', '标题（作者自拟）'), cite('Unknown place'), cite('引言')] }],
+      glossary,
+    )
     expect(item!.sources.map((c) => c.locatorZh)).toEqual(['图片说明', '标题（作者自拟）', undefined, undefined])
   })
 
   it('show the Chinese form in the Chinese interface, mark an English one without it, and leave English readers the original', () => {
-    expect(locatorFor({ locator: 'Photo caption', locatorZh: '图片说明' }, 'zh-Hans')).toEqual({ text: '图片说明', lang: 'zh-Hans', untranslated: false })
-    expect(locatorFor({ locator: 'Unknown place', locatorZh: null }, 'zh-Hans')).toEqual({ text: 'Unknown place', lang: 'en', untranslated: true })
+    expect(locatorFor({ locator: 'Photo caption', locatorZh: '图片说明' }, 'zh-Hans')).toEqual({
+      text: '图片说明',
+      lang: 'zh-Hans',
+      untranslated: false,
+    })
+    expect(locatorFor({ locator: 'Unknown place', locatorZh: null }, 'zh-Hans')).toEqual({
+      text: 'Unknown place',
+      lang: 'en',
+      untranslated: true,
+    })
     expect(locatorFor({ locator: '引言', locatorZh: null }, 'zh-Hans')).toEqual({ text: '引言', lang: 'zh-Hans', untranslated: false })
-    expect(locatorFor({ locator: 'Photo caption', locatorZh: '图片说明' }, 'en')).toEqual({ text: 'Photo caption', lang: 'en', untranslated: false })
+    expect(locatorFor({ locator: 'Photo caption', locatorZh: '图片说明' }, 'en')).toEqual({
+      text: 'Photo caption',
+      lang: 'en',
+      untranslated: false,
+    })
     expect(locatorFor({ locator: '引言', locatorZh: null }, 'en')).toEqual({ text: '引言', lang: 'zh-Hans', untranslated: false })
   })
 
   it('nearly every English locator in the content has a Chinese form (add one to content/locators.yaml when you write one)', () => {
     const { bundle, errors } = loadContentFromDisk()
     expect(errors.filter((e) => e.file.endsWith('locators.yaml'))).toEqual([])
-    const english = bundle.items.flatMap((item) => item.sources.filter((c) => isEnglishLocator(c.locator)).map((c) => ({ where: `${item.id}: ${c.locator}`, zh: c.locatorZh })))
+    const english = bundle.items.flatMap((item) =>
+      item.sources.filter((c) => isEnglishLocator(c.locator)).map((c) => ({ where: `${item.id}: ${c.locator}`, zh: c.locatorZh })),
+    )
     const missing = english.filter((c) => !c.zh).map((c) => c.where)
     // Authors rewrite locators while fact-checking; one without a Chinese form is shown marked as English, so a few
     // new ones may wait for their line, but not many (this lists them).

@@ -1,7 +1,14 @@
 /** Errors travel as typed message keys (issue 10.4): every key a schema can produce exists in both languages. */
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { assignmentSchema, classActionSchema, classesActionSchema, joinSchema, resetPasswordSchema, signUpSchema } from '~/domain/account-forms'
+import {
+  assignmentSchema,
+  classActionSchema,
+  classesActionSchema,
+  joinSchema,
+  resetPasswordSchema,
+  signUpSchema,
+} from '~/domain/account-forms'
 import { settingsActionSchema, settingsSchema } from '~/domain/settings-form'
 import { quizSetupSchema } from '~/domain/quiz'
 import { cardActionSchema } from '~/domain/card-forms'
@@ -40,7 +47,14 @@ describe('message keys', () => {
       ...messagesOf(resetPasswordSchema, { password: 'long enough password', confirm: 'other' }),
       ...messagesOf(joinSchema, { code: '!' }),
       ...messagesOf(assignmentSchema, { title: '', dueDate: 'soon', goal: 'quiz', targetRecall: 2 }),
-      ...messagesOf(settingsSchema, { desiredRetention: 2, newPerDay: -1, maxReviewsPerDay: 1.5, uiLanguage: 'fr', cardLanguage: 'x', timeZone: 'Mars/Base' }),
+      ...messagesOf(settingsSchema, {
+        desiredRetention: 2,
+        newPerDay: -1,
+        maxReviewsPerDay: 1.5,
+        uiLanguage: 'fr',
+        cardLanguage: 'x',
+        timeZone: 'Mars/Base',
+      }),
       ...messagesOf(quizSetupSchema, { count: 0, timeLimitMinutes: 999 }),
       ...messagesOf(cardActionSchema, { intent: 'delete' }),
       ...messagesOf(browserFiltersSchema, { category: 'x', kind: 'y', status: 'z', page: 0 }),
@@ -59,7 +73,13 @@ describe('one schema per action, discriminated on intent', () => {
   it('parses each of the class page intents, and only those', () => {
     expect(classActionSchema.parse({ intent: 'archive' })).toEqual({ intent: 'archive' })
     expect(classActionSchema.parse({ intent: 'remove-student', userId: 'u1' })).toEqual({ intent: 'remove-student', userId: 'u1' })
-    const created = classActionSchema.parse({ intent: 'create-assignment', title: 'T', deckId: 'dates', dueDate: '2099-01-01', goal: 'memory' })
+    const created = classActionSchema.parse({
+      intent: 'create-assignment',
+      title: 'T',
+      deckId: 'dates',
+      dueDate: '2099-01-01',
+      goal: 'memory',
+    })
     expect(created).toMatchObject({ intent: 'create-assignment', targetRecall: 0.85 })
     expect(messagesOf(classActionSchema, { intent: 'drop-table' })).toEqual(['errorUnknownIntent'])
     expect(messagesOf(classActionSchema, { intent: 'remove-student' })).toHaveLength(1)
@@ -80,10 +100,20 @@ describe('one schema per action, discriminated on intent', () => {
   })
 
   it('parses the settings page: the settings form (which has no intent field) and the FSRS parameters form', () => {
-    const settings = { desiredRetention: 0.9, newPerDay: 20, maxReviewsPerDay: 200, uiLanguage: 'zh-Hans', cardLanguage: 'both', timeZone: 'Asia/Shanghai' }
+    const settings = {
+      desiredRetention: 0.9,
+      newPerDay: 20,
+      maxReviewsPerDay: 200,
+      uiLanguage: 'zh-Hans',
+      cardLanguage: 'both',
+      timeZone: 'Asia/Shanghai',
+    }
     expect(settingsActionSchema.parse(settings)).toEqual(settings)
     expect(settingsActionSchema.parse({ ...settings, intent: 'save-settings' })).toMatchObject({ intent: 'save-settings', newPerDay: 20 })
-    expect(settingsActionSchema.parse({ intent: 'fsrs-parameters', parameters: 'default' })).toEqual({ intent: 'fsrs-parameters', parameters: 'default' })
+    expect(settingsActionSchema.parse({ intent: 'fsrs-parameters', parameters: 'default' })).toEqual({
+      intent: 'fsrs-parameters',
+      parameters: 'default',
+    })
     expect(messagesOf(settingsActionSchema, { intent: 'fsrs-parameters', parameters: 'mine' })).toEqual(['errorParameters'])
     expect(messagesOf(settingsActionSchema, { intent: 'delete-account' })).toEqual(['errorUnknownIntent'])
   })

@@ -28,7 +28,12 @@ function deck(overrides: Partial<KeptDeck> = {}): KeptDeck {
 
 describe('offline queue', () => {
   it('introduces new cards in deck order, skipping suspended and buried ones', () => {
-    const d = deck({ holds: { a: { suspendedAt: NOW - DAY, suspendedBy: 'learner', buriedUntil: null }, b: { suspendedAt: null, suspendedBy: null, buriedUntil: NOW + 1000 } } })
+    const d = deck({
+      holds: {
+        a: { suspendedAt: NOW - DAY, suspendedBy: 'learner', buriedUntil: null },
+        b: { suspendedAt: null, suspendedBy: null, buriedUntil: NOW + 1000 },
+      },
+    })
     expect(nextCard(d, new Map(), [], [], NOW)).toEqual({ kind: 'new', itemId: 'c' })
     // Once the bury ends, b is back.
     expect(nextCard(d, new Map(), [], [], NOW + 2000)).toEqual({ kind: 'new', itemId: 'b' })
@@ -43,13 +48,21 @@ describe('offline queue', () => {
   })
 
   it("counts today's waiting answers against the daily new-card limit", () => {
-    const answer = (id: string, itemId: string) => ({ userId: 'u', deckId: 'd', event: { type: 'answer' as const, id, itemId, rating: 3 as const, answeredAt: NOW - 10, durationMs: 0, retention: 0.9 }, before: newCard(NOW - 10) })
+    const answer = (id: string, itemId: string) => ({
+      userId: 'u',
+      deckId: 'd',
+      event: { type: 'answer' as const, id, itemId, rating: 3 as const, answeredAt: NOW - 10, durationMs: 0, retention: 0.9 },
+      before: newCard(NOW - 10),
+    })
     const waiting = [answer('r1-abcdefgh', 'a'), answer('r2-abcdefgh', 'b')]
     expect(todaysCounts(deck(), waiting, NOW)).toEqual({ newToday: 2, reviewsToday: 0 })
     const undone = [...waiting, { userId: 'u', deckId: 'd', event: { type: 'undo' as const, reviewId: 'r2-abcdefgh', undoneAt: NOW } }]
     expect(todaysCounts(deck(), undone, NOW)).toEqual({ newToday: 1, reviewsToday: 0 })
     // With two new cards already answered today, the limit of 2 ends new cards: done until the day ends.
-    const cards = new Map([['a', scheduleReview(newCard(NOW - 10), 4, NOW - 10, 0.9)], ['b', scheduleReview(newCard(NOW - 10), 4, NOW - 10, 0.9)]])
+    const cards = new Map([
+      ['a', scheduleReview(newCard(NOW - 10), 4, NOW - 10, 0.9)],
+      ['b', scheduleReview(newCard(NOW - 10), 4, NOW - 10, 0.9)],
+    ])
     expect(nextCard(deck(), cards, [], waiting, NOW).kind).toBe('done')
   })
 })

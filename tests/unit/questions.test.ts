@@ -14,7 +14,8 @@ const base = {
   tags: [],
   sources: [],
 }
-const item = (over: Partial<ContentItem>): ContentItem => ({ id: 'x', kind: 'flip', answer: { en: 'Tokyo', zh: '东京' }, ...base, ...over }) as ContentItem
+const item = (over: Partial<ContentItem>): ContentItem =>
+  ({ id: 'x', kind: 'flip', answer: { en: 'Tokyo', zh: '东京' }, ...base, ...over }) as ContentItem
 const siblings = ['Kuala Lumpur', 'Gyeongju', 'Niagara', 'Tokyo'].map((en, i) => ({ id: `s${i}`, answer: { en, zh: en } }))
 
 describe('shuffling', () => {
@@ -44,12 +45,23 @@ describe('choice', () => {
     expect(q.options.filter((o) => o.en === 'Tokyo')).toHaveLength(1)
     const right = q.options.findIndex((o) => o.en === 'Tokyo')
     expect(gradeResponse(it1, q, String(right))).toMatchObject({ correct: true, suggestedRating: 3 })
-    expect(gradeResponse(it1, q, String((right + 1) % 4))).toMatchObject({ correct: false, suggestedRating: 1, detail: { chosen: (right + 1) % 4, correctIndex: right } })
+    expect(gradeResponse(it1, q, String((right + 1) % 4))).toMatchObject({
+      correct: false,
+      suggestedRating: 1,
+      detail: { chosen: (right + 1) % 4, correctIndex: right },
+    })
     expect(gradeResponse(it1, q, 'nonsense').correct).toBe(false)
   })
 
   it('prefers authored distractors', () => {
-    const it1 = item({ kind: 'choice', distractors: [{ en: 'Osaka', zh: '大阪' }, { en: 'Kyoto', zh: '京都' }, { en: 'Nara', zh: '奈良' }] })
+    const it1 = item({
+      kind: 'choice',
+      distractors: [
+        { en: 'Osaka', zh: '大阪' },
+        { en: 'Kyoto', zh: '京都' },
+        { en: 'Nara', zh: '奈良' },
+      ],
+    })
     const q = buildQuestion(it1, siblings, 's')
     expect(q.kind === 'choice' && q.options.map((o) => o.en).sort()).toEqual(['Kyoto', 'Nara', 'Osaka', 'Tokyo'])
   })
@@ -65,7 +77,12 @@ describe('true-false, typed and cloze', () => {
   })
 
   it('checks a typed date at the item’s precision, and shows what differed', () => {
-    const typed = item({ kind: 'typed', category: 'date', date: '2025-10-21', answer: { en: '21 October 2025', zh: '2025 年 10 月 21 日' } })
+    const typed = item({
+      kind: 'typed',
+      category: 'date',
+      date: '2025-10-21',
+      answer: { en: '21 October 2025', zh: '2025 年 10 月 21 日' },
+    })
     const q = buildQuestion(typed, [], 's')
     expect(gradeResponse(typed, q, 'October 21, 2025').correct).toBe(true)
     expect(gradeResponse(typed, q, '2025年10月21日').correct).toBe(true)
@@ -75,9 +92,17 @@ describe('true-false, typed and cloze', () => {
   })
 
   it('fills a cloze gap, checked against the gap in either language', () => {
-    const cloze = item({ kind: 'cloze', category: 'event', cloze: { en: 'The summit was held in [[Tokyo]] that day.', zh: '会谈当天在[[东京]]举行。' } })
+    const cloze = item({
+      kind: 'cloze',
+      category: 'event',
+      cloze: { en: 'The summit was held in [[Tokyo]] that day.', zh: '会谈当天在[[东京]]举行。' },
+    })
     const q = buildQuestion(cloze, [], 's')
-    expect(q).toEqual({ kind: 'cloze', before: { en: 'The summit was held in ', zh: '会谈当天在' }, after: { en: ' that day.', zh: '举行。' } })
+    expect(q).toEqual({
+      kind: 'cloze',
+      before: { en: 'The summit was held in ', zh: '会谈当天在' },
+      after: { en: ' that day.', zh: '举行。' },
+    })
     expect(gradeResponse(cloze, q, 'tokyo').correct).toBe(true)
     expect(gradeResponse(cloze, q, '東京').correct).toBe(true)
     expect(gradeResponse(cloze, q, 'Osaka').correct).toBe(false)
@@ -106,7 +131,14 @@ describe('ordering and matching', () => {
   })
 
   it('grades each matched pair', () => {
-    const matching = item({ kind: 'matching', pairs: [{ left: { en: 'Motegi', zh: '茂木' }, right: { en: 'Foreign Minister', zh: '外务大臣' } }, { left: { en: 'Hosoya', zh: '细谷' }, right: { en: 'Professor', zh: '教授' } }, { left: { en: 'Takaichi', zh: '高市' }, right: { en: 'Prime Minister', zh: '首相' } }] })
+    const matching = item({
+      kind: 'matching',
+      pairs: [
+        { left: { en: 'Motegi', zh: '茂木' }, right: { en: 'Foreign Minister', zh: '外务大臣' } },
+        { left: { en: 'Hosoya', zh: '细谷' }, right: { en: 'Professor', zh: '教授' } },
+        { left: { en: 'Takaichi', zh: '高市' }, right: { en: 'Prime Minister', zh: '首相' } },
+      ],
+    })
     const q = buildQuestion(matching, [], 'm')
     if (q.kind !== 'matching') throw new Error('kind')
     const right = ['Foreign Minister', 'Professor', 'Prime Minister'].map((en) => q.rights.findIndex((r) => r.en === en))
@@ -127,7 +159,14 @@ describe('attribution and framing pair', () => {
   })
 
   it('asks which side is whose, whatever order the sides are shown in', () => {
-    const f = item({ kind: 'framing-pair', category: 'framing', sides: [{ perspective: 'japanese-official', speaker: 'motegi', text: { en: 'trust', zh: '信赖' } }, { perspective: 'chinese-commentary', speaker: 'hua-haonan', text: { en: 'concession', zh: '让步' } }] })
+    const f = item({
+      kind: 'framing-pair',
+      category: 'framing',
+      sides: [
+        { perspective: 'japanese-official', speaker: 'motegi', text: { en: 'trust', zh: '信赖' } },
+        { perspective: 'chinese-commentary', speaker: 'hua-haonan', text: { en: 'concession', zh: '让步' } },
+      ],
+    })
     for (const seed of ['a', 'b', 'c', 'd']) {
       const q = buildQuestion(f, [], seed)
       if (q.kind !== 'framing-pair') throw new Error('kind')

@@ -11,12 +11,24 @@ describe('nextDueCard', () => {
   it('takes learning cards due now first, then reviews by due time, then new cards', () => {
     const all = heads({ learning: { itemId: 'L', due: NOW - 1 }, review: { itemId: 'R', due: NOW - 1000 }, fresh: { itemId: 'N' } })
     expect(nextDueCard(all, none, limits, NOW, DAY_END)).toEqual({ kind: 'learning', itemId: 'L' })
-    expect(nextDueCard({ ...all, learning: { itemId: 'L', due: NOW + 60_000 } }, none, limits, NOW, DAY_END)).toEqual({ kind: 'review', itemId: 'R' })
-    expect(nextDueCard({ ...all, learning: null, review: { itemId: 'R', due: NOW + 1 } }, none, limits, NOW, DAY_END)).toEqual({ kind: 'new', itemId: 'N' })
+    expect(nextDueCard({ ...all, learning: { itemId: 'L', due: NOW + 60_000 } }, none, limits, NOW, DAY_END)).toEqual({
+      kind: 'review',
+      itemId: 'R',
+    })
+    expect(nextDueCard({ ...all, learning: null, review: { itemId: 'R', due: NOW + 1 } }, none, limits, NOW, DAY_END)).toEqual({
+      kind: 'new',
+      itemId: 'N',
+    })
   })
 
   it('puts items the learner asked to see again (missed in a quiz) before everything, learning cards due now included', () => {
-    const all = heads({ learning: { itemId: 'L', due: NOW - 1 }, review: { itemId: 'R', due: NOW - 1000 }, fresh: { itemId: 'N' }, requested: { itemId: 'Q' }, assignedReview: { itemId: 'A', due: NOW - 1 } })
+    const all = heads({
+      learning: { itemId: 'L', due: NOW - 1 },
+      review: { itemId: 'R', due: NOW - 1000 },
+      fresh: { itemId: 'N' },
+      requested: { itemId: 'Q' },
+      assignedReview: { itemId: 'A', due: NOW - 1 },
+    })
     expect(nextDueCard(all, none, limits, NOW, DAY_END)).toEqual({ kind: 'requested', itemId: 'Q' })
     expect(nextDueCard({ ...all, requested: null }, none, limits, NOW, DAY_END)).toEqual({ kind: 'learning', itemId: 'L' })
   })

@@ -11,7 +11,10 @@ const valid = { intent: 'review', reviewId: 'a1b2c3d4-e5f6', itemId: 'mh-date-x'
 
 describe('parseStudyForm', () => {
   it('accepts a well-formed review and an undo', () => {
-    expect(parseStudyForm(form(valid))).toEqual({ ok: true, value: { intent: 'review', reviewId: 'a1b2c3d4-e5f6', itemId: 'mh-date-x', rating: 3, shownAt: 1700000000000, durationMs: undefined } })
+    expect(parseStudyForm(form(valid))).toEqual({
+      ok: true,
+      value: { intent: 'review', reviewId: 'a1b2c3d4-e5f6', itemId: 'mh-date-x', rating: 3, shownAt: 1700000000000, durationMs: undefined },
+    })
     expect(parseStudyForm(form({ intent: 'undo' }))).toEqual({ ok: true, value: { intent: 'undo' } })
   })
 
@@ -41,10 +44,16 @@ describe('parseStudyForm', () => {
 
   it('never throws, whatever the fields (property)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('intent', 'reviewId', 'itemId', 'rating', 'shownAt', 'durationMs', 'x'), fc.string({ unit: 'binary' })), (fields) => {
-        const result = parseStudyForm(form(fields))
-        expect(typeof result.ok).toBe('boolean')
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('intent', 'reviewId', 'itemId', 'rating', 'shownAt', 'durationMs', 'x'),
+          fc.string({ unit: 'binary' }),
+        ),
+        (fields) => {
+          const result = parseStudyForm(form(fields))
+          expect(typeof result.ok).toBe('boolean')
+        },
+      ),
       { numRuns: 500 },
     )
   }, 60_000) // hundreds of generated cases: a correctness check, not a timing one (slow on a loaded machine)

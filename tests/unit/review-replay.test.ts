@@ -11,14 +11,30 @@ const HOUR = 3_600_000
 /** One phone's events in the order it made them: answers on a few cards, and undos of its own answers. */
 function device(name: string) {
   return fc
-    .array(fc.record({ item: fc.integer({ min: 0, max: 3 }), rating: fc.constantFrom(1, 2, 3, 4), gap: fc.integer({ min: 1, max: 30 * HOUR }), undo: fc.boolean() }), { minLength: 1, maxLength: 25 })
+    .array(
+      fc.record({
+        item: fc.integer({ min: 0, max: 3 }),
+        rating: fc.constantFrom(1, 2, 3, 4),
+        gap: fc.integer({ min: 1, max: 30 * HOUR }),
+        undo: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 25 },
+    )
     .map((steps) => {
       const events: ReviewEvent[] = []
       let t = T0
       steps.forEach((s, i) => {
         t += s.gap
         const id = `${name}-answer-${i}`
-        events.push({ type: 'answer', id, itemId: `item-${s.item}`, rating: s.rating as 1 | 2 | 3 | 4, answeredAt: t, durationMs: 1000, retention: 0.9 })
+        events.push({
+          type: 'answer',
+          id,
+          itemId: `item-${s.item}`,
+          rating: s.rating as 1 | 2 | 3 | 4,
+          answeredAt: t,
+          durationMs: 1000,
+          retention: 0.9,
+        })
         if (s.undo) events.push({ type: 'undo', reviewId: id, undoneAt: t + 1 })
       })
       return events
@@ -44,28 +60,38 @@ function states(log: LogEntry[]): Map<string, StoredCard | null> {
 describe('merging offline review batches', () => {
   it('gives the same card states whatever order the batches of two phones arrive in, retries included', () => {
     fc.assert(
-      fc.property(device('phone-a'), device('phone-b'), fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.nat(), (a, b, cutsA, cutsB, picks, retry) => {
-        const batchesA = batches(a, cutsA)
-        const batchesB = batches(b, cutsB)
-        // Reference: all of A, then all of B.
-        const reference = states([...batchesA, ...batchesB].reduce<LogEntry[]>((log, batch) => applyEvents(log, batch), []))
-        // An interleaving chosen by `picks`, each phone's own batches in order, and one batch delivered twice.
-        const queueA = [...batchesA]
-        const queueB = [...batchesB]
-        const arrived: ReviewEvent[][] = []
-        let k = 0
-        while (queueA.length || queueB.length) {
-          const fromA = queueB.length === 0 || (queueA.length > 0 && picks[k++ % picks.length])
-          arrived.push(fromA ? queueA.shift()! : queueB.shift()!)
-        }
-        arrived.splice(retry % (arrived.length + 1), 0, arrived[retry % arrived.length]!)
-        const merged = arrived.reduce<LogEntry[]>((log, batch) => applyEvents(log, batch), [])
-        expect(states(merged)).toEqual(reference)
-        // And the merge equals the server's own replay of the whole log.
-        const rebuilt = rebuildCardStates(merged.map((e) => ({ ...e, before: null as never })))
-        for (const [item, card] of states(merged)) expect(card).toEqual(rebuilt.get(item) ?? null)
-        expect(merged.filter((e) => e.undoneAt === null).length).toBe([...a, ...b].filter((e) => e.type === 'answer').length - [...a, ...b].filter((e) => e.type === 'undo').length)
-      }),
+      fc.property(
+        device('phone-a'),
+        device('phone-b'),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+        fc.nat(),
+        (a, b, cutsA, cutsB, picks, retry) => {
+          const batchesA = batches(a, cutsA)
+          const batchesB = batches(b, cutsB)
+          // Reference: all of A, then all of B.
+          const reference = states([...batchesA, ...batchesB].reduce<LogEntry[]>((log, batch) => applyEvents(log, batch), []))
+          // An interleaving chosen by `picks`, each phone's own batches in order, and one batch delivered twice.
+          const queueA = [...batchesA]
+          const queueB = [...batchesB]
+          const arrived: ReviewEvent[][] = []
+          let k = 0
+          while (queueA.length || queueB.length) {
+            const fromA = queueB.length === 0 || (queueA.length > 0 && picks[k++ % picks.length])
+            arrived.push(fromA ? queueA.shift()! : queueB.shift()!)
+          }
+          arrived.splice(retry % (arrived.length + 1), 0, arrived[retry % arrived.length]!)
+          const merged = arrived.reduce<LogEntry[]>((log, batch) => applyEvents(log, batch), [])
+          expect(states(merged)).toEqual(reference)
+          // And the merge equals the server's own replay of the whole log.
+          const rebuilt = rebuildCardStates(merged.map((e) => ({ ...e, before: null as never })))
+          for (const [item, card] of states(merged)) expect(card).toEqual(rebuilt.get(item) ?? null)
+          expect(merged.filter((e) => e.undoneAt === null).length).toBe(
+            [...a, ...b].filter((e) => e.type === 'answer').length - [...a, ...b].filter((e) => e.type === 'undo').length,
+          )
+        },
+      ),
       { numRuns: 120 },
     )
   }, 30_000)

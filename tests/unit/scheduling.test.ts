@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { newCard, previewIntervals, rebuildCardStates, Rating, scheduleReview, State, type LoggedReview, type RatingValue, type StoredCard } from '~/domain/scheduling'
+import {
+  newCard,
+  previewIntervals,
+  rebuildCardStates,
+  Rating,
+  scheduleReview,
+  State,
+  type LoggedReview,
+  type RatingValue,
+  type StoredCard,
+} from '~/domain/scheduling'
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0)
 const MIN = 60_000

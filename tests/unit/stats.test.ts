@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { bucketOf, dueForecast, heatmapWeeks, streaks, trueRetention, type DayTotals } from '~/domain/stats'
 import { addDays } from '~/domain/study-day'
 
-const day = (d: string, reviewAnswers: number, reviewPassed: number, answers = reviewAnswers): DayTotals => ({ day: d, answers, durationMs: 0, reviewAnswers, reviewPassed })
+const day = (d: string, reviewAnswers: number, reviewPassed: number, answers = reviewAnswers): DayTotals => ({
+  day: d,
+  answers,
+  durationMs: 0,
+  reviewAnswers,
+  reviewPassed,
+})
 
 describe('streaks', () => {
   it('counts the current run to today, or to yesterday while today is still empty', () => {
@@ -15,7 +21,10 @@ describe('streaks', () => {
   })
 
   it('runs across month and year ends', () => {
-    expect(streaks(new Set(['2025-12-30', '2025-12-31', '2026-01-01', '2026-02-28', '2026-03-01']), '2026-03-01')).toEqual({ current: 2, longest: 3 })
+    expect(streaks(new Set(['2025-12-30', '2025-12-31', '2026-01-01', '2026-02-28', '2026-03-01']), '2026-03-01')).toEqual({
+      current: 2,
+      longest: 3,
+    })
   })
 
   it('never reports a current streak longer than the longest (property)', () => {
@@ -42,7 +51,12 @@ describe('true retention', () => {
 
 describe('heatmap', () => {
   it('lays 365 days out as Monday-first weeks ending today, with levels by quartile', () => {
-    const totals = new Map([['2026-12-03', 40], ['2026-12-01', 1], ['2025-12-04', 10], ['2025-12-03', 99]])
+    const totals = new Map([
+      ['2026-12-03', 40],
+      ['2026-12-01', 1],
+      ['2025-12-04', 10],
+      ['2025-12-03', 99],
+    ])
     const weeks = heatmapWeeks(totals, '2026-12-03')
     const cells = weeks.flat().filter((c) => c !== null)
     expect(cells).toHaveLength(365)
@@ -58,7 +72,18 @@ describe('heatmap', () => {
 
 describe('forecast and buckets', () => {
   it('puts overdue cards on today', () => {
-    expect(dueForecast(new Map([[-3, 2], [0, 1], [1, 4], [29, 1], [40, 9]]), 30)).toEqual([3, 4, ...Array(27).fill(0), 1])
+    expect(
+      dueForecast(
+        new Map([
+          [-3, 2],
+          [0, 1],
+          [1, 4],
+          [29, 1],
+          [40, 9],
+        ]),
+        30,
+      ),
+    ).toEqual([3, 4, ...Array(27).fill(0), 1])
   })
 
   it('buckets by ascending limits, the last bucket open-ended', () => {

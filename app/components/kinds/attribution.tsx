@@ -11,7 +11,17 @@ import type { KindView } from './view'
  * Each statement stays on screen after Check, with the perspective given for it against the right one
  * (attribution: one statement; framing pairs: both sides, in the order shown).
  */
-export function PerspectivesVerdict({ statements, detail, mode, uiLang }: { statements: Bilingual[]; detail: DetailOf<'attribution'>; mode: CardLanguage; uiLang: Lang }) {
+export function PerspectivesVerdict({
+  statements,
+  detail,
+  mode,
+  uiLang,
+}: {
+  statements: Bilingual[]
+  detail: DetailOf<'attribution'>
+  mode: CardLanguage
+  uiLang: Lang
+}) {
   const t = useT()
   return (
     <>
@@ -20,7 +30,9 @@ export function PerspectivesVerdict({ statements, detail, mode, uiLang }: { stat
         const expected = detail.expected[i]!
         return (
           <div key={i} className="verdict-side">
-            <blockquote className="statement"><Text text={statement} mode={mode} uiLang={uiLang} /></blockquote>
+            <blockquote className="statement">
+              <Text text={statement} mode={mode} uiLang={uiLang} />
+            </blockquote>
             <dl>
               <dt>{t.youAnswered}</dt>
               <dd className={given === expected ? 'right' : 'wrong'}>{given ? t.perspectiveNames[given] : t.noAnswer}</dd>
@@ -43,10 +55,18 @@ export const attributionView: KindView<QuestionOf<'attribution'>, DetailOf<'attr
     const t = useT()
     return (
       <>
-        <blockquote className="statement"><Text text={question.statement} mode={mode} uiLang={uiLang} /></blockquote>
-        <Choices name="response" legend={t.whoSaysIt} options={question.options.map((p) => ({ value: p, label: t.perspectiveNames[p] ?? p }))} />
+        <blockquote className="statement">
+          <Text text={question.statement} mode={mode} uiLang={uiLang} />
+        </blockquote>
+        <Choices
+          name="response"
+          legend={t.whoSaysIt}
+          options={question.options.map((p) => ({ value: p, label: t.perspectiveNames[p] ?? p }))}
+        />
       </>
     )
   },
-  Verdict: ({ question, detail, mode, uiLang }) => <PerspectivesVerdict statements={[question.statement]} detail={detail} mode={mode} uiLang={uiLang} />,
+  Verdict: ({ question, detail, mode, uiLang }) => (
+    <PerspectivesVerdict statements={[question.statement]} detail={detail} mode={mode} uiLang={uiLang} />
+  ),
 }

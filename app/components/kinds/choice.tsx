@@ -8,10 +8,25 @@ import { OptionsVerdict } from './options-verdict'
 export const choiceView: KindView<QuestionOf<'choice'>, DetailOf<'choice'>> = {
   Input: function ChoiceInput({ question, mode, uiLang }) {
     const t = useT()
-    return <Choices name="response" legend={t.yourAnswer} options={question.options.map((o, i) => ({ value: String(i), label: <Text text={o} mode={mode} uiLang={uiLang} /> }))} />
+    return (
+      <Choices
+        name="response"
+        legend={t.yourAnswer}
+        options={question.options.map((o, i) => ({ value: String(i), label: <Text text={o} mode={mode} uiLang={uiLang} /> }))}
+      />
+    )
   },
   Verdict: function ChoiceVerdict({ question, detail, mode, uiLang }) {
     const t = useT()
-    return <OptionsVerdict options={question.options.map((o) => <Text text={o} mode={mode} uiLang={uiLang} />)} chosen={detail.chosen} right={detail.correctIndex} noAnswer={detail.chosen === null ? t.noAnswer : null} />
+    return (
+      <OptionsVerdict
+        options={question.options.map((o) => (
+          <Text text={o} mode={mode} uiLang={uiLang} />
+        ))}
+        chosen={detail.chosen}
+        right={detail.correctIndex}
+        noAnswer={detail.chosen === null ? t.noAnswer : null}
+      />
+    )
   },
 }

@@ -10,7 +10,9 @@ export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
     return (
       <p className="cloze">
         <Text text={question.before} mode={mode} uiLang={uiLang} />
-        <label className="visually-hidden" htmlFor="cloze-answer">{t.yourAnswer}</label>
+        <label className="visually-hidden" htmlFor="cloze-answer">
+          {t.yourAnswer}
+        </label>
         <input id="cloze-answer" name="response" autoFocus className="cloze-input" autoComplete="off" maxLength={200} enterKeyHint="done" />
         <Text text={question.after} mode={mode} uiLang={uiLang} />
       </p>
@@ -21,7 +23,9 @@ export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
       {/* The sentence stays on screen, its gap shown as a blank: the answer is given below. */}
       <p className="cloze">
         <Text text={question.before} mode={mode} uiLang={uiLang} />
-        <span className="cloze-gap" aria-hidden="true">＿＿＿</span>
+        <span className="cloze-gap" aria-hidden="true">
+          ＿＿＿
+        </span>
         <Text text={question.after} mode={mode} uiLang={uiLang} />
       </p>
       <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />

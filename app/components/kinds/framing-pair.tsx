@@ -12,13 +12,17 @@ export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'fra
         <p className="help">{t.whichIsWhose}</p>
         {question.sides.map((side, i) => (
           <div key={i} className="side">
-            <blockquote className="statement"><Text text={side} mode={mode} uiLang={uiLang} /></blockquote>
+            <blockquote className="statement">
+              <Text text={side} mode={mode} uiLang={uiLang} />
+            </blockquote>
             <div className="field">
               <label htmlFor={`side-${i}`}>{t.sideLabel(i + 1)}</label>
               <select id={`side-${i}`} name={`side-${i}`} defaultValue="">
                 <option value="">{t.chooseOne}</option>
                 {question.options.map((p) => (
-                  <option key={p} value={p}>{t.perspectiveNames[p] ?? p}</option>
+                  <option key={p} value={p}>
+                    {t.perspectiveNames[p] ?? p}
+                  </option>
                 ))}
               </select>
             </div>
@@ -27,5 +31,7 @@ export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'fra
       </div>
     )
   },
-  Verdict: ({ question, detail, mode, uiLang }) => <PerspectivesVerdict statements={question.sides} detail={detail} mode={mode} uiLang={uiLang} />,
+  Verdict: ({ question, detail, mode, uiLang }) => (
+    <PerspectivesVerdict statements={question.sides} detail={detail} mode={mode} uiLang={uiLang} />
+  ),
 }

@@ -9,7 +9,8 @@ export const matchingView: KindView<QuestionOf<'matching'>, DetailOf<'matching'>
     <ul className="verdict-list">
       {question.lefts.map((l, i) => (
         <li key={i} className={detail.given[i] === detail.correctRights[i] ? 'right' : 'wrong'}>
-          <Text text={l} mode={mode} uiLang={uiLang} /> → <Text text={question.rights[detail.correctRights[i]!]!} mode={mode} uiLang={uiLang} />
+          <Text text={l} mode={mode} uiLang={uiLang} /> →{' '}
+          <Text text={question.rights[detail.correctRights[i]!]!} mode={mode} uiLang={uiLang} />
         </li>
       ))}
     </ul>

@@ -5,7 +5,17 @@ import { useT } from '~/i18n/react'
  * After Check the question stays on screen: every option in the order shown, the right one marked, and the
  * learner's pick marked beside it (choice, true/false). Marks are words as well as ticks, for screen readers.
  */
-export function OptionsVerdict({ options, chosen, right, noAnswer }: { options: ReactNode[]; chosen: number | null; right: number; noAnswer: string | null }) {
+export function OptionsVerdict({
+  options,
+  chosen,
+  right,
+  noAnswer,
+}: {
+  options: ReactNode[]
+  chosen: number | null
+  right: number
+  noAnswer: string | null
+}) {
   const t = useT()
   return (
     <>

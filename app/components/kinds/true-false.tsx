@@ -10,8 +10,17 @@ export const trueFalseView: KindView<QuestionOf<'true-false'>, DetailOf<'true-fa
     const t = useT()
     return (
       <>
-        <blockquote className="statement"><Text text={question.statement} mode={mode} uiLang={uiLang} /></blockquote>
-        <Choices name="response" legend={t.isItTrue} options={[{ value: 'true', label: t.trueLabel }, { value: 'false', label: t.falseLabel }]} />
+        <blockquote className="statement">
+          <Text text={question.statement} mode={mode} uiLang={uiLang} />
+        </blockquote>
+        <Choices
+          name="response"
+          legend={t.isItTrue}
+          options={[
+            { value: 'true', label: t.trueLabel },
+            { value: 'false', label: t.falseLabel },
+          ]}
+        />
       </>
     )
   },
@@ -20,8 +29,15 @@ export const trueFalseView: KindView<QuestionOf<'true-false'>, DetailOf<'true-fa
     const chosen = detail.chosen === null ? null : detail.chosen ? 0 : 1
     return (
       <>
-        <blockquote className="statement"><Text text={question.statement} mode={mode} uiLang={uiLang} /></blockquote>
-        <OptionsVerdict options={[t.trueLabel, t.falseLabel]} chosen={chosen} right={detail.truth ? 0 : 1} noAnswer={detail.chosen === null ? t.noAnswer : null} />
+        <blockquote className="statement">
+          <Text text={question.statement} mode={mode} uiLang={uiLang} />
+        </blockquote>
+        <OptionsVerdict
+          options={[t.trueLabel, t.falseLabel]}
+          chosen={chosen}
+          right={detail.truth ? 0 : 1}
+          noAnswer={detail.chosen === null ? t.noAnswer : null}
+        />
       </>
     )
   },

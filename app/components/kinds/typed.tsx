@@ -9,7 +9,17 @@ import type { KindView } from './view'
  * A typed text against what was expected (typed and cloze cards): the answer as the card writes it, and a
  * labelled character diff only where one is readable (the checker decides; see AnswerCheck.showDiff).
  */
-export function TypedVerdict({ detail, correct, mode, uiLang }: { detail: DetailOf<'typed'>; correct: boolean; mode: CardLanguage; uiLang: Lang }) {
+export function TypedVerdict({
+  detail,
+  correct,
+  mode,
+  uiLang,
+}: {
+  detail: DetailOf<'typed'>
+  correct: boolean
+  mode: CardLanguage
+  uiLang: Lang
+}) {
   const t = useT()
   return (
     <dl>
@@ -27,7 +37,13 @@ export function TypedVerdict({ detail, correct, mode, uiLang }: { detail: Detail
           <dt>{t.differencesAgainst(detail.closest)}</dt>
           <dd className="diff" aria-label={t.differences}>
             {detail.diff.map((part, i) =>
-              part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'missing' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+              part.kind === 'same' ? (
+                <span key={i}>{part.text}</span>
+              ) : part.kind === 'missing' ? (
+                <ins key={i}>{part.text}</ins>
+              ) : (
+                <del key={i}>{part.text}</del>
+              ),
             )}
           </dd>
         </>
@@ -42,7 +58,16 @@ export const typedView: KindView<QuestionOf<'typed'>, DetailOf<'typed'>> = {
     return (
       <div className="field">
         <label htmlFor="typed-answer">{t.yourAnswer}</label>
-        <input id="typed-answer" name="response" autoFocus autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={500} enterKeyHint="done" />
+        <input
+          id="typed-answer"
+          name="response"
+          autoFocus
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={500}
+          enterKeyHint="done"
+        />
       </div>
     )
   },

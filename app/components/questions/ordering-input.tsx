@@ -38,7 +38,9 @@ export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; m
             </label>
             <select id={`order-${i}`} name={`order-${i}`} defaultValue={String(i + 1)}>
               {events.map((_, p) => (
-                <option key={p} value={p + 1}>{t.positionOf(p + 1)}</option>
+                <option key={p} value={p + 1}>
+                  {t.positionOf(p + 1)}
+                </option>
               ))}
             </select>
           </div>
@@ -49,7 +51,9 @@ export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; m
 
   return (
     <div className="ordering">
-      <p className="help" id="ordering-help">{t.orderHelp}</p>
+      <p className="help" id="ordering-help">
+        {t.orderHelp}
+      </p>
       <input type="hidden" name="response" value={order.join(',')} />
       <ol className="order-list" aria-describedby="ordering-help">
         {order.map((eventIndex, pos) => {
@@ -96,18 +100,38 @@ export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; m
                   }
                 }}
               >
-                <span className="order-number" aria-hidden="true">{pos + 1}</span>
+                <span className="order-number" aria-hidden="true">
+                  {pos + 1}
+                </span>
                 <Text text={events[eventIndex]!} mode={mode} uiLang={uiLang} />
               </button>
               <span className="order-arrows">
-                <button type="button" className="icon-button" aria-label={t.moveUp(label)} disabled={pos === 0} onClick={() => move(pos, pos - 1)}>↑</button>
-                <button type="button" className="icon-button" aria-label={t.moveDown(label)} disabled={pos === order.length - 1} onClick={() => move(pos, pos + 1)}>↓</button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t.moveUp(label)}
+                  disabled={pos === 0}
+                  onClick={() => move(pos, pos - 1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t.moveDown(label)}
+                  disabled={pos === order.length - 1}
+                  onClick={() => move(pos, pos + 1)}
+                >
+                  ↓
+                </button>
               </span>
             </li>
           )
         })}
       </ol>
-      <p className="visually-hidden" aria-live="polite">{picked !== null ? t.pickedUp(plain(events[order[picked]!]!, mode, uiLang)) : ''}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {picked !== null ? t.pickedUp(plain(events[order[picked]!]!, mode, uiLang)) : ''}
+      </p>
     </div>
   )
 }

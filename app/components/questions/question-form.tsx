@@ -10,7 +10,19 @@ export const QUESTION_FORM_ID = 'question-form'
  * The answering side of every interactive kind, as one form; each kind's inputs come from its UI module
  * (app/components/kinds). The submit button lives in the bottom bar (form="question-form"), in thumb reach.
  */
-export function QuestionForm({ question, hidden, action, mode, uiLang }: { question: Question; hidden: Record<string, string>; action?: string; mode: CardLanguage; uiLang: Lang }) {
+export function QuestionForm({
+  question,
+  hidden,
+  action,
+  mode,
+  uiLang,
+}: {
+  question: Question
+  hidden: Record<string, string>
+  action?: string
+  mode: CardLanguage
+  uiLang: Lang
+}) {
   const { Input } = viewFor(question)
   return (
     <Form method="post" action={action} id={QUESTION_FORM_ID} className="question-form" preventScrollReset>

@@ -15,7 +15,9 @@ export function Text({ text, mode, uiLang }: { text: Bilingual; mode: CardLangua
   return (
     <span className="both">
       <span lang={first.lang}>{first.v}</span>
-      <span lang={second.lang} className="secondary-text">{second.v}</span>
+      <span lang={second.lang} className="secondary-text">
+        {second.v}
+      </span>
     </span>
   )
 }

@@ -5,7 +5,17 @@ import type { CardLanguage } from '../card-view'
 import { viewFor } from '../kinds'
 
 /** Right or wrong, then what the learner answered against what was expected, as the kind shows it. */
-export function VerdictView({ question, verdict, mode, uiLang }: { question: Question; verdict: Verdict; mode: CardLanguage; uiLang: Lang }) {
+export function VerdictView({
+  question,
+  verdict,
+  mode,
+  uiLang,
+}: {
+  question: Question
+  verdict: Verdict
+  mode: CardLanguage
+  uiLang: Lang
+}) {
   const t = useT()
   const { Verdict: KindVerdict } = viewFor(question)
   return (

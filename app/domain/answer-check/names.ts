@@ -21,12 +21,13 @@ export function otherNameOrder(form: string): string | null {
  * "then Foreign Minister Motegi" and 岸田文雄首相 answer as the bare name would.
  */
 const EN_TITLE_PREFIX = new RegExp(
-  '^(?:(?:the|then|former|current|chinese|japanese|japan\'s|china\'s|u\\.?s\\.?|american|south korean)\\s+)*' +
+  "^(?:(?:the|then|former|current|chinese|japanese|japan's|china's|u\\.?s\\.?|american|south korean)\\s+)*" +
     '(?:prime minister|foreign minister|defen[cs]e minister|finance minister|chief cabinet secretary|secretary of state|' +
     'minister|president|premier|chairman|ambassador|professor|prof\\.?|dr\\.?|mr\\.?|mrs\\.?|ms\\.?)\\s+',
   'iu',
 )
-const ZH_TITLES = '(?:首相|总理|總理|外相|外务大臣|外務大臣|外长|外長|外交部长|外交部長|防卫大臣|防衛大臣|防长|国家主席|國家主席|主席|总统|總統|教授|大使|官房长官|官房長官|国务卿|國務卿|先生|女士)'
+const ZH_TITLES =
+  '(?:首相|总理|總理|外相|外务大臣|外務大臣|外长|外長|外交部长|外交部長|防卫大臣|防衛大臣|防长|国家主席|國家主席|主席|总统|總統|教授|大使|官房长官|官房長官|国务卿|國務卿|先生|女士)'
 const ZH_TITLE_PREFIX = new RegExp(`^(?:时任|時任|前|现任|現任|中国|中國|日本|美国|美國|韩国|韓國)*${ZH_TITLES}\\s*`, 'u')
 const ZH_TITLE_SUFFIX = new RegExp(`\\s*${ZH_TITLES}$`, 'u')
 const ZH_QUALIFIER_PREFIX = /^(?:时任|時任|现任|現任)\s*/u
@@ -35,7 +36,12 @@ const ZH_QUALIFIER_PREFIX = /^(?:时任|時任|现任|現任)\s*/u
 export function withoutTitles(text: string): string {
   let current = text.trim()
   for (let round = 0; round < 3; round++) {
-    const next = current.replace(EN_TITLE_PREFIX, '').replace(ZH_QUALIFIER_PREFIX, '').replace(ZH_TITLE_PREFIX, '').replace(ZH_TITLE_SUFFIX, '').trim()
+    const next = current
+      .replace(EN_TITLE_PREFIX, '')
+      .replace(ZH_QUALIFIER_PREFIX, '')
+      .replace(ZH_TITLE_PREFIX, '')
+      .replace(ZH_TITLE_SUFFIX, '')
+      .trim()
     if (next === current) break
     current = next
   }

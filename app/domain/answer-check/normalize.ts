@@ -65,14 +65,13 @@ export function normalizeAnswer(text: string): string {
   return current
 }
 
-const OUTER_PUNCTUATION = /^[\s.,;:!?。，、；：！？"'“”‘’()（）「」『』《》【】[\]]+|[\s.,;:!?。，、；：！？"'“”‘’()（）「」『』《》【】[\]]+$/gu
+const OUTER_PUNCTUATION =
+  /^[\s.,;:!?。，、；：！？"'“”‘’()（）「」『』《》【】[\]]+|[\s.,;:!?。，、；：！？"'“”‘’()（）「」『』《》【】[\]]+$/gu
 
 /**
  * The typed text made ready for the date and number readers: same width, case and script as the keys,
  * but with spaces and inner punctuation kept, because "21 Oct 2025" and "1.2 trillion" need them.
  */
 export function tidyForParsing(text: string): string {
-  return toSimplifiedChinese(text.normalize('NFKC').toLowerCase())
-    .replace(/\s+/gu, ' ')
-    .replace(OUTER_PUNCTUATION, '')
+  return toSimplifiedChinese(text.normalize('NFKC').toLowerCase()).replace(/\s+/gu, ' ').replace(OUTER_PUNCTUATION, '')
 }

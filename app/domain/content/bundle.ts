@@ -48,7 +48,13 @@ export function buildContentBundle(files: ContentFiles): { bundle: ContentBundle
     bankNames.set(bank.bank, bankFile.file)
     items.push(...bank.items)
   }
-  const bundle: ContentBundle = { sources, speakers, decks, items, lineOf: (item, field = []) => locators.get(item.file)?.(['items', item.index, ...field]) }
+  const bundle: ContentBundle = {
+    sources,
+    speakers,
+    decks,
+    items,
+    lineOf: (item, field = []) => locators.get(item.file)?.(['items', item.index, ...field]),
+  }
   errors.push(...checkReferences(bundle))
   return { bundle, errors }
 }
@@ -80,7 +86,13 @@ function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBun
       })
     } else seen.set(item.id, item)
     if (item.id.startsWith(IMPORTED_ID_PREFIX)) {
-      errors.push({ file: item.file, itemId: item.id, field: 'id', line: lineOf(item), message: `ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks` })
+      errors.push({
+        file: item.file,
+        itemId: item.id,
+        field: 'id',
+        line: lineOf(item),
+        message: `ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks`,
+      })
     }
     // The perspective an attribution or framing pair names must be one its citations actually carry.
     const cited = new Set(item.sources.map((c) => sources.find((d) => d.id === c.doc)?.perspective))
@@ -89,25 +101,44 @@ function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBun
       ...(item.kind === 'framing-pair' ? item.sides.map((side, i) => ({ field: `sides.${i}.perspective`, value: side.perspective })) : []),
     ]
     for (const { field, value } of claimed) {
-      if (!cited.has(value)) errors.push({ file: item.file, itemId: item.id, field, line: lineOf(item), message: `no cited source has perspective "${value}"` })
+      if (!cited.has(value))
+        errors.push({ file: item.file, itemId: item.id, field, line: lineOf(item), message: `no cited source has perspective "${value}"` })
     }
     item.sources.forEach((c, i) => {
       if (!sourceIds.has(c.doc)) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})` })
+        errors.push({
+          file: item.file,
+          itemId: item.id,
+          field: `sources.${i}.doc`,
+          line: lineOf(item),
+          message: `unknown source id "${c.doc}" (known: ${[...sourceIds].join(', ')})`,
+        })
       }
       if (!speakerById.has(c.speaker)) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.speaker`, line: lineOf(item, ['sources', i, 'speaker']), message: `unknown speaker "${c.speaker}" (not in content/speakers.yaml)` })
+        errors.push({
+          file: item.file,
+          itemId: item.id,
+          field: `sources.${i}.speaker`,
+          line: lineOf(item, ['sources', i, 'speaker']),
+          message: `unknown speaker "${c.speaker}" (not in content/speakers.yaml)`,
+        })
       }
     })
     errors.push(...checkStatementSpeakers(item, sources, speakerById, lineOf))
   }
   const deckIds = new Set<string>()
   for (const deck of decks) {
-    if (deck.id.startsWith(IMPORTED_ID_PREFIX)) errors.push({ file: 'decks', itemId: deck.id, message: `deck ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks` })
+    if (deck.id.startsWith(IMPORTED_ID_PREFIX))
+      errors.push({
+        file: 'decks',
+        itemId: deck.id,
+        message: `deck ids starting "${IMPORTED_ID_PREFIX}" are kept for instructors' imported decks`,
+      })
     if (deckIds.has(deck.id)) errors.push({ file: 'decks', itemId: deck.id, message: `duplicate deck id "${deck.id}"` })
     deckIds.add(deck.id)
     for (const doc of deck.filter.sources ?? []) {
-      if (!sourceIds.has(doc)) errors.push({ file: 'decks', itemId: deck.id, field: 'filter.sources', message: `unknown source id "${doc}"` })
+      if (!sourceIds.has(doc))
+        errors.push({ file: 'decks', itemId: deck.id, field: 'filter.sources', message: `unknown source id "${doc}"` })
     }
     for (const id of deck.filter.items ?? []) {
       if (!seen.has(id)) errors.push({ file: 'decks', itemId: deck.id, field: 'filter.items', message: `unknown item id "${id}"` })
@@ -121,12 +152,22 @@ function checkReferences({ sources, speakers, decks, items, lineOf }: ContentBun
  * document of the claimed perspective gives as speaker, and whom the answer names in both languages — so
  * the card says who said it, not only where.
  */
-function checkStatementSpeakers(item: LoadedItem, sources: SourceDoc[], speakerById: Map<string, Speaker>, lineOf: ContentBundle['lineOf']): ContentError[] {
+function checkStatementSpeakers(
+  item: LoadedItem,
+  sources: SourceDoc[],
+  speakerById: Map<string, Speaker>,
+  lineOf: ContentBundle['lineOf'],
+): ContentError[] {
   const claims =
     item.kind === 'attribution'
       ? [{ field: 'speaker', path: ['speaker'], speaker: item.speaker, perspective: item.perspective }]
       : item.kind === 'framing-pair'
-        ? item.sides.map((side, i) => ({ field: `sides.${i}.speaker`, path: ['sides', i, 'speaker'], speaker: side.speaker, perspective: side.perspective }))
+        ? item.sides.map((side, i) => ({
+            field: `sides.${i}.speaker`,
+            path: ['sides', i, 'speaker'],
+            speaker: side.speaker,
+            perspective: side.perspective,
+          }))
         : []
   const errors: ContentError[] = []
   for (const { field, path, speaker, perspective } of claims) {
@@ -140,7 +181,12 @@ function checkStatementSpeakers(item: LoadedItem, sources: SourceDoc[], speakerB
     if (!cited) errors.push({ ...at, message: `no citation from a "${perspective}" source has speaker "${speaker}"` })
     for (const lang of ['en', 'zh'] as const) {
       if (!item.answer[lang].includes(known.short[lang])) {
-        errors.push({ ...at, field: `answer.${lang}`, line: lineOf(item, ['answer', lang]), message: `does not name the speaker "${known.short[lang]}" (${field})` })
+        errors.push({
+          ...at,
+          field: `answer.${lang}`,
+          line: lineOf(item, ['answer', lang]),
+          message: `does not name the speaker "${known.short[lang]}" (${field})`,
+        })
       }
     }
   }
@@ -182,9 +228,21 @@ export function verifyQuotes({ items, sources, lineOf }: ContentBundle, sourceTe
       if (!known.has(c.doc)) return // reported by checkReferences
       const text = normalized.get(c.doc)
       if (text === undefined) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.doc`, line: lineOf(item), message: `source text for "${c.doc}" was not found` })
+        errors.push({
+          file: item.file,
+          itemId: item.id,
+          field: `sources.${i}.doc`,
+          line: lineOf(item),
+          message: `source text for "${c.doc}" was not found`,
+        })
       } else if (!text.includes(normalizeForQuoteMatch(c.quote))) {
-        errors.push({ file: item.file, itemId: item.id, field: `sources.${i}.quote`, line: lineOf(item), message: `quote not found in ${c.doc}: "${c.quote.slice(0, 60)}${c.quote.length > 60 ? '…' : ''}"` })
+        errors.push({
+          file: item.file,
+          itemId: item.id,
+          field: `sources.${i}.quote`,
+          line: lineOf(item),
+          message: `quote not found in ${c.doc}: "${c.quote.slice(0, 60)}${c.quote.length > 60 ? '…' : ''}"`,
+        })
       }
     })
   }

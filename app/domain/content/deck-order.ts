@@ -6,7 +6,11 @@
 import type { ContentItem, DeckDef, SourceDoc } from './schema'
 
 /** `sourceDocs` tells translations apart from their originals: a translation counts as the same source. */
-export function orderDeckItems<T extends { data: ContentItem }>(deck: DeckDef, members: readonly T[], sourceDocs: readonly SourceDoc[]): T[] {
+export function orderDeckItems<T extends { data: ContentItem }>(
+  deck: DeckDef,
+  members: readonly T[],
+  sourceDocs: readonly SourceDoc[],
+): T[] {
   const sources = deck.filter.sources
   if (!sources || sources.length === 0) return [...members]
   const original = new Map(sourceDocs.map((d) => [d.id, d.translationOf ?? d.id]))
@@ -15,5 +19,8 @@ export function orderDeckItems<T extends { data: ContentItem }>(deck: DeckDef, m
   const own = (item: ContentItem) => item.sources.every((s) => works.has(workOf(s.doc)))
   const rank = (item: ContentItem) => (!own(item) ? 2 : item.category === 'framing' ? 1 : 0)
   // A stable sort: facts of this source, then its own framings, then the framings that set it beside others.
-  return members.map((m, i) => ({ m, i, r: rank(m.data) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ m }) => m)
+  return members
+    .map((m, i) => ({ m, i, r: rank(m.data) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ m }) => m)
 }

@@ -28,7 +28,10 @@ export function withLocatorForms<T extends { sources: Citation[] }>(items: T[], 
  * What the card shows: in the Chinese interface the Chinese form if there is one; an English locator without one
  * is shown as written and marked as English (so the reader knows why), never silently mixed in.
  */
-export function locatorFor(c: { locator: string; locatorZh: string | null }, uiLang: 'en' | 'zh-Hans'): { text: string; lang: 'en' | 'zh-Hans'; untranslated: boolean } {
+export function locatorFor(
+  c: { locator: string; locatorZh: string | null },
+  uiLang: 'en' | 'zh-Hans',
+): { text: string; lang: 'en' | 'zh-Hans'; untranslated: boolean } {
   const english = isEnglishLocator(c.locator)
   if (uiLang === 'zh-Hans' && c.locatorZh) return { text: c.locatorZh, lang: 'zh-Hans', untranslated: false }
   return { text: c.locator, lang: english ? 'en' : 'zh-Hans', untranslated: uiLang === 'zh-Hans' && english }

@@ -81,7 +81,13 @@ function issuesToErrors(
       const misplaced = kind ? issue.keys.filter((k) => (KIND_FIELDS as readonly string[]).includes(k)) : []
       const unknown = issue.keys.filter((k) => !misplaced.includes(k))
       return [
-        ...misplaced.map((key) => ({ file, itemId, field: [...issue.path, key].join('.'), line: lineOf([...path, key]), message: `"${key}" does not belong to a ${kind} item` })),
+        ...misplaced.map((key) => ({
+          file,
+          itemId,
+          field: [...issue.path, key].join('.'),
+          line: lineOf([...path, key]),
+          message: `"${key}" does not belong to a ${kind} item`,
+        })),
         ...(unknown.length > 0 ? [{ file, itemId, field, line: lineOf(path), message: `unknown field(s): ${unknown.join(', ')}` }] : []),
       ]
     }
@@ -101,13 +107,7 @@ const anyKindItemSchema = z.looseObject(itemBaseShape).superRefine((item, ctx) =
 })
 
 /** Validates each list entry on its own so one bad entry does not hide the others. */
-function parseList<T>(
-  file: string,
-  yaml: YamlFile,
-  listKey: string,
-  schema: z.ZodType<T>,
-  errors: ContentError[],
-): T[] {
+function parseList<T>(file: string, yaml: YamlFile, listKey: string, schema: z.ZodType<T>, errors: ContentError[]): T[] {
   const list = (yaml.data as Record<string, unknown>)[listKey] as unknown[]
   const out: T[] = []
   list.forEach((raw, index) => {
@@ -122,7 +122,11 @@ function parseList<T>(
     const issues = [...result.error.issues]
     // An item of no known kind still gets its other fields checked, so one run reports every problem.
     if (listKey === 'items' && !kindKnown) issues.push(...(anyKindItemSchema.safeParse(raw).error?.issues ?? []))
-    errors.push(...issuesToErrors(file, issues, [listKey, index], yaml.lineOf, id ?? `#${index + 1}`, () => (kindKnown ? (kind as string) : undefined)))
+    errors.push(
+      ...issuesToErrors(file, issues, [listKey, index], yaml.lineOf, id ?? `#${index + 1}`, () =>
+        kindKnown ? (kind as string) : undefined,
+      ),
+    )
   })
   return out
 }

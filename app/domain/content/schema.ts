@@ -78,7 +78,10 @@ export const deckFilterSchema = z
     items: z.array(itemIdSchema).optional(),
   })
   .strict()
-  .refine((f) => Object.values(f).some((v) => v !== undefined && v.length > 0), 'a deck filter needs at least one of sources, categories, tags, items')
+  .refine(
+    (f) => Object.values(f).some((v) => v !== undefined && v.length > 0),
+    'a deck filter needs at least one of sources, categories, tags, items',
+  )
 export type DeckFilter = z.output<typeof deckFilterSchema>
 
 export const deckSchema = z

@@ -9,7 +9,16 @@
  * same deck updates the notes instead of duplicating them. Tags: the kind tag, the category, the item's tags
  * and `sourcedeck-id-<id>`.
  */
-import { cardFront, citationText, inLanguage, kindTag, textToHtml, type ExportDeck, type ExportItem, type ExportOptions } from './kind-mapping'
+import {
+  cardFront,
+  citationText,
+  inLanguage,
+  kindTag,
+  textToHtml,
+  type ExportDeck,
+  type ExportItem,
+  type ExportOptions,
+} from './kind-mapping'
 
 export const ANKI_FIELDS = ['Prompt', 'Answer', 'Explanation', 'Citation'] as const
 /** Anki's field separator inside notes.flds. */
@@ -115,7 +124,12 @@ export function stripAnkiHtml(html: string): string {
 /** The four fields of an item's note, as HTML. */
 export function ankiFields(entry: ExportItem, options: ExportOptions): string[] {
   const { item } = entry
-  return [cardFront(item, options.lang), inLanguage(item.answer, options.lang), inLanguage(item.explanation, options.lang), citationText(item, options)].map(textToHtml)
+  return [
+    cardFront(item, options.lang),
+    inLanguage(item.answer, options.lang),
+    inLanguage(item.explanation, options.lang),
+    citationText(item, options),
+  ].map(textToHtml)
 }
 
 /** Anki tags: no spaces inside one tag. */
@@ -151,7 +165,8 @@ function noteType(now: number, did: number) {
     ],
     flds: ANKI_FIELDS.map((name, ord) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] })),
     css: CARD_CSS,
-    latexPre: '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+    latexPre:
+      '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
     latexPost: '\\end{document}',
     latexsvg: false,
     // The one template needs the Prompt field (ord 0).
@@ -197,7 +212,12 @@ const DECK_OPTIONS = {
 }
 
 /** Everything collection.anki21 holds for these items. `now` is milliseconds since the epoch. */
-export function planAnkiCollection(deck: ExportDeck, items: readonly ExportItem[], options: ExportOptions, now: number): AnkiCollectionPlan {
+export function planAnkiCollection(
+  deck: ExportDeck,
+  items: readonly ExportItem[],
+  options: ExportOptions,
+  now: number,
+): AnkiCollectionPlan {
   const did = ankiDeckId(deck.id)
   const deckName = `Sourcedeck::${inLanguage(deck.title, options.lang)}`
   const notes: AnkiNoteRow[] = []
@@ -208,7 +228,17 @@ export function planAnkiCollection(deck: ExportDeck, items: readonly ExportItem[
     const tags = [kindTag(item.kind), item.category, ...item.tags, `${ID_TAG_PREFIX}${item.id}`].map(ankiTag)
     const id = now + i
     const sfld = stripAnkiHtml(fields[0]!)
-    notes.push({ id, guid: guidFor(item.id), mid: SOURCEDECK_MODEL_ID, mod: Math.floor(now / 1000), usn: -1, tags: ` ${tags.join(' ')} `, flds: fields.join(FIELD_SEPARATOR), sfld, csumText: sfld })
+    notes.push({
+      id,
+      guid: guidFor(item.id),
+      mid: SOURCEDECK_MODEL_ID,
+      mod: Math.floor(now / 1000),
+      usn: -1,
+      tags: ` ${tags.join(' ')} `,
+      flds: fields.join(FIELD_SEPARATOR),
+      sfld,
+      csumText: sfld,
+    })
     cards.push({ id, nid: id, did, ord: 0, mod: Math.floor(now / 1000), due: i + 1 })
   })
   const conf = {

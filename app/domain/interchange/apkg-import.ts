@@ -52,7 +52,8 @@ export function unpackApkg(bytes: Uint8Array, cap = MAX_EXPANDED_BYTES): Unpacke
   if (declaredTotal > cap) return tooLarge(`declares ${declaredTotal} bytes expanded, over ${cap}`)
   const expanded = expandEntry(bytes, name, cap)
   if (!expanded.ok) return expanded
-  if (expanded.data.byteLength !== declared.get(name)) return malformed(`${name} expands to ${expanded.data.byteLength} bytes, not the ${declared.get(name)} declared`)
+  if (expanded.data.byteLength !== declared.get(name))
+    return malformed(`${name} expands to ${expanded.data.byteLength} bytes, not the ${declared.get(name)} declared`)
   if (layout !== 'anki21b') return { ok: true, layout, collection: expanded.data }
   const sqlite = unzstd(expanded.data, cap)
   return sqlite.ok ? { ok: true, layout, collection: sqlite.data } : sqlite
@@ -93,7 +94,8 @@ function expandEntry(bytes: Uint8Array, name: string, cap: number): Expanded {
     file.start()
   }
   try {
-    for (let i = 0; i < bytes.byteLength && !over && !failed; i += STEP) unzip.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.byteLength)
+    for (let i = 0; i < bytes.byteLength && !over && !failed; i += STEP)
+      unzip.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.byteLength)
   } catch (error) {
     failed = (error as Error).message
   }

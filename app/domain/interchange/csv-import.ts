@@ -17,8 +17,25 @@ export const CSV_SEPARATORS = { comma: ',', tab: '\t', semicolon: ';' } as const
 export type CsvSeparator = keyof typeof CSV_SEPARATORS
 
 export const CSV_COLUMNS = [
-  'term', 'definition', 'prompt', 'answer', 'kind', 'accepted', 'distractors', 'explanation', 'category', 'tags',
-  'prompt_zh', 'answer_zh', 'explanation_zh', 'distractors_zh', 'source', 'quote', 'locator', 'speaker', 'translation',
+  'term',
+  'definition',
+  'prompt',
+  'answer',
+  'kind',
+  'accepted',
+  'distractors',
+  'explanation',
+  'category',
+  'tags',
+  'prompt_zh',
+  'answer_zh',
+  'explanation_zh',
+  'distractors_zh',
+  'source',
+  'quote',
+  'locator',
+  'speaker',
+  'translation',
 ] as const
 type Column = (typeof CSV_COLUMNS)[number]
 
@@ -63,7 +80,11 @@ function readRows(text: string, separator: CsvSeparator): { rows: Row[]; errors:
 /** Spreadsheet exports (ours included) put an apostrophe before a leading formula character: take it off again. */
 const undefuse = (cell: string) => cell.replace(/^'([=+\-@\t\r])/, '$1')
 
-const split = (value: string | undefined) => (value ?? '').split('|').map((s) => s.trim()).filter(Boolean)
+const split = (value: string | undefined) =>
+  (value ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 function headerOf(cells: string[]): Map<Column, number> | null {
   const names = cells.map((c) => c.trim().toLowerCase())
@@ -97,7 +118,15 @@ function rowWithoutHeader({ line, cells }: Row): RowResult {
   const [term = '', definition = '', explanation] = cells
   const missing = [!term.trim() && 'term', !definition.trim() && 'definition'].filter(Boolean) as string[]
   if (missing.length > 0) return { errors: missing.map((field) => ({ line, code: 'missingField' as const, field })) }
-  return { draft: { at: { line }, kind: 'flip', prompt: { en: term }, answer: { en: definition }, explanation: explanation ? { en: explanation } : undefined } }
+  return {
+    draft: {
+      at: { line },
+      kind: 'flip',
+      prompt: { en: term },
+      answer: { en: definition },
+      explanation: explanation ? { en: explanation } : undefined,
+    },
+  }
 }
 
 function rowWithHeader({ line, cells }: Row, header: Map<Column, number>): RowResult {

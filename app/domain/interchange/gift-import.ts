@@ -43,15 +43,28 @@ const plain = (t: TextFormat | null | undefined): string => (t ? unescape(t.form
 
 function readQuestion(q: GIFTQuestion, at: ReadQuestion['at']): ReadQuestion | null {
   if (q.type === 'Category' || q.type === 'Description') return null
-  const common = { at: { ...at, title: q.title ?? undefined }, text: plain(q.stem), generalFeedback: plain(q.globalFeedback), tags: q.tags ?? [] }
+  const common = {
+    at: { ...at, title: q.title ?? undefined },
+    text: plain(q.stem),
+    generalFeedback: plain(q.globalFeedback),
+    tags: q.tags ?? [],
+  }
   if (q.hasEmbeddedAnswers) return { ...common, type: { unknown: 'cloze (embedded answers)' } }
   switch (q.type) {
     case 'MC':
-      return { ...common, type: 'multichoice', options: q.choices.map((c) => ({ text: plain(c.text), correct: c.isCorrect || (c.weight ?? 0) >= 100 })) }
+      return {
+        ...common,
+        type: 'multichoice',
+        options: q.choices.map((c) => ({ text: plain(c.text), correct: c.isCorrect || (c.weight ?? 0) >= 100 })),
+      }
     case 'TF':
       return { ...common, type: 'truefalse', truth: q.isTrue }
     case 'Short':
-      return { ...common, type: 'shortanswer', answers: q.choices.filter((c) => c.isCorrect || (c.weight ?? 0) >= 100).map((c) => plain(c.text)) }
+      return {
+        ...common,
+        type: 'shortanswer',
+        answers: q.choices.filter((c) => c.isCorrect || (c.weight ?? 0) >= 100).map((c) => plain(c.text)),
+      }
     case 'Matching':
       return { ...common, type: 'matching', pairs: q.matchPairs.map((p) => ({ left: plain(p.subquestion), right: unescape(p.subanswer) })) }
     case 'Essay':

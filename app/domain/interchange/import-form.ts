@@ -16,7 +16,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 const separators = Object.keys(CSV_SEPARATORS) as [keyof typeof CSV_SEPARATORS, ...Array<keyof typeof CSV_SEPARATORS>]
 
 const common = {
-  title: z.string({ error: msg('errorImportTitle') }).trim().min(1, msg('errorImportTitle')).max(100, msg('errorImportTitle')),
+  title: z
+    .string({ error: msg('errorImportTitle') })
+    .trim()
+    .min(1, msg('errorImportTitle'))
+    .max(100, msg('errorImportTitle')),
   format: z.enum(IMPORT_FORMATS, { error: msg('errorChoice') }),
   separator: z.enum(separators, { error: msg('errorChoice') }).default('comma'),
   /** GIFT, Moodle XML, Anki: texts in one language, or "English / 中文" as an export in both languages writes them. */
@@ -26,7 +30,10 @@ const common = {
 export const importUploadSchema = z.object({
   intent: z.literal('preview'),
   ...common,
-  file: z.file({ error: msg('errorImportFile') }).min(1, msg('errorImportFile')).max(MAX_IMPORT_FILE_BYTES, msg('errorImportFileTooLarge')),
+  file: z
+    .file({ error: msg('errorImportFile') })
+    .min(1, msg('errorImportFile'))
+    .max(MAX_IMPORT_FILE_BYTES, msg('errorImportFileTooLarge')),
 })
 
 export const importConfirmSchema = z.object({
@@ -34,7 +41,11 @@ export const importConfirmSchema = z.object({
   ...common,
   fileName: z.string().max(200).default(''),
   /** The previewed file, base64: at most the file cap's worth. */
-  payload: z.string({ error: msg('errorImportFile') }).min(1, msg('errorImportFile')).max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, msg('errorImportFileTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('errorImportFile')),
+  payload: z
+    .string({ error: msg('errorImportFile') })
+    .min(1, msg('errorImportFile'))
+    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, msg('errorImportFileTooLarge'))
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('errorImportFile')),
 })
 
 export const importFormSchema = z.discriminatedUnion('intent', [importUploadSchema, importConfirmSchema])

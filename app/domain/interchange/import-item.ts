@@ -119,7 +119,11 @@ export interface ContentReferences {
  * Each item passes the content schema; the one rule an import is spared is "every item cites a passage":
  * a citation is optional, and when given it must name a known document and speaker and quote it exactly.
  */
-export function finishImport(drafts: readonly ImportDraft[], deckId: string, refs: ContentReferences): { ok: true; items: ContentItem[] } | { ok: false; errors: ImportError[] } {
+export function finishImport(
+  drafts: readonly ImportDraft[],
+  deckId: string,
+  refs: ContentReferences,
+): { ok: true; items: ContentItem[] } | { ok: false; errors: ImportError[] } {
   const errors: ImportError[] = []
   if (drafts.length === 0) return { ok: false, errors: [{ code: 'empty' }] }
   if (drafts.length > MAX_IMPORT_ITEMS) return { ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] }
@@ -129,11 +133,15 @@ export function finishImport(drafts: readonly ImportDraft[], deckId: string, ref
     const candidate = draftToCandidate(draft, `${deckId}-${index + 1}`)
     const parsed = itemSchema.safeParse(candidate)
     const uncited = !draft.citations || draft.citations.length === 0
-    const issues = parsed.success ? [] : parsed.error.issues.filter((issue) => !(uncited && issue.path.length <= 1 && issue.path[0] === 'sources'))
+    const issues = parsed.success
+      ? []
+      : parsed.error.issues.filter((issue) => !(uncited && issue.path.length <= 1 && issue.path[0] === 'sources'))
     for (const issue of issues) errors.push({ ...draft.at, code: 'invalid', field: issue.path.join('.'), detail: issue.message })
     if (issues.length > 0) return
     // The only issue left was the missing citation: the candidate is otherwise a valid item.
-    const item = (parsed.success ? parsed.data : itemSchema.parse({ ...candidate, sources: [PLACEHOLDER_CITATION, PLACEHOLDER_CITATION] })) as ContentItem
+    const item = (
+      parsed.success ? parsed.data : itemSchema.parse({ ...candidate, sources: [PLACEHOLDER_CITATION, PLACEHOLDER_CITATION] })
+    ) as ContentItem
     if (!parsed.success) item.sources = []
     items.push(item)
     if (!uncited) {
@@ -142,7 +150,13 @@ export function finishImport(drafts: readonly ImportDraft[], deckId: string, ref
     }
   })
   if (cited.length > 0 && refs.texts && errors.length === 0) {
-    const bundle: ContentBundle = { sources: [...refs.sources], speakers: [...refs.speakers], decks: [], items: cited, lineOf: () => undefined }
+    const bundle: ContentBundle = {
+      sources: [...refs.sources],
+      speakers: [...refs.speakers],
+      decks: [],
+      items: cited,
+      lineOf: () => undefined,
+    }
     for (const e of verifyQuotes(bundle, new Map(refs.texts))) {
       const draft = drafts[cited.find((c) => c.id === e.itemId)!.index]!
       errors.push({ ...draft.at, code: 'citation', field: 'quote', detail: e.message })
@@ -174,18 +188,20 @@ export function sortErrors(errors: readonly ImportError[], limit = 100): ImportE
  * is stored as plain text, so markup or script that was escaped in the file is shown escaped, never run.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi, '')
-      .replace(/<\s*br\s*\/?>/gi, '\n')
-      .replace(/<\s*\/\s*(p|div|li|h[1-6])\s*>/gi, '\n')
-      .replace(/<[^>]*>/g, ''),
+  return (
+    decodeEntities(
+      html
+        .replace(/<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi, '')
+        .replace(/<\s*br\s*\/?>/gi, '\n')
+        .replace(/<\s*\/\s*(p|div|li|h[1-6])\s*>/gi, '\n')
+        .replace(/<[^>]*>/g, ''),
+    )
+      .replace(/[ \t\u00a0]+/g, ' ')
+      // Line breaks stay, and one blank line between paragraphs (feedback is split into parts at blank lines).
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
   )
-    .replace(/[ \t\u00a0]+/g, ' ')
-    // Line breaks stay, and one blank line between paragraphs (feedback is split into parts at blank lines).
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }

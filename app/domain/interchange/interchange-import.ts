@@ -10,7 +10,16 @@ import type { Bilingual } from '../content/fields'
 import { categories } from '../content/fields'
 import type { SourceDoc, Speaker } from '../content/schema'
 import type { DraftCitation, DraftText, ImportDraft, ImportError, ImportPlace } from './import-item'
-import { BOTH_SEPARATOR, bilingualFrom, defaultKindForType, feedbackLabels, inLanguage, interchangeTypes, KIND_TAG_PREFIX, type InterchangeType } from './kind-mapping'
+import {
+  BOTH_SEPARATOR,
+  bilingualFrom,
+  defaultKindForType,
+  feedbackLabels,
+  inLanguage,
+  interchangeTypes,
+  KIND_TAG_PREFIX,
+  type InterchangeType,
+} from './kind-mapping'
 
 /** How a file's texts are written: one language, or "English / 中文" (an export with --lang both). */
 export const FILE_LANGUAGES = ['one', 'both'] as const
@@ -117,17 +126,26 @@ function resolveCitation(line: string, names: CitationNames): DraftCitation | nu
 
 /** Citation lines (one per line), each resolved to a known document and speaker; null unless every line is. */
 export function resolveCitationLines(text: string, names: CitationNames): DraftCitation[] | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   const resolved = lines.map((line) => resolveCitation(line, names))
   return resolved.length > 0 && resolved.every((c) => c !== null) ? (resolved as DraftCitation[]) : null
 }
 
 /** General feedback → answer (if any), citations (if every line resolves) and the explanation (the rest). */
-export function splitFeedback(feedback: string, names: CitationNames | null): { answer: string | null; citations: DraftCitation[]; explanation: string } {
+export function splitFeedback(
+  feedback: string,
+  names: CitationNames | null,
+): { answer: string | null; citations: DraftCitation[]; explanation: string } {
   let answer: string | null = null
   const citations: DraftCitation[] = []
   const rest: string[] = []
-  for (const block of feedback.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean)) {
+  for (const block of feedback
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean)) {
     const answerText: string | null = answer === null ? startsWithLabel(block, feedbackLabels.answer) : null
     if (answerText !== null) {
       answer = answerText
@@ -173,7 +191,11 @@ function splitLines(value: string, lang: FileLanguage): DraftText {
 }
 
 /** One read question → a draft of its type's kind, or the errors that keep it out. */
-export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: CitationNames | null): { draft: ImportDraft } | { errors: ImportError[] } {
+export function draftFromQuestion(
+  q: ReadQuestion,
+  lang: FileLanguage,
+  names: CitationNames | null,
+): { draft: ImportDraft } | { errors: ImportError[] } {
   const at = q.at
   if (typeof q.type !== 'string' || !(interchangeTypes as readonly string[]).includes(q.type)) {
     return { errors: [{ ...at, code: 'unknownKind', detail: typeof q.type === 'string' ? q.type : q.type.unknown }] }
@@ -198,7 +220,9 @@ export function draftFromQuestion(q: ReadQuestion, lang: FileLanguage, names: Ci
       const right = options.filter((o) => o.correct)
       if (right.length === 0) return { errors: [{ ...at, code: 'noCorrectAnswer' }] }
       if (right.length > 1) return { errors: [{ ...at, code: 'unknownKind', detail: 'multiple answers' }] }
-      return { draft: { ...base, kind, answer: text(right[0]!.text), distractors: options.filter((o) => !o.correct).map((o) => text(o.text)) } }
+      return {
+        draft: { ...base, kind, answer: text(right[0]!.text), distractors: options.filter((o) => !o.correct).map((o) => text(o.text)) },
+      }
     }
     case 'truefalse': {
       // Our export writes "prompt\nstatement"; a plain file's text is the statement itself.

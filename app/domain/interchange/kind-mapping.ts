@@ -290,15 +290,27 @@ export function toInterchange(entry: ExportItem, options: ExportOptions): Interc
   switch (item.kind) {
     case 'choice': {
       const wrong = choiceDistractors(entry)
-      if (wrong.length === 0) return { ...common, type: 'essay', text: prompt, answer: L(item.answer), generalFeedback: feedbackText(item, options, true) }
-      return { ...common, type: 'multichoice', text: prompt, options: [{ text: L(item.answer), correct: true }, ...wrong.map((w) => ({ text: L(w), correct: false }))] }
+      if (wrong.length === 0)
+        return { ...common, type: 'essay', text: prompt, answer: L(item.answer), generalFeedback: feedbackText(item, options, true) }
+      return {
+        ...common,
+        type: 'multichoice',
+        text: prompt,
+        options: [{ text: L(item.answer), correct: true }, ...wrong.map((w) => ({ text: L(w), correct: false }))],
+      }
     }
     case 'true-false':
       return { ...common, type: 'truefalse', text: `${prompt}\n${L(item.statement)}`, truth: item.isTrue }
     case 'typed':
       return { ...common, type: 'shortanswer', text: prompt, answers: answerForms(item.answer, item.accepted, lang) }
     case 'matching':
-      return { ...common, type: 'matching', text: prompt, pairs: item.pairs.map((p) => ({ left: L(p.left), right: L(p.right) })), extraRights: [] }
+      return {
+        ...common,
+        type: 'matching',
+        text: prompt,
+        pairs: item.pairs.map((p) => ({ left: L(p.left), right: L(p.right) })),
+        extraRights: [],
+      }
     case 'flip':
       return { ...common, type: 'essay', text: prompt, answer: L(item.answer) }
     case 'cloze': {

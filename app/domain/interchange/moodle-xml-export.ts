@@ -7,13 +7,15 @@ import { textToHtml, toInterchange, type ExportDeck, type ExportItem, type Expor
 
 /** XML text and attribute escaping; characters XML 1.0 forbids are dropped. */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot carry
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 cannot carry
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  )
 }
 
 const text = (value: string) => `<text>${escapeXml(value)}</text>`
@@ -26,14 +28,23 @@ function typeFields(q: InterchangeQuestion): string[] {
         '<single>true</single>',
         '<shuffleanswers>true</shuffleanswers>',
         '<answernumbering>abc</answernumbering>',
-        ...q.options.map((o) => `<answer fraction="${o.correct ? 100 : 0}" format="html">${text(textToHtml(o.text))}<feedback format="html"><text></text></feedback></answer>`),
+        ...q.options.map(
+          (o) =>
+            `<answer fraction="${o.correct ? 100 : 0}" format="html">${text(textToHtml(o.text))}<feedback format="html"><text></text></feedback></answer>`,
+        ),
       ]
     case 'truefalse':
       return [true, false].map(
-        (value) => `<answer fraction="${value === q.truth ? 100 : 0}" format="moodle_auto_format">${text(String(value))}<feedback format="html"><text></text></feedback></answer>`,
+        (value) =>
+          `<answer fraction="${value === q.truth ? 100 : 0}" format="moodle_auto_format">${text(String(value))}<feedback format="html"><text></text></feedback></answer>`,
       )
     case 'shortanswer':
-      return ['<usecase>0</usecase>', ...q.answers.map((a) => `<answer fraction="100" format="moodle_auto_format">${text(a)}<feedback format="html"><text></text></feedback></answer>`)]
+      return [
+        '<usecase>0</usecase>',
+        ...q.answers.map(
+          (a) => `<answer fraction="100" format="moodle_auto_format">${text(a)}<feedback format="html"><text></text></feedback></answer>`,
+        ),
+      ]
     case 'matching':
       return [
         '<shuffleanswers>true</shuffleanswers>',

@@ -43,7 +43,12 @@ function readQuestion(q: Node, question: number): ReadQuestion | null {
   if (type === 'category' || type === 'description') return null
   const name = textOf(q.name).trim()
   const tags = ((asNode(q.tags)?.tag as unknown[] | undefined) ?? []).map((t) => textOf(t)).filter(Boolean)
-  const common = { at: { question, title: name || undefined }, text: textOf(q.questiontext), generalFeedback: textOf(q.generalfeedback), tags }
+  const common = {
+    at: { question, title: name || undefined },
+    text: textOf(q.questiontext),
+    generalFeedback: textOf(q.generalfeedback),
+    tags,
+  }
   const answers = ((q.answer as unknown[] | undefined) ?? []).map(asNode).filter((a): a is Node => a !== undefined)
   switch (type) {
     case 'multichoice':
@@ -60,7 +65,10 @@ function readQuestion(q: Node, question: number): ReadQuestion | null {
       return {
         ...common,
         type: 'matching',
-        pairs: ((q.subquestion as unknown[] | undefined) ?? []).map(asNode).filter((s): s is Node => s !== undefined).map((s) => ({ left: textOf(s), right: textOf(s.answer instanceof Array ? s.answer[0] : s.answer) })),
+        pairs: ((q.subquestion as unknown[] | undefined) ?? [])
+          .map(asNode)
+          .filter((s): s is Node => s !== undefined)
+          .map((s) => ({ left: textOf(s), right: textOf(s.answer instanceof Array ? s.answer[0] : s.answer) })),
       }
     case 'essay':
       return { ...common, type: 'essay', answer: textOf(q.graderinfo) }
@@ -71,7 +79,8 @@ function readQuestion(q: Node, question: number): ReadQuestion | null {
 
 export function parseMoodleXml(text: string, lang: FileLanguage, names: CitationNames | null): ParseResult {
   const source = text.replace(/^\uFEFF/, '')
-  if (/<!DOCTYPE|<!ENTITY/i.test(source)) return { ok: false, errors: [{ code: 'malformed', detail: 'DOCTYPE and entity declarations are not accepted' }] }
+  if (/<!DOCTYPE|<!ENTITY/i.test(source))
+    return { ok: false, errors: [{ code: 'malformed', detail: 'DOCTYPE and entity declarations are not accepted' }] }
   const valid = XMLValidator.validate(source)
   if (valid !== true) return { ok: false, errors: [{ line: valid.err.line, code: 'malformed', detail: valid.err.msg }] }
   const root = asNode(asNode(parser.parse(source))?.quiz)

@@ -1,6 +1,15 @@
 /** Attribution: which source's perspective says this? */
 import type { z } from 'zod'
-import { bilingualSchema, itemIdSchema, kindItemSchema, perspectives, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
+import {
+  bilingualSchema,
+  itemIdSchema,
+  kindItemSchema,
+  perspectives,
+  perspectiveSchema,
+  requiredFor,
+  type Bilingual,
+  type Perspective,
+} from '../content/fields'
 import { pick, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('attribution', {
@@ -38,7 +47,14 @@ export const attribution = {
     return verdict<PerspectivesDetail>(chosen === item.perspective, { kind: 'perspectives', given: [chosen], expected: [item.perspective] })
   },
   readFormResponse: (fields) => fields.response,
-  describe: (item, _question, detail): AnswerMeaning | null => (detail.given[0] ? { kind: 'perspectives', given: [{ statement: item.statement, perspective: detail.given[0] }] } : null),
+  describe: (item, _question, detail): AnswerMeaning | null =>
+    detail.given[0] ? { kind: 'perspectives', given: [{ statement: item.statement, perspective: detail.given[0] }] } : null,
   subject: (item) => item.statement,
-  sampleResponse: (item, question, correct, random) => (correct ? item.perspective : pick(random, question.options.filter((p) => p !== item.perspective))),
+  sampleResponse: (item, question, correct, random) =>
+    correct
+      ? item.perspective
+      : pick(
+          random,
+          question.options.filter((p) => p !== item.perspective),
+        ),
 } satisfies KindModule<'attribution', AttributionItem, AttributionQuestion, PerspectivesDetail>

@@ -4,7 +4,8 @@ import { bilingualSchema, kindItemSchema, type Bilingual } from '../content/fiel
 import { seededPermutation, seededPick } from '../shuffle'
 import { pick, sameText, verdict, type KindModule, type SiblingAnswer, type AnswerMeaning } from './kind'
 
-const sameAnswer = (a: Bilingual, b: Bilingual) => a.en.trim().toLowerCase() === b.en.trim().toLowerCase() || a.zh.trim().toLowerCase() === b.zh.trim().toLowerCase()
+const sameAnswer = (a: Bilingual, b: Bilingual) =>
+  a.en.trim().toLowerCase() === b.en.trim().toLowerCase() || a.zh.trim().toLowerCase() === b.zh.trim().toLowerCase()
 
 const schema = kindItemSchema('choice', {
   /** Authored wrong answers; without them, answers of sibling items (same category and source) serve. */
@@ -54,7 +55,8 @@ export const choice = {
     return verdict<ChoiceDetail>(chosen === correctIndex, { kind: 'choice', chosen, correctIndex })
   },
   readFormResponse: (fields) => fields.response,
-  describe: (_item, question, detail): AnswerMeaning | null => (detail.chosen === null ? null : { kind: 'option', option: question.options[detail.chosen]! }),
+  describe: (_item, question, detail): AnswerMeaning | null =>
+    detail.chosen === null ? null : { kind: 'option', option: question.options[detail.chosen]! },
   subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const right = question.options.findIndex((o) => sameText(o, item.answer))

@@ -49,7 +49,8 @@ export const cloze = {
   },
   grade: (item, _question, response) => gradeTypedText(item, clozeGap(item), response),
   readFormResponse: (fields) => fields.response,
-  describe: (_item, _question, detail): AnswerMeaning | null => (detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() }),
+  describe: (_item, _question, detail): AnswerMeaning | null =>
+    detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() },
   subject: (item) => ({ en: item.cloze.en.replace(CLOZE_GAP, '____'), zh: item.cloze.zh.replace(CLOZE_GAP, '____') }),
   sampleResponse: (item, _question, correct, random) => (correct ? clozeGap(item).en : typicalMistake(item, clozeGap(item).en, random)),
 } satisfies KindModule<'cloze', ClozeItem, ClozeQuestion, TypedDetail>

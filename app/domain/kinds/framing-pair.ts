@@ -1,12 +1,26 @@
 /** Framing pair: two characterisations of one event — whose is whose? */
 import { z } from 'zod'
-import { bilingualSchema, itemIdSchema, kindItemSchema, perspectiveSchema, requiredFor, type Bilingual, type Perspective } from '../content/fields'
+import {
+  bilingualSchema,
+  itemIdSchema,
+  kindItemSchema,
+  perspectiveSchema,
+  requiredFor,
+  type Bilingual,
+  type Perspective,
+} from '../content/fields'
 import { seededPermutation } from '../shuffle'
 import { asPerspective, type PerspectivesDetail } from './attribution'
 import { formSeries, sameText, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('framing-pair', {
-  sides: requiredFor('framing-pair', 'sides', z.array(z.strictObject({ perspective: perspectiveSchema, speaker: itemIdSchema, text: bilingualSchema })).length(2, 'a framing pair has exactly 2 sides')),
+  sides: requiredFor(
+    'framing-pair',
+    'sides',
+    z
+      .array(z.strictObject({ perspective: perspectiveSchema, speaker: itemIdSchema, text: bilingualSchema }))
+      .length(2, 'a framing pair has exactly 2 sides'),
+  ),
 }).superRefine((item, ctx) => {
   if (item.sides[0]?.perspective === item.sides[1]?.perspective) {
     ctx.addIssue({ code: 'custom', path: ['sides', 1, 'perspective'], message: 'the two sides need different perspectives' })
@@ -33,7 +47,11 @@ export const framingPair = {
   needsSiblings: () => false,
   buildQuestion: (item, { seed }): FramingPairQuestion => {
     const order = seededPermutation(2, seed)
-    return { kind: 'framing-pair', sides: order.map((i) => item.sides[i]!.text), options: order.map((i) => item.sides[i]!.perspective).sort() }
+    return {
+      kind: 'framing-pair',
+      sides: order.map((i) => item.sides[i]!.text),
+      options: order.map((i) => item.sides[i]!.perspective).sort(),
+    }
   },
   // "a,b": the perspective assigned to each displayed side.
   grade: (item, question, response) => {
@@ -47,7 +65,9 @@ export const framingPair = {
     return sides.length > 0 ? sides.join(',') : undefined
   },
   describe: (_item, question, detail): AnswerMeaning | null =>
-    detail.given.every((g) => g === null) ? null : { kind: 'perspectives', given: question.sides.map((statement, i) => ({ statement, perspective: detail.given[i] ?? null })) },
+    detail.given.every((g) => g === null)
+      ? null
+      : { kind: 'perspectives', given: question.sides.map((statement, i) => ({ statement, perspective: detail.given[i] ?? null })) },
   subject: () => null,
   sampleResponse: (item, question, correct) => {
     const expected = displayedPerspectives(item, question)

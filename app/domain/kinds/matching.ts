@@ -5,7 +5,14 @@ import { seededPermutation } from '../shuffle'
 import { formSeries, indexList, sameText, swapTwo, verdict, type KindModule, type AnswerMeaning } from './kind'
 
 const schema = kindItemSchema('matching', {
-  pairs: requiredFor('matching', 'pairs', z.array(z.strictObject({ left: bilingualSchema, right: bilingualSchema })).min(3, 'give 3–6 pairs').max(6, 'give 3–6 pairs')),
+  pairs: requiredFor(
+    'matching',
+    'pairs',
+    z
+      .array(z.strictObject({ left: bilingualSchema, right: bilingualSchema }))
+      .min(3, 'give 3–6 pairs')
+      .max(6, 'give 3–6 pairs'),
+  ),
 }).superRefine((item, ctx) => {
   for (const side of ['left', 'right'] as const) {
     const seen = new Set(item.pairs.map((p) => p[side].en.trim().toLowerCase()))
@@ -26,7 +33,8 @@ export interface MatchingDetail {
   correctRights: number[]
 }
 
-const correctRightsOf = (item: MatchingItem, question: MatchingQuestion) => item.pairs.map((p) => question.rights.findIndex((r) => sameText(r, p.right)))
+const correctRightsOf = (item: MatchingItem, question: MatchingQuestion) =>
+  item.pairs.map((p) => question.rights.findIndex((r) => sameText(r, p.right)))
 
 export const matching = {
   kind: 'matching',
@@ -51,7 +59,15 @@ export const matching = {
     return matches.length > 0 ? matches.join(',') : undefined
   },
   describe: (item, question, detail): AnswerMeaning | null =>
-    detail.given.every((g) => g === null) ? null : { kind: 'pairs', pairs: item.pairs.map((p, i) => ({ left: p.left, right: detail.given[i] === null || detail.given[i] === undefined ? null : question.rights[detail.given[i]!]! })) },
+    detail.given.every((g) => g === null)
+      ? null
+      : {
+          kind: 'pairs',
+          pairs: item.pairs.map((p, i) => ({
+            left: p.left,
+            right: detail.given[i] === null || detail.given[i] === undefined ? null : question.rights[detail.given[i]!]!,
+          })),
+        },
   subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const rights = correctRightsOf(item, question)

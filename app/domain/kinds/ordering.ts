@@ -9,7 +9,10 @@ const schema = kindItemSchema('ordering', {
   events: requiredFor(
     'ordering',
     'events',
-    z.array(z.strictObject({ en: nonEmpty, zh: nonEmpty, date: contentDateSchema })).min(3, 'give 3–6 events').max(6, 'give 3–6 events'),
+    z
+      .array(z.strictObject({ en: nonEmpty, zh: nonEmpty, date: contentDateSchema }))
+      .min(3, 'give 3–6 events')
+      .max(6, 'give 3–6 events'),
   ),
 }).superRefine((item, ctx) => {
   item.events.forEach((e, i) => {
@@ -44,7 +47,10 @@ export const ordering = {
   interactive: true,
   needsSiblings: () => false,
   // Never shown in answer order: a list already in order teaches nothing.
-  buildQuestion: (item, { seed }): OrderingQuestion => ({ kind: 'ordering', events: seededReordering(item.events.length, seed).map((i) => ({ en: item.events[i]!.en, zh: item.events[i]!.zh })) }),
+  buildQuestion: (item, { seed }): OrderingQuestion => ({
+    kind: 'ordering',
+    events: seededReordering(item.events.length, seed).map((i) => ({ en: item.events[i]!.en, zh: item.events[i]!.zh })),
+  }),
   grade: (item, question, response) => {
     const correctOrder = correctOrderOf(item, question)
     const given = indexList(response, item.events.length)
@@ -58,9 +64,16 @@ export const ordering = {
     if (positions.length === 0) return undefined
     const chosen = positions.map(Number)
     const valid = chosen.every((p) => Number.isInteger(p) && p >= 1 && p <= chosen.length) && new Set(chosen).size === chosen.length
-    return valid ? chosen.map((p, display) => ({ p, display })).sort((a, b) => a.p - b.p).map((x) => x.display).join(',') : ''
+    return valid
+      ? chosen
+          .map((p, display) => ({ p, display }))
+          .sort((a, b) => a.p - b.p)
+          .map((x) => x.display)
+          .join(',')
+      : ''
   },
-  describe: (_item, question, detail): AnswerMeaning | null => (detail.given.length === 0 ? null : { kind: 'order', events: detail.given.map((i) => question.events[i]!) }),
+  describe: (_item, question, detail): AnswerMeaning | null =>
+    detail.given.length === 0 ? null : { kind: 'order', events: detail.given.map((i) => question.events[i]!) },
   subject: () => null,
   sampleResponse: (item, question, correct, random) => {
     const order = correctOrderOf(item, question)

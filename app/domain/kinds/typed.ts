@@ -59,7 +59,9 @@ export const typed = {
   buildQuestion: () => ({ kind: 'typed' as const }),
   grade: (item, _question, response) => gradeTypedText(item, item.answer, response),
   readFormResponse: (fields) => fields.response,
-  describe: (_item, _question, detail): AnswerMeaning | null => (detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() }),
+  describe: (_item, _question, detail): AnswerMeaning | null =>
+    detail.typed.trim() === '' ? null : { kind: 'text', text: detail.typed.trim() },
   subject: () => null,
-  sampleResponse: (item, _question, correct, random) => (correct ? pick(random, [item.answer.en, item.answer.en, ...item.accepted]) : typicalMistake(item, item.answer.en, random)),
+  sampleResponse: (item, _question, correct, random) =>
+    correct ? pick(random, [item.answer.en, item.answer.en, ...item.accepted]) : typicalMistake(item, item.answer.en, random),
 } satisfies KindModule<'typed', TypedItem, { kind: 'typed' }, TypedDetail>
