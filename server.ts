@@ -42,7 +42,7 @@ async function serve() {
   app.use(securityHeaders)
   app.use(refuseCrossOriginPosts)
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use(express.static('build/client', { maxAge: '1h', dotfiles: 'ignore' })) // not .vite/manifest.json
   app.use(limitRequestBodies)
   app.use(noStoreForSessions)
   app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // Both dictionaries, as the server holds them (the browser loads one: app/i18n/load.ts).
+    setupFiles: ['app/i18n/all.ts'],
     projects: [
       {
         extends: true,

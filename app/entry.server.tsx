@@ -9,6 +9,7 @@ import { isbot } from 'isbot'
 import type { RenderToPipeableStreamOptions } from 'react-dom/server'
 import { renderToPipeableStream } from 'react-dom/server'
 import { ServerRouter, type EntryContext } from 'react-router'
+import './i18n/all'
 import { contentSecurityPolicy } from './utils/content-security-policy.server'
 import { NonceContext } from './utils/nonce'
 

@@ -9,6 +9,7 @@ import { registerServiceWorker } from './offline/register'
 import { currentUser } from './utils/access.server'
 import { visitorMiddleware } from './utils/request-context.server'
 import { viewerPreferences } from './utils/lang.server'
+import { dictionaryChunkUrl } from './i18n/chunks.server'
 import './styles.css'
 
 /** Who is asking, resolved once per request for every loader and action (app/utils/request-context.server.ts). */
@@ -20,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     lang,
     timeZone,
+    dictionaryUrl: dictionaryChunkUrl(lang),
     account: user?.kind === 'account' ? { name: user.displayName ?? user.email ?? '', role: user.role } : null,
   }
 }
@@ -33,6 +35,7 @@ export function meta({ matches, error }: Route.MetaArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang()
   const nonce = useNonce()
+  const dictionaryUrl = (useRouteLoaderData('root') as { dictionaryUrl?: string } | undefined)?.dictionaryUrl
   return (
     <html lang={lang}>
       <head>
@@ -44,6 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Meta />
         <Links />
+        {dictionaryUrl ? <link rel="modulepreload" href={dictionaryUrl} /> : null}
       </head>
       <body>
         {children}

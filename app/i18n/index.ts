@@ -3,17 +3,36 @@
  * few dozen strings: the compiler proves zh-Hans has every key with the right parameters, and the study
  * page ships no i18n runtime (bundle budget). Formatting (numbers, dates, units) uses Intl.
  */
-import { en, type Messages } from './en'
-import { zhHans } from './zh-Hans'
+import type { Messages } from './en'
 
 export const LANGUAGES = ['en', 'zh-Hans'] as const
 export type Lang = (typeof LANGUAGES)[number]
 export type { Messages }
 
-const dictionaries: Record<Lang, Messages> = { en, 'zh-Hans': zhHans }
+/**
+ * The dictionaries this runtime has. The server, tests, scripts and the offline app hold both (./all.ts);
+ * a browser page loads only its own language (./load.ts), so each dictionary stays out of the other's
+ * study page bundle.
+ */
+const dictionaries: Partial<Record<Lang, Messages>> = {}
+
+export function provideMessages(lang: Lang, messages: Messages) {
+  dictionaries[lang] = messages
+}
+
+export function hasMessages(lang: Lang): boolean {
+  return dictionaries[lang] !== undefined
+}
 
 export function messagesFor(lang: Lang): Messages {
-  return dictionaries[lang]
+  const messages = dictionaries[lang]
+  if (!messages) throw new Error(`The ${lang} messages are not loaded: import ~/i18n/all, or await loadMessages('${lang}').`)
+  return messages
+}
+
+/** The language's messages if loaded, else any loaded ones (a tab title while a new language loads). */
+export function messagesForOrLoaded(lang: Lang): Messages {
+  return dictionaries[lang] ?? Object.values(dictionaries)[0] ?? messagesFor(lang)
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -1,6 +1,6 @@
 /** Tab titles in the viewer's language: each route's `meta` names its page; the root loader knows the language. */
 import { isRouteErrorResponse } from 'react-router'
-import { isLang, messagesFor, type Messages } from './index'
+import { isLang, messagesForOrLoaded, type Messages } from './index'
 
 interface TitleArgs {
   matches: ReadonlyArray<{ id: string; loaderData?: unknown } | undefined>
@@ -10,7 +10,7 @@ interface TitleArgs {
 /** The messages for the language the root loader chose (English if it has not run). */
 export function metaMessages(matches: TitleArgs['matches']): Messages {
   const root = matches.find((m) => m?.id === 'root')?.loaderData as { lang?: unknown } | undefined
-  return messagesFor(isLang(root?.lang) ? root.lang : 'en')
+  return messagesForOrLoaded(isLang(root?.lang) ? root.lang : 'en')
 }
 
 /** `[{ title: "测验 · Sourcedeck" }]`: the page's name, or on an error page what went wrong. */

@@ -1,5 +1,7 @@
+import { use } from 'react'
 import { useRouteLoaderData } from 'react-router'
-import { messagesFor, type Lang, type Messages } from './index'
+import { hasMessages, messagesFor, type Lang, type Messages } from './index'
+import { loadMessages } from './load'
 
 /** The UI language chosen by the root loader, and its messages. */
 export function useLang(): Lang {
@@ -14,5 +16,8 @@ export function useTimeZone(): string {
 }
 
 export function useT(): Messages {
-  return messagesFor(useLang())
+  const lang = useLang()
+  // In the browser only the page's language is loaded; another one (chosen during the visit) suspends the
+  // render until its dictionary arrives.
+  return hasMessages(lang) ? messagesFor(lang) : use(loadMessages(lang))
 }

@@ -14,7 +14,7 @@ import { toCardContent } from '~/domain/card-content'
 import { cardActionSchema } from '~/domain/card-forms'
 import { safeRedirectPath } from '~/domain/safe-redirect'
 import { studyDayAt } from '~/domain/study-day'
-import { messagesFor } from '~/i18n'
+import { messagesForOrLoaded } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     info,
     flaggedAt: flag?.createdAt ?? null,
     notice: (NOTICES as readonly string[]).includes(msg ?? '') ? (msg as Notice) : null,
-    title: messagesFor(lang).cardPageTitle,
+    title: messagesForOrLoaded(lang).cardPageTitle,
   }
 }
 

@@ -10,7 +10,7 @@ import { CARD_STATUSES } from '~/domain/card-forms'
 import { categories, itemKinds } from '~/domain/content/fields'
 import { isLeech, LEECH_THRESHOLD } from '~/domain/holds'
 import { useLang, useT } from '~/i18n/react'
-import { messagesFor } from '~/i18n'
+import { messagesForOrLoaded } from '~/i18n'
 import { currentUser } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { languageFor } from '~/utils/lang.server'
@@ -64,7 +64,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         : url.searchParams.get('msg') === 'unsuspended'
           ? ('unsuspended' as const)
           : null,
-    title: messagesFor(lang).browserTitle,
+    title: messagesForOrLoaded(lang).browserTitle,
   }
 }
 
