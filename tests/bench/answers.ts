@@ -25,7 +25,7 @@ const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).ma
 
 const app = await startApp({ port: testPort(3510), databaseUrl: dbUrl('reviews') })
 const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
-const run = { url: app.url, path: '/decks/timeline/study', cookies, itemIds }
+const run = { url: app.url, path: '/decks/timeline/study', cookies, itemIds, serverPids: [app.process.pid!] }
 await measureReviews({ ...run, connections: CONNECTIONS, seconds: 2 }) // warm-up
 const review = await measureReviews({ ...run, connections: CONNECTIONS, seconds: SECONDS })
 const reviewC10 = await measureReviews({ ...run, connections: 10, seconds: SECONDS })

@@ -48,18 +48,18 @@ const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).ma
 log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study`)
 const app = await startApp({ port: testPort(3500), databaseUrl: dbUrl('reviews') })
 const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))
-await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: CONNECTIONS, seconds: 2 }) // warm-up
-const review = await measureReviews({
-  url: app.url,
-  path: '/decks/timeline/study',
-  cookies,
-  itemIds,
-  connections: CONNECTIONS,
-  seconds: SECONDS,
-})
-log(`  ${review.rps} reviews/s, p50 ${review.p50} ms, p99 ${review.p99} ms, ${review.non3xx} non-302 of ${review.requests}`)
-const reviewC10 = await measureReviews({ url: app.url, path: '/decks/timeline/study', cookies, itemIds, connections: 10, seconds: SECONDS })
-log(`  10 learners: ${reviewC10.rps} reviews/s, p50 ${reviewC10.p50} ms, p99 ${reviewC10.p99} ms, max ${reviewC10.max} ms`)
+const reviewRun = { url: app.url, path: '/decks/timeline/study', cookies, itemIds, serverPids: [app.process.pid!] }
+await measureReviews({ ...reviewRun, connections: CONNECTIONS, seconds: 2 }) // warm-up
+const review = await measureReviews({ ...reviewRun, connections: CONNECTIONS, seconds: SECONDS })
+log(
+  `  ${review.rps} reviews/s, p50 ${review.p50} ms, p99 ${review.p99} ms, max ${review.max} ms, ${review.non3xx} non-302 of ${review.requests}; ` +
+    `server CPU ${review.serverCpuMsPerAnswer} ms per answer, server ${review.serverCores} cores, load generator ${review.loadGeneratorCores} cores`,
+)
+for (const sample of review.non3xxSamples) log(`    non-302: ${sample}`)
+const reviewC10 = await measureReviews({ ...reviewRun, connections: 10, seconds: SECONDS })
+log(
+  `  10 learners: ${reviewC10.rps} reviews/s, p50 ${reviewC10.p50} ms, p99 ${reviewC10.p99} ms, max ${reviewC10.max} ms; server CPU ${reviewC10.serverCpuMsPerAnswer} ms per answer`,
+)
 // The disk's ceiling, right after on the same disk: a bare libSQL loop, one answer (insert + update) per commit.
 const fsyncCeiling = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
 log(

@@ -2,7 +2,7 @@
  * The production server as `npm start` runs it on a two-core machine: two processes (node:cluster) on one
  * embedded database. Answers a second through the real study action, and the full-size loss/duplicate load.
  */
-import { newLearner, startApp } from '../support/app-server'
+import { newLearner, startApp, workerPids } from '../support/app-server'
 import { runLearnerLoad } from '../reliability/learner-load'
 import { checkDatabase } from '../reliability/verify'
 import { measureReviews, type ThroughputResult } from './review-throughput'
@@ -27,7 +27,8 @@ export async function measureTwoProcesses(opts: {
   const env = { WEB_CONCURRENCY: '2' }
   const app = await startApp({ port: opts.ports[0], databaseUrl: opts.dbUrl('two-process-reviews'), env })
   const cookies = await Promise.all(Array.from({ length: opts.connections }, () => newLearner(app.url, 'timeline')))
-  const run = { url: app.url, path: '/decks/timeline/study', cookies, itemIds: opts.itemIds, connections: opts.connections }
+  const serverPids = [app.process.pid!, ...workerPids(app)]
+  const run = { url: app.url, path: '/decks/timeline/study', cookies, itemIds: opts.itemIds, connections: opts.connections, serverPids }
   await measureReviews({ ...run, seconds: 2 }) // warm-up
   const review = await measureReviews({ ...run, seconds: opts.seconds })
   await app.stop()
