@@ -277,7 +277,9 @@ export const reviewLogs = sqliteTable(
     parametersId: text('parameters_id'),
   },
   (t) => [
-    index('review_logs_user_time').on(t.userId, t.reviewedAt),
+    // Covers "reviews and time in the last 7 days on the assignment's items" (instructor dashboard): the
+    // extra columns spare a read of each log row.
+    index('review_logs_user_time').on(t.userId, t.reviewedAt, t.itemId, t.durationMs, t.undoneAt),
     index('review_logs_user_item').on(t.userId, t.itemId, t.reviewedAt),
     // Only wrong typed answers: the dashboard's "commonest wrong answers" reads these, not the whole log.
     index('review_logs_wrong')

@@ -58,28 +58,23 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
       where m.class_id = ${c} and m.removed_at is null`),
     // Items started, due now, and (stability, last review) pairs for the forgetting curve packed in one string
     // per student (no pow() in this SQLite; 60k row objects would cost more than the computation).
+    // Each member's cards read in key order (one range per member, `+` keeps SQLite from seeking item by item)
+    // and grouped in member order (no temporary B-tree).
     db.all<{ user_id: string; started: number; due_now: number; curve: string | null }>(sql`
-      select s.user_id, count(*) as started, sum(s.due <= ${now}) as due_now,
+      select mm.user_id, count(*) as started, sum(s.due <= ${now}) as due_now,
         group_concat(case when s.reps > 0 then s.stability || ' ' || s.last_review end, ' ') as curve
-      from class_members mm cross join card_states s on s.user_id = mm.user_id
-      where mm.class_id = ${c} and mm.removed_at is null and s.item_id in ${assigned}
-      group by s.user_id`),
-    // Driven by each member's recent log rows (time index), kept if the item is assigned.
-    db.all<{ user_id: string; reviews7d: number; ms7d: number | null }>(sql`
-      select l.user_id, count(*) as reviews7d, sum(l.duration_ms) as ms7d
-      from class_members mm
-      cross join review_logs l indexed by review_logs_user_time on l.user_id = mm.user_id and l.reviewed_at >= ${since}
-      where mm.class_id = ${c} and mm.removed_at is null and l.undone_at is null
-        and exists (select 1 from assignment_items ai where ai.assignment_id = ${a} and ai.item_id = l.item_id)
-      group by l.user_id`),
+      from class_members mm cross join card_states s indexed by sqlite_autoindex_card_states_1 on s.user_id = mm.user_id
+      where mm.class_id = ${c} and mm.removed_at is null and +s.item_id in ${assigned}
+      group by mm.user_id`),
+    db.all<{ user_id: string; reviews7d: number; ms7d: number | null }>(recentActivityQuery(assignment, since)),
     db.all<{ item_id: string; data: string; answers: number | null; correct: number | null }>(sql`
       select ai.item_id, i.data, t.answers, t.correct
       from assignment_items ai
       join items i on i.id = ai.item_id
       left join (
         select ac.item_id, sum(ac.answers) as answers, sum(ac.correct) as correct
-        from class_members mm cross join answer_counts ac on ac.user_id = mm.user_id
-        where mm.class_id = ${c} and mm.removed_at is null and ac.item_id in ${assigned}
+        from class_members mm cross join answer_counts ac indexed by sqlite_autoindex_answer_counts_1 on ac.user_id = mm.user_id
+        where mm.class_id = ${c} and mm.removed_at is null and +ac.item_id in ${assigned}
         group by ac.item_id
       ) t on t.item_id = ai.item_id
       where ai.assignment_id = ${a}`),
@@ -149,6 +144,20 @@ export async function assignmentDashboard(db: Database, assignment: AssignmentRo
       }
     }),
   }
+}
+
+/**
+ * Reviews and time per member since `since` on the assignment's items, driven by each member's recent entries
+ * in the time index, which covers item, time and undo: no log row is read.
+ */
+export function recentActivityQuery(assignment: Pick<AssignmentRow, 'id' | 'classId'>, since: number) {
+  return sql`
+    select mm.user_id, count(*) as reviews7d, sum(l.duration_ms) as ms7d
+    from class_members mm
+    cross join review_logs l indexed by review_logs_user_time on l.user_id = mm.user_id and l.reviewed_at >= ${since}
+    where mm.class_id = ${assignment.classId} and mm.removed_at is null and l.undone_at is null
+      and l.item_id in (select item_id from assignment_items where assignment_id = ${assignment.id})
+    group by mm.user_id`
 }
 
 export const studentSortKeys = ['name', 'started', 'dueNow', 'recallOnDue', 'bestQuiz', 'latestQuiz', 'reviews7d', 'minutes7d', 'lastActive'] as const
