@@ -641,6 +641,8 @@ export const en = {
   exportDownload: 'Download',
   exportInvalid: 'Choose a format and a language from the lists.',
   exportEmpty: 'This deck has no cards to export.',
+  // Accessible names of regions, lists and timers a screen reader user moves between (issue 10.5).
+  verdictRegion: 'Result',
 }
 
 export type Messages = typeof en

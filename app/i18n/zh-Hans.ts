@@ -615,4 +615,6 @@ export const zhHans: Messages = {
   exportDownload: '下载',
   exportInvalid: '请从列表中选择格式和语言。',
   exportEmpty: '本卡组没有可导出的卡片。',
+  // 屏幕阅读器用户可跳转的区域、列表与计时器的名称（issue 10.5）。
+  verdictRegion: '结果',
 }

@@ -241,10 +241,18 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
           ← {t.backToDecks}
         </Link>
         <h1 className="study-title">{title}</h1>
-        <p className="counts" aria-label={t.remaining(remaining)}>
-          <span className="count-new">{remaining.fresh}</span>
-          <span className="count-learning">{remaining.learning}</span>
-          <span className="count-due">{remaining.due}</span>
+        {/* A paragraph cannot carry a name (aria-label on it is ignored): screen readers read the words instead of the bare numbers. */}
+        <p className="counts">
+          <span className="visually-hidden">{t.remaining(remaining)}</span>
+          <span className="count-new" aria-hidden="true">
+            {remaining.fresh}
+          </span>
+          <span className="count-learning" aria-hidden="true">
+            {remaining.learning}
+          </span>
+          <span className="count-due" aria-hidden="true">
+            {remaining.due}
+          </span>
         </p>
         <Form method="post" className="undo-form" id="undo-form">
           <input type="hidden" name="intent" value="undo" />

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { answerRegion, orderItems, prompt, remainingCounts, verdict } from '../support/study-screen'
 
 test('keyboard: Space reveals, 1–4 rate, U undoes, Enter reveals', async ({ page }) => {
   const cspViolations: string[] = []
@@ -7,23 +8,23 @@ test('keyboard: Space reveals, 1–4 rate, U undoes, Enter reveals', async ({ pa
   const response = await page.goto('/decks/dates/study')
   expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
   await expect(page.getByText('Keys: Space or Enter shows the answer')).toBeVisible()
-  const first = (await page.locator('.prompt').textContent()) ?? ''
+  const first = (await prompt(page).textContent()) ?? ''
   await page.keyboard.press('Space')
-  await expect(page.locator('.answer')).toBeVisible()
+  await expect(answerRegion(page)).toBeVisible()
   await page.keyboard.press('3')
-  await expect(page.locator('.prompt')).not.toHaveText(first)
-  await expect(page.locator('.answer')).toHaveCount(0)
-  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+  await expect(prompt(page)).not.toHaveText(first)
+  await expect(answerRegion(page)).toHaveCount(0)
+  await expect(remainingCounts(page)).toContainText(', 1 learning,')
 
   await page.keyboard.press('u')
   await expect(page.getByText('Last answer undone.')).toBeVisible()
-  await expect(page.locator('.prompt')).toHaveText(first)
-  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('0')
+  await expect(prompt(page)).toHaveText(first)
+  await expect(remainingCounts(page)).toContainText(', 0 learning,')
 
   await page.keyboard.press('Enter')
-  await expect(page.locator('.answer')).toBeVisible()
+  await expect(answerRegion(page)).toBeVisible()
   await page.keyboard.press('1')
-  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+  await expect(remainingCounts(page)).toContainText(', 1 learning,')
   expect(cspViolations).toEqual([])
 })
 
@@ -48,12 +49,12 @@ test.describe('without JavaScript', () => {
 
   test('plain links and form posts study a card', async ({ page }) => {
     await page.goto('/decks/dates/study')
-    const first = (await page.locator('.prompt').textContent()) ?? ''
+    const first = (await prompt(page).textContent()) ?? ''
     await page.getByRole('link', { name: 'Show answer' }).click()
     await expect(page).toHaveURL(/reveal=1/)
     await page.getByRole('button', { name: /^Easy, next in/ }).click()
-    await expect(page.locator('.prompt')).not.toHaveText(first)
-    await expect(page.locator('.study-head .counts .count-due')).toHaveText('0')
+    await expect(prompt(page)).not.toHaveText(first)
+    await expect(remainingCounts(page)).toHaveText(/, 0 due$/)
     await page.goto('/')
     await expect(page.getByText(/Today: 1 answered/)).toBeVisible()
   })
@@ -75,7 +76,7 @@ test('no accessibility violations on any question kind, before and after checkin
     await page.goto(`/decks/kinds/study?card=${id}`)
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} front`).toEqual([])
     await page.getByRole('button', { name: 'Check' }).click()
-    await expect(page.locator('.verdict')).toBeVisible()
+    await expect(verdict(page)).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} verdict`).toEqual([])
   }
   await page.goto('/quiz')
@@ -90,19 +91,19 @@ test('ordering by keyboard alone: pick up with Enter, place with Enter', async (
     "G7 foreign ministers' meeting in Niagara",
   ]
   for (let target = 0; target < order.length; target++) {
-    const texts = await page.locator('.order-item').allInnerTexts()
+    const texts = await orderItems(page).allInnerTexts()
     const current = texts.findIndex((t) => t.includes(order[target]!))
     if (current === target) continue
-    await page.locator('.order-item').nth(current).focus()
+    await orderItems(page).nth(current).focus()
     await page.keyboard.press('Enter')
-    await page.locator('.order-item').nth(target).focus()
+    await orderItems(page).nth(target).focus()
     await page.keyboard.press('Enter')
   }
   await page.getByRole('button', { name: 'Check' }).focus()
   await page.keyboard.press('Enter')
-  await expect(page.locator('.verdict')).toContainText('Correct')
+  await expect(verdict(page)).toContainText('Correct')
   await page.keyboard.press('3')
-  await expect(page.locator('.verdict')).toHaveCount(0)
+  await expect(verdict(page)).toHaveCount(0)
 })
 
 test('keyboard while answering: number keys pick an option, Enter checks, Enter again records the suggested rating; U undoes before answering too', async ({
@@ -115,16 +116,16 @@ test('keyboard while answering: number keys pick an option, Enter checks, Enter 
   await page.keyboard.press(String(malaysia + 1))
   await expect(page.getByRole('radio', { name: 'Malaysia' })).toBeChecked()
   await page.keyboard.press('Enter')
-  await expect(page.locator('.verdict')).toContainText('Correct')
+  await expect(verdict(page)).toContainText('Correct')
   await expect(page.getByRole('button', { name: /^Good, next in .* \(suggested\)$/ })).toBeVisible()
   await page.keyboard.press('Enter')
-  await expect(page.locator('.verdict')).toHaveCount(0)
-  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('1')
+  await expect(verdict(page)).toHaveCount(0)
+  await expect(remainingCounts(page)).toContainText(', 1 learning,')
   // The next card is unanswered (a typed one has its field focused: Escape leaves it); U takes back the last answer.
   await page.keyboard.press('Escape')
   await page.keyboard.press('u')
   await expect(page.getByText('Last answer undone.')).toBeVisible()
-  await expect(page.locator('.study-head .counts .count-learning')).toHaveText('0')
+  await expect(remainingCounts(page)).toContainText(', 0 learning,')
 })
 
 test('keyboard: a typed question has its field focused', async ({ page }) => {
@@ -132,5 +133,5 @@ test('keyboard: a typed question has its field focused', async ({ page }) => {
   await expect(page.getByLabel('Your answer')).toBeFocused()
   await page.keyboard.type('28 October 2025')
   await page.keyboard.press('Enter')
-  await expect(page.locator('.verdict')).toContainText('Correct')
+  await expect(verdict(page)).toContainText('Correct')
 })

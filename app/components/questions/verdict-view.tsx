@@ -19,7 +19,7 @@ export function VerdictView({
   const t = useT()
   const { Verdict: KindVerdict } = viewFor(question)
   return (
-    <section className={`verdict ${verdict.correct ? 'is-correct' : 'is-wrong'}`} aria-live="polite">
+    <section className={`verdict ${verdict.correct ? 'is-correct' : 'is-wrong'}`} aria-label={t.verdictRegion} aria-live="polite">
       <p className="verdict-title">{verdict.correct ? `✓ ${t.correctFeedback}` : `✗ ${t.wrongFeedback}`}</p>
       <KindVerdict question={question} detail={verdict.detail} correct={verdict.correct} mode={mode} uiLang={uiLang} />
     </section>
