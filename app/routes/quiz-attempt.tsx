@@ -84,7 +84,7 @@ export default function QuizAttempt({ loaderData, actionData }: Route.ComponentP
           {t[actionData.message]}
         </p>
       ) : null}
-      <article className="card">
+      <article className="card" aria-label={t.question}>
         <BilingualText text={prompt} mode={cardLanguage} uiLang={lang} as="h2" className="prompt" />
         <QuestionForm key={position} question={question} hidden={{ position: String(position) }} mode={cardLanguage} uiLang={lang} />
       </article>

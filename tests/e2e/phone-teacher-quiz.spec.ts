@@ -1,5 +1,6 @@
 /** A quiz-goal assignment: the student takes its quiz on a phone; the teacher sees the scores, in English and Chinese. */
 import { devices, expect, test, type Page } from '@playwright/test'
+import { prompt } from '../support/study-screen'
 
 async function signUp(page: Page, name: string, email: string, instructor: boolean) {
   await page.getByLabel('Name').fill(name)
@@ -17,7 +18,7 @@ test('the teacher sees best and latest quiz scores, coloured by the quiz goal', 
   await page.getByRole('link', { name: 'Classes' }).tap()
   await page.getByLabel('Class name').fill('Quiz seminar')
   await page.getByRole('button', { name: 'Create class' }).tap()
-  const joinCode = (await page.locator('.join-code').innerText()).trim()
+  const joinCode = (await page.getByRole('code').innerText()).trim()
   await page.getByLabel('Title').fill('Date quiz')
   await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
   await page.getByLabel('Due date').fill('2099-12-31')
@@ -37,7 +38,7 @@ test('the teacher sees best and latest quiz scores, coloured by the quiz goal', 
   await student.getByRole('button', { name: 'Start quiz' }).tap()
   for (let i = 0; i < 2; i++) {
     await expect(student.getByRole('heading', { name: `Question ${i + 1} of 2` })).toBeVisible()
-    await student.locator('label.choice').first().tap()
+    await student.getByRole('radio').first().tap()
     await student.getByRole('button', { name: i === 1 ? 'See my score' : 'Next question' }).tap()
   }
   await expect(student).toHaveURL(/\/result$/)
@@ -70,7 +71,7 @@ test('the teacher reads wrong answers as the options picked, beside the statemen
   await page.getByRole('link', { name: 'Classes' }).tap()
   await page.getByLabel('Class name').fill('Answers seminar')
   await page.getByRole('button', { name: 'Create class' }).tap()
-  const joinCode = (await page.locator('.join-code').innerText()).trim()
+  const joinCode = (await page.getByRole('code').innerText()).trim()
   await page.getByLabel('Title').fill('Every kind')
   await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Every question kind' })
   await page.getByLabel('Due date').fill('2099-12-31')
@@ -87,12 +88,12 @@ test('the teacher reads wrong answers as the options picked, beside the statemen
   await student.getByRole('radio', { name: 'Canada' }).check()
   await student.getByRole('button', { name: 'Check' }).tap()
   await student.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ }).tap()
-  await expect(student.locator('.prompt')).not.toContainText('ASEAN Chair')
+  await expect(prompt(student)).not.toContainText('ASEAN Chair')
   await student.goto('/decks/kinds/study?card=kd-true-false-overnight')
   await student.getByRole('radio', { name: 'False' }).check()
   await student.getByRole('button', { name: 'Check' }).tap()
   await student.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ }).tap()
-  await expect(student.locator('.prompt')).not.toContainText('True or false')
+  await expect(prompt(student)).not.toContainText('True or false')
   await phone.close()
 
   await page.reload()
