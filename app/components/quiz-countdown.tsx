@@ -26,7 +26,8 @@ export function QuizCountdown({ msLeft, timeLimitMinutes, resultUrl }: { msLeft:
   const warning = left !== null && left <= countdownWarningMs(timeLimitMinutes)
   return (
     <div className={`quiz-countdown${warning ? ' is-warning' : ''}`}>
-      <p className="countdown-clock" aria-hidden={left !== null}>
+      {/* A timer: a screen reader can read the time left when asked, and it is never announced by itself. */}
+      <p className="countdown-clock" role="timer">
         {left === null ? t.quizTimeLeft(Math.ceil(msLeft / 60_000)) : t.quizCountdown(formatCountdown(left))}
       </p>
       {/* Announced once, when the warning starts; the ticking clock itself stays silent. */}

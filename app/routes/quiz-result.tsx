@@ -127,8 +127,8 @@ export default function QuizResult({ loaderData, actionData }: Route.ComponentPr
               </Link>
             ) : null}
           </div>
-          <h2>{t.quizMistakes}</h2>
-          <ol className="mistakes">
+          <h2 id="quiz-mistakes">{t.quizMistakes}</h2>
+          <ol className="mistakes" aria-labelledby="quiz-mistakes">
             {mistakes.map((m) => (
               <li key={m.position} className="card">
                 <BilingualText text={m.content.prompt} mode={cardLanguage} uiLang={lang} as="h3" className="prompt" />

@@ -1,5 +1,6 @@
 /** A learner on a phone answers one item of every kind, in review and in a quiz. */
 import { expect, test, type Page } from '@playwright/test'
+import { choice, orderItems, prompt, questionCard, verdict } from '../support/study-screen'
 
 const ORDER = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
 const ROLES: Record<string, string> = {
@@ -11,7 +12,7 @@ const ROLES: Record<string, string> = {
 /** Reorders with the arrow buttons, as a keyboard or tap user would. */
 async function orderWithArrows(page: Page) {
   for (let target = 0; target < ORDER.length; target++) {
-    const texts = await page.locator('.order-item').allInnerTexts()
+    const texts = await orderItems(page).allInnerTexts()
     let current = texts.findIndex((t) => t.includes(ORDER[target]!))
     while (current > target) {
       await page.getByRole('button', { name: `Move “${ORDER[target]}” up` }).tap()
@@ -23,38 +24,39 @@ async function orderWithArrows(page: Page) {
 /** Reorders by tapping an event, then tapping where it goes. */
 async function orderByTapping(page: Page) {
   for (let target = 0; target < ORDER.length; target++) {
-    const texts = await page.locator('.order-item').allInnerTexts()
+    const texts = await orderItems(page).allInnerTexts()
     const current = texts.findIndex((t) => t.includes(ORDER[target]!))
     if (current === target) continue
-    await page.locator('.order-item').nth(current).tap()
-    await page.locator('.order-item').nth(target).tap()
+    await orderItems(page).nth(current).tap()
+    await orderItems(page).nth(target).tap()
   }
 }
 
 async function answerCorrectly(page: Page, style: 'tap' | 'lists') {
-  const prompt = (await page.locator('.prompt').innerText()).trim()
-  if (prompt.includes('Rubio')) await page.getByLabel('Your answer').fill('28 October 2025')
-  else if (prompt.includes('ASEAN Chair')) await page.locator('label.choice', { hasText: 'Malaysia' }).tap()
-  else if (prompt.startsWith('True or false')) await page.locator('label.choice', { hasText: 'True' }).tap()
-  else if (prompt.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Tokyo')
-  else if (prompt.includes('autumn 2025 trips')) await (style === 'tap' ? orderByTapping(page) : orderWithArrows(page))
-  else if (prompt.includes('Match each person')) {
+  const shown = (await prompt(page).innerText()).trim()
+  if (shown.includes('Rubio')) await page.getByLabel('Your answer').fill('28 October 2025')
+  else if (shown.includes('ASEAN Chair')) await choice(page, 'Malaysia').tap()
+  else if (shown.startsWith('True or false')) await choice(page, 'True').tap()
+  else if (shown.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Tokyo')
+  else if (shown.includes('autumn 2025 trips')) await (style === 'tap' ? orderByTapping(page) : orderWithArrows(page))
+  else if (shown.includes('Match each person')) {
     for (const [left, right] of Object.entries(ROLES)) {
       if (style === 'tap') {
-        await page.locator('.match-left .match-chip', { hasText: left }).tap()
-        await page.locator('.match-rights .match-chip', { hasText: right }).tap()
+        // Tapping a person opens the list of roles named after them, right under it.
+        await questionCard(page).getByRole('button', { name: left }).tap()
+        await page.getByRole('list', { name: left }).getByRole('button', { name: right }).tap()
       } else await page.getByLabel(left, { exact: true }).selectOption({ label: right })
     }
-  } else if (prompt.includes('Whose description')) await page.locator('label.choice', { hasText: 'Japanese official' }).tap()
-  else if (prompt.includes('characterisation of the summit')) {
-    const sides = await page.locator('.side blockquote').allInnerTexts()
+  } else if (shown.includes('Whose description')) await choice(page, 'Japanese official').tap()
+  else if (shown.includes('characterisation of the summit')) {
+    const sides = await questionCard(page).getByRole('blockquote').allInnerTexts()
     for (let i = 0; i < sides.length; i++) {
       await page
         .getByLabel(`Characterisation ${i + 1}`)
         .selectOption({ label: sides[i]!.includes('friendly') ? 'Japanese official' : 'Chinese commentary' })
     }
-  } else throw new Error(`unexpected prompt: ${prompt}`)
-  return prompt
+  } else throw new Error(`unexpected prompt: ${shown}`)
+  return shown
 }
 
 const KINDS = [
@@ -74,14 +76,14 @@ test('review: every kind is answered, checked as correct, and rated with the sug
     await page.goto(`/decks/kinds/study?card=${id}`)
     await answerCorrectly(page, 'tap')
     await page.getByRole('button', { name: 'Check' }).tap()
-    await expect(page.locator('.verdict')).toContainText('Correct')
-    await expect(page.locator('.citation').first()).toBeVisible()
+    await expect(verdict(page)).toContainText('Correct')
+    await expect(page.getByRole('figure').first()).toBeVisible()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow, `${id} fits 360 px`).toBeLessThanOrEqual(0)
     const good = page.getByRole('button', { name: /^Good, next in .* \(suggested\)$/ })
     await expect(good).toBeVisible()
     await good.tap()
-    await expect(page.locator('.verdict')).toHaveCount(0)
+    await expect(verdict(page)).toHaveCount(0)
   }
   await page.goto('/')
   await expect(page.getByText(/Today: 8 answered/)).toBeVisible()
@@ -91,11 +93,11 @@ test('review: a wrong typed answer shows what differed and suggests Again', asyn
   await page.goto('/decks/kinds/study?card=kd-typed-meeting-day')
   await page.getByLabel('Your answer').fill('29 October 2025')
   await page.getByRole('button', { name: 'Check' }).tap()
-  await expect(page.locator('.verdict')).toContainText('Not quite')
-  await expect(page.locator('.verdict .diff')).toBeVisible()
+  await expect(verdict(page)).toContainText('Not quite')
+  await expect(verdict(page).getByRole('deletion').or(verdict(page).getByRole('insertion')).first()).toBeVisible()
   // The diff is labelled, and the expected answer is the card's own wording in both languages.
-  await expect(page.locator('.verdict dt', { hasText: 'Your answer against “28 October 2025”' })).toBeVisible()
-  await expect(page.locator('.verdict dd', { hasText: '2025 年 10 月 28 日' })).toBeVisible()
+  await expect(verdict(page).getByRole('term').filter({ hasText: 'Your answer against “28 October 2025”' })).toBeVisible()
+  await expect(verdict(page).getByRole('definition').filter({ hasText: '2025 年 10 月 28 日' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ })).toBeVisible()
 })
 
@@ -108,18 +110,20 @@ test('quiz: every kind once, a full score, then missed items go to review', asyn
   for (let i = 0; i < 8; i++) {
     await expect(page.getByRole('heading', { name: `Question ${i + 1} of 8` })).toBeVisible()
     // Answer all correctly except the cloze, to see a mistake beside its source quote.
-    const prompt = (await page.locator('.prompt').innerText()).trim()
-    if (prompt.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Osaka')
+    const shown = (await prompt(page).innerText()).trim()
+    if (shown.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Osaka')
     else await answerCorrectly(page, 'lists')
-    seen.push(prompt)
+    seen.push(shown)
     await page.getByRole('button', { name: i === 7 ? 'See my score' : 'Next question' }).tap()
   }
   expect(new Set(seen).size).toBe(8)
   await expect(page.getByRole('heading', { name: 'Score: 7 of 8' })).toBeVisible()
-  await expect(page.locator('.mistakes .citation blockquote')).toContainText('从吉隆坡乘坐夜航班返回东京后')
+  await expect(page.getByRole('list', { name: 'Mistakes' }).getByRole('figure').getByRole('blockquote')).toContainText(
+    '从吉隆坡乘坐夜航班返回东京后',
+  )
   await page.getByRole('button', { name: 'Send missed items to my reviews' }).tap()
   await expect(page.getByText('1 item will come first in your reviews.')).toBeVisible()
   await page.getByRole('link', { name: 'Study them now' }).tap()
   await expect(page.getByText('Missed in a quiz')).toBeVisible()
-  await expect(page.locator('.prompt')).toContainText('Fill the gap')
+  await expect(prompt(page)).toContainText('Fill the gap')
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { parse } from 'yaml'
 import { ROOT } from '../support/paths'
+import { prompt } from '../support/study-screen'
 
 interface FixtureItem {
   id: string
@@ -11,6 +12,7 @@ interface FixtureItem {
   category: string
   prompt: { en: string }
   answer: { en: string }
+  explanation: { en: string }
 }
 const fixtureItems = (parse(readFileSync(path.join(ROOT, 'tests/fixtures/content/banks/fixture.yaml'), 'utf8')) as { items: FixtureItem[] })
   .items
@@ -22,19 +24,20 @@ test('quiz: flip cards are asked as a choice among comparable answers and the ri
   await page.getByRole('button', { name: 'Start quiz' }).tap()
   for (let i = 0; i < 6; i++) {
     await expect(page.getByRole('heading', { name: `Question ${i + 1} of 6` })).toBeVisible()
-    const prompt = (await page.locator('.prompt [lang="en"]').first().innerText()).trim()
-    const item = fixtureItems.find((it) => it.prompt.en.trim() === prompt)
-    expect(item, `a fixture flip card: ${prompt}`).toBeDefined()
+    const shown = (await prompt(page).locator('[lang="en"]').innerText()).trim()
+    const item = fixtureItems.find((it) => it.prompt.en.trim() === shown)
+    expect(item, `a fixture flip card: ${shown}`).toBeDefined()
     expect(item!.kind).toBe('flip')
     // No text box to type a long answer into: four options, one of them the card's own answer.
     await expect(page.getByLabel('Your answer')).toHaveCount(0)
-    await expect(page.locator('.choices .choice')).toHaveCount(4)
-    await page.locator('.choices .choice', { hasText: item!.answer.en }).first().tap()
+    await expect(page.getByRole('radio')).toHaveCount(4)
+    await page.getByRole('radio', { name: item!.answer.en }).first().tap()
     await page.getByRole('button', { name: i === 5 ? 'See my score' : 'Next question' }).tap()
   }
   await expect(page.getByRole('heading', { name: 'Score: 6 of 6 (100%)' })).toBeVisible()
-  await expect(page.locator('.category-scores')).toContainText('Date')
-  await expect(page.locator('.category-scores')).toContainText('6 of 6')
+  const byCategory = page.getByRole('table', { name: 'By category' })
+  await expect(byCategory).toContainText('Date')
+  await expect(byCategory).toContainText('6 of 6')
 })
 
 test('quiz: a mistake shows its explanation, and the score its percentage', async ({ page }) => {
@@ -44,8 +47,12 @@ test('quiz: a mistake shows its explanation, and the score its percentage', asyn
   await page.getByRole('button', { name: 'Start quiz' }).tap()
   await page.getByRole('button', { name: 'See my score' }).tap()
   await expect(page.getByRole('heading', { name: 'Score: 0 of 1 (0%)' })).toBeVisible()
-  await expect(page.locator('.mistakes .explanation')).toBeVisible()
-  await expect(page.locator('.mistakes')).toContainText('Why')
+  const mistakes = page.getByRole('list', { name: 'Mistakes' })
+  const missed = await mistakes.getByRole('heading', { level: 3 }).innerText()
+  const item = fixtureItems.find((it) => missed.includes(it.prompt.en.trim()))
+  expect(item, `a fixture card: ${missed}`).toBeDefined()
+  await expect(mistakes.getByRole('heading', { name: 'Why', exact: true })).toBeVisible()
+  await expect(mistakes.getByText(item!.explanation.en.trim())).toBeVisible()
 })
 
 test('timed quiz: a live countdown, a warning before time runs out, then the result', async ({ page }) => {
@@ -56,16 +63,19 @@ test('timed quiz: a live countdown, a warning before time runs out, then the res
   await page.getByLabel(/Time limit/).fill('1')
   await page.getByRole('button', { name: 'Start quiz' }).tap()
   await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible()
-  const clock = page.locator('.countdown-clock')
+  const clock = page.getByRole('timer')
+  const warning = page.getByRole('status').filter({ hasText: 'Time is almost up' })
   await expect(clock).toHaveText(/^Time left: [01]:\d\d$/)
-  await expect(page.locator('.countdown-warning')).toHaveCount(0)
+  await expect(warning).toHaveCount(0)
+  await expect(clock).not.toHaveCSS('font-weight', '600')
   const before = await clock.innerText()
   await page.clock.runFor(5_000)
   await expect(clock).not.toHaveText(before)
   // A 1-minute quiz warns in its last 12 seconds (a fifth of the limit).
   await page.clock.runFor(45_000)
-  await expect(page.locator('.countdown-warning')).toHaveText('Time is almost up: answers after the limit do not count.')
-  await expect(page.locator('.quiz-countdown')).toHaveClass(/is-warning/)
+  await expect(warning).toHaveText('Time is almost up: answers after the limit do not count.')
+  // The clock itself turns to the warning style.
+  await expect(clock).toHaveCSS('font-weight', '600')
   // The server holds the deadline; the page opens the result when the clock reaches zero.
   await page.clock.runFor(15_000)
   await expect(page).toHaveURL(/\/result$/)
@@ -79,6 +89,6 @@ test('timed quiz without JavaScript: the server still says how long is left', as
   await page.getByLabel('Number of questions').fill('2')
   await page.getByLabel(/Time limit/).fill('3')
   await page.getByRole('button', { name: 'Start quiz' }).click()
-  await expect(page.locator('.countdown-clock')).toHaveText('3 min left')
+  await expect(page.getByRole('timer')).toHaveText('3 min left')
   await context.close()
 })

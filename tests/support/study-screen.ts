@@ -19,8 +19,14 @@ export const verdict = (page: Page) => page.getByRole('region', { name: 'Result'
 /** What is left in the deck, as a screen reader reads it: "3 new, 1 learning, 0 due". */
 export const remainingCounts = (page: Page) => page.getByText(/^\d+ new, \d+ learning, \d+ due$/)
 
-/** An answer choice (choice, true/false, attribution) by its label. */
-export const choice = (page: Page, label: string | RegExp) => page.getByRole('radio', { name: label })
+/** An answer choice (choice, true/false, attribution) by (part of) its label. */
+export const choice = (page: Page, label: string) => page.getByRole('radio', { name: label })
+
+/** The labels of the answer choices, in the order shown, as a screen reader lists them. */
+export async function choiceLabels(page: Page): Promise<string[]> {
+  const tree = await questionCard(page).getByRole('group').ariaSnapshot()
+  return [...tree.matchAll(/^\s*- radio "((?:[^"\\]|\\.)*)"/gm)].map((m) => JSON.parse(`"${m[1]}"`) as string)
+}
 
 /** The events of an ordering question, in their current order: each is a button named "2 of 3: event". */
 export const orderItems = (page: Page) => page.getByRole('button', { name: /^\d+ of \d+: / })
