@@ -1,5 +1,6 @@
 /** An instructor imports a CSV deck on a 360 px phone: upload → preview (errors by line) → confirm → study it. */
 import { expect, test, type Page } from '@playwright/test'
+import { prompt } from '../support/study-screen'
 
 async function signUpInstructor(page: Page, email: string) {
   await page.goto('/signup')
@@ -51,6 +52,6 @@ test('upload, fix the errors the preview names, confirm, and study the private d
 
   // The deck is the instructor's own: listed, and studied like any deck.
   await page.getByRole('link', { name: 'Summit terms' }).tap()
-  await expect(page.locator('.card .prompt')).toContainText('APEC')
+  await expect(prompt(page)).toContainText('APEC')
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0)
 })

@@ -7,7 +7,10 @@ test('sign-up: a too-short password, fixed, then one tap creates the account', a
   await page.getByLabel('E-mail').fill(`first-tap-${Date.now()}@example.org`)
   await page.getByLabel('Password').fill('short')
   await page.getByRole('button', { name: 'Create account' }).tap()
-  await expect(page.locator('.field-error').filter({ hasText: /\S/ })).toHaveCount(1)
+  // One error, on the password, read out with the field; the other fields stay clean.
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/Use 10 to 200 characters\.$/)
+  await expect(page.getByLabel('Name')).toHaveAccessibleDescription('')
+  await expect(page.getByLabel('E-mail')).toHaveAccessibleDescription('')
   await page.getByLabel('Password').fill('a much longer password')
   await page.getByRole('button', { name: 'Create account' }).tap()
   await expect(page).not.toHaveURL(/\/signup/)

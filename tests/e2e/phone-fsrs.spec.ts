@@ -71,7 +71,7 @@ test.describe('at 360 × 740', () => {
     await giveNewestLearnerHistory()
     await page.goto('/settings')
     await expect(page.getByText('In use: parameters fitted to your answers.')).toBeVisible()
-    const sets = page.locator('.fsrs-sets li')
+    const sets = page.getByRole('region', { name: 'Memory model (FSRS parameters)' }).getByRole('listitem')
     await expect(sets).toHaveCount(2)
     // Styled as cards, not a numbered list (the stylesheet's rules reach them).
     expect(

@@ -1,5 +1,6 @@
 /** Cards whose options run to a sentence fit a 360 px phone, in every card language, with and without scripts. */
 import { expect, test, type Page } from '@playwright/test'
+import { questionCard } from '../support/study-screen'
 
 const CARD = '/decks/layout/study?card=ly-matching-long-options'
 
@@ -15,7 +16,11 @@ async function useCardLanguage(page: Page, label: 'English' | 'Chinese' | 'Both'
 /** The Check button and every partner list sit inside the screen. */
 async function expectInsideScreen(page: Page, width: number) {
   expect(await sidewaysScroll(page), 'no sideways scroll').toBeLessThanOrEqual(0)
-  for (const el of await page.locator('.matching select, form button[type=submit]').all()) {
+  const controls = questionCard(page)
+    .getByRole('combobox')
+    .or(page.getByRole('button', { name: /^(Check|Undo the last answer|Switch the interface to Chinese)$/ }))
+  expect(await controls.count(), 'controls to measure').toBeGreaterThan(0)
+  for (const el of await controls.all()) {
     const box = (await el.boundingBox())!
     expect(box.x, 'starts on screen').toBeGreaterThanOrEqual(0)
     expect(box.x + box.width, 'ends on screen').toBeLessThanOrEqual(width)
@@ -32,12 +37,15 @@ test.describe('matching with sentence-long options at 360 px', () => {
       await expect(page.getByRole('button', { name: 'Check' })).toBeVisible()
       await expectInsideScreen(page, 360)
       // Tap the second item: its partner list opens between it and the third item, not below everything.
-      const lefts = page.locator('.match-left')
-      await lefts.nth(1).locator('.match-chip').first().tap()
+      // The items to match: each has its partner select (the partner lists' items do not).
+      const lefts = questionCard(page)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('combobox') })
+      await lefts.nth(1).getByRole('button').first().tap()
       const partners = lefts.nth(1).getByRole('list')
       await expect(partners.getByRole('button')).toHaveCount(5)
       const [second, list, third] = await Promise.all([
-        lefts.nth(1).locator('select').boundingBox(),
+        lefts.nth(1).getByRole('combobox').boundingBox(),
         partners.boundingBox(),
         lefts.nth(2).boundingBox(),
       ])
@@ -51,7 +59,7 @@ test.describe('matching with sentence-long options at 360 px', () => {
       if (language !== 'Chinese') expect((await longest.boundingBox())!.height).toBeGreaterThan(48)
       await longest.tap()
       await expect(partners).toHaveCount(0)
-      await expect(lefts.nth(1).locator('select')).toHaveValue(/\d/)
+      await expect(lefts.nth(1).getByRole('combobox')).toHaveValue(/\d/)
     })
   }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, devices, expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { prompt } from '../support/study-screen'
 import { CHROMIUM_ARGS, findChromium } from '../support/browser'
 import { openDatabase } from '../../db/client'
 import { ROOT } from '../support/paths'
@@ -83,16 +84,15 @@ function phoneCards(page: Page): Promise<Record<string, unknown>> {
 
 /** Answers whatever card is shown: flip → show answer; interactive → check as it stands; then a rating. */
 async function answerCard(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
-  const prompt = page.locator('.prompt')
-  await expect(prompt).toBeVisible()
-  const before = await prompt.textContent()
+  await expect(prompt(page)).toBeVisible()
+  const before = await prompt(page).textContent()
   const reveal = page.getByRole('link', { name: 'Show answer' })
   const check = page.getByRole('button', { name: 'Check', exact: true })
   await expect(reveal.or(check)).toBeVisible()
   if (await reveal.isVisible()) await reveal.tap()
   else await check.tap()
   await page.getByRole('button', { name: new RegExp(`^${rating}, next in`) }).tap()
-  await expect(page.locator('.prompt').or(page.locator('#done-title'))).toBeVisible()
+  await expect(prompt(page).or(page.getByRole('heading', { name: 'All done for now' }))).toBeVisible()
   return before
 }
 
@@ -157,7 +157,8 @@ test('offline round trip: kept deck studied offline, answers wait across a close
   await expect(page.locator('[data-sync-indicator]')).toHaveAttribute('data-online', 'no')
   const prompts = new Set<string>()
   for (let i = 0; i < 10; i++) {
-    await expect(page.locator('.question-form')).toBeVisible()
+    // Every card of this deck is a question to answer and check.
+    await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
     prompts.add((await answerCard(page, i % 3 === 0 ? 'Again' : 'Good')) ?? '')
   }
   expect(prompts.size).toBeGreaterThanOrEqual(7)
