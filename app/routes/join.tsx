@@ -1,10 +1,10 @@
-import { data, Form, Link, redirect } from 'react-router'
+import { Form, Link, redirect } from 'react-router'
 import type { Route } from './+types/join'
 import { useT } from '~/i18n/react'
 import { classByCode, instructorName, joinClass } from '~/data/classes.server'
 import { getDb } from '~/utils/db.server'
 import { currentUser, requireAccount } from '~/utils/access.server'
-import { errorPage } from '~/utils/http-errors.server'
+import { errorPage, failure } from '~/utils/http-errors.server'
 import { pageTitle } from '~/i18n/meta'
 import { RouteErrorBoundary } from '~/components/error-page'
 
@@ -30,7 +30,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const klass = await openClass(params.code.toUpperCase())
   const result = await joinClass(getDb(), user.id, klass)
   if (result === 'joined' || result === 'already') return redirect(`/?joined=${encodeURIComponent(klass.name)}`)
-  return data({ error: result === 'removed' ? ('joinRemoved' as const) : ('joinOwn' as const) }, { status: 403 })
+  // A refusal the page shows in the learner's language: a message key, as every action's failure carries one.
+  return result === 'removed'
+    ? failure('joinRemoved', 403, 'The instructor removed this student from the class.')
+    : failure('joinOwn', 403, 'An instructor cannot join their own class.')
 }
 
 export function meta(args: Route.MetaArgs) {
@@ -44,9 +47,9 @@ export default function Join({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>{t.joinClassTitle}</h1>
-      {actionData?.error ? (
+      {actionData?.message ? (
         <p role="alert" className="error">
-          {t[actionData.error]}
+          {t[actionData.message]}
         </p>
       ) : null}
       <p>{t.joinPrompt(loaderData.name, loaderData.instructor)}</p>

@@ -3,10 +3,11 @@ import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { classMembers, classes, passwordResets } from '../../db/schema'
 import { action as classesAction } from '~/routes/classes'
+import { action as classAction } from '~/routes/class'
 import { action as forgotAction } from '~/routes/forgot-password'
-import { createClass, signUp } from '../support/actors'
+import { createClass, join, signUp } from '../support/actors'
 import { freshDatabase } from '../support/db'
-import { call, formRequest } from '../support/routes'
+import { args, call, formRequest, settle } from '../support/routes'
 
 type Reply = { result: { error: Record<string, string[]> } }
 
@@ -50,6 +51,32 @@ describe('class forms', () => {
       {},
     )
     expect(res.location).toBe(`/join/${klass!.joinCode}`)
+  })
+})
+
+describe('joining a class', () => {
+  it('refuses the class’s own instructor and a removed student with a message key the page translates, and writes nothing', async () => {
+    const db = await freshDatabase()
+    const teacher = await signUp('instructor')
+    const classId = await createClass(teacher.cookie)
+    const [klass] = await db.select().from(classes)
+    const own = await join(teacher.cookie, klass!.joinCode)
+    expect(own.status).toBe(403)
+    expect(own.body).toMatchObject({ message: 'joinOwn' })
+
+    const student = await signUp('student')
+    expect((await join(student.cookie, klass!.joinCode)).status).toBe(302)
+    const [member] = await db.select().from(classMembers)
+    const removed = await settle(
+      classAction(
+        await args(formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie), { classId }),
+      ),
+    )
+    expect(removed.status).toBe(302)
+    const again = await join(student.cookie, klass!.joinCode)
+    expect(again.status).toBe(403)
+    expect(again.body).toMatchObject({ message: 'joinRemoved' })
+    expect(await db.select({ n: count() }).from(classMembers)).toEqual([{ n: 1 }])
   })
 })
 
