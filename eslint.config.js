@@ -9,6 +9,12 @@ import tseslint from 'typescript-eslint'
 const STUDY_TABLES = ['reviewLogs', 'cardStates', 'answerCounts', 'newCardCursors', 'reviewRequests']
 const STUDY_TABLE_NAMES = /^(reviewLogs|cardStates|answerCounts|newCardCursors|reviewRequests)$/
 
+/** Playwright calls that take a CSS selector, and a class in one (".verdict", "label.choice"). */
+const CSS_QUERIES = /^(locator|\$|\$\$|\$eval|\$\$eval|waitForSelector)$/
+const CSS_CLASS = /\.-?[_a-zA-Z][\w-]*/
+const CSS_CLASS_MESSAGE =
+  'Find elements by role, label or text (getByRole, getByLabel, getByText), not by CSS class; if the UI lacks the name or role a user needs, add it.'
+
 export default tseslint.config(
   { ignores: ['build/', 'node_modules/', '.react-router/', 'test-results/', 'playwright-report/', 'coverage/', 'tests/.tmp/'] },
   js.configs.recommended,
@@ -62,6 +68,20 @@ export default tseslint.config(
           selector: `TaggedTemplateExpression[tag.name="sql"] TemplateElement[value.raw=/(insert\\s+into|update|delete\\s+from)\\s*$/i]`,
           message: 'Raw SQL writes belong in the reviews or study-queue data modules (or use the query builder).',
         },
+      ],
+    },
+  },
+  {
+    // Browser tests find elements as a user does, by role, label and text (tests/support/study-screen.ts): a
+    // CSS class is styling, and a test that leans on it breaks with the styles and misses a missing name.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['arguments.0.value', 'arguments.0.quasis.0.value.raw'].map((arg) => ({
+          selector: `CallExpression[callee.property.name=${CSS_QUERIES}][${arg}=${CSS_CLASS}]`,
+          message: CSS_CLASS_MESSAGE,
+        })),
       ],
     },
   },

@@ -36,3 +36,12 @@ describe('module boundaries', () => {
     expect((await ruleIds(read, 'app/data/dashboard.server.ts')).filter((r) => r === 'no-restricted-syntax')).toEqual([])
   }, 60_000)
 })
+
+describe('browser tests', () => {
+  it('find elements by role, label or text, never by CSS class', async () => {
+    const byClass = `declare const page: any\nexport const a = page.locator('.verdict')\nexport const b = page.locator('label.choice', { hasText: 'x' })\nexport const c = page.locator(\`.prompt\`)\nexport const d = page.$$('.rate')\n`
+    expect((await ruleIds(byClass, 'tests/e2e/example.spec.ts')).filter((r) => r === 'no-restricted-syntax')).toHaveLength(4)
+    const byRole = `declare const page: any\nexport const a = page.getByRole('region', { name: 'Result' })\nexport const b = page.locator('[lang="zh-Hans"]')\n`
+    expect((await ruleIds(byRole, 'tests/e2e/example.spec.ts')).filter((r) => r === 'no-restricted-syntax')).toEqual([])
+  }, 60_000)
+})
