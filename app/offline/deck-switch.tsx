@@ -1,5 +1,5 @@
 /** On the deck list: whether a deck is kept on this device for offline study, its size, and a switch. */
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useT } from '~/i18n/react'
 import { formatBytes } from './format'
 import { keepDeckNow } from './keeper'
@@ -9,6 +9,7 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
   const t = useT()
   const [kept, setKept] = useState<{ bytes: number } | null | undefined>(undefined)
   const [wanted, setWanted] = useState<boolean | null>(null)
+  const stateId = useId()
   useEffect(() => {
     void keptDeck(deckId).then((d) => setKept(d ? { bytes: d.bytes } : null))
   }, [deckId])
@@ -31,9 +32,11 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
         checked={wanted ?? kept !== null}
         disabled={wanted !== null}
         aria-label={t.offlineKeepLabel(title)}
+        // The label names the deck; the visible state (kept, and its size) is read after it.
+        aria-describedby={stateId}
         onChange={(e) => void toggle(e.currentTarget.checked)}
       />
-      <span>{kept ? t.offlineKept(formatBytes(kept.bytes)) : t.offlineKeep}</span>
+      <span id={stateId}>{kept ? t.offlineKept(formatBytes(kept.bytes)) : t.offlineKeep}</span>
     </label>
   )
 }

@@ -154,7 +154,7 @@ test('offline round trip: kept deck studied offline, answers wait across a close
   await context.setOffline(true)
   await page.reload()
   await expect(page.locator('[data-offline-study]')).toBeVisible()
-  await expect(page.locator('[data-sync-indicator]')).toHaveAttribute('data-online', 'no')
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible()
   const prompts = new Set<string>()
   for (let i = 0; i < 10; i++) {
     // Every card of this deck is a question to answer and check.
@@ -168,12 +168,11 @@ test('offline round trip: kept deck studied offline, answers wait across a close
 
   const again = await context.newPage()
   await again.goto('/decks/kinds/study')
-  await expect(again.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '10')
   await expect(again.getByText('10 answers waiting to sync')).toBeVisible()
 
   await context.setOffline(false)
   await again.evaluate(() => dispatchEvent(new Event('online')))
-  await expect(again.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '0', { timeout: 20_000 })
+  await expect(again.getByText('No answers waiting')).toBeVisible({ timeout: 20_000 })
   const log = await serverLog()
   const ids = waiting.map((e) => e.event.id!)
   const synced = log.filter((r) => ids.includes(r.id))
@@ -195,18 +194,18 @@ test('offline round trip: kept deck studied offline, answers wait across a close
 test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {
   await startOnline(page, 'dates')
   await page.goto('/')
-  const switchFor = page.locator('[data-offline-switch="dates"]')
-  await expect(switchFor).toContainText(/Kept offline \(\d+ KB\)/)
-  await switchFor.locator('input').uncheck()
-  await expect(switchFor).toContainText('Keep for offline')
+  const switchFor = page.getByRole('checkbox', { name: 'Keep Fixture dates for offline study' })
+  await expect(switchFor).toHaveAccessibleDescription(/^Kept offline \(\d+ KB\)$/)
+  await switchFor.uncheck()
+  await expect(switchFor).toHaveAccessibleDescription('Keep for offline')
   await expect.poll(() => keptDeckIds(page)).not.toContain('dates')
   // Studying a dropped deck does not keep it again behind the learner's back.
   await page.goto('/decks/dates/study')
   await page.waitForTimeout(1000)
   expect(await keptDeckIds(page)).not.toContain('dates')
   await page.goto('/')
-  await switchFor.locator('input').check()
-  await expect(switchFor).toContainText(/Kept offline/)
+  await switchFor.check()
+  await expect(switchFor).toHaveAccessibleDescription(/^Kept offline/)
   await expect.poll(() => keptDeckIds(page)).toContain('dates')
 })
 
@@ -238,7 +237,7 @@ for (const order of ['A then B', 'B then A'] as const) {
     for (const phone of [first, second]) {
       await phone.context().setOffline(false)
       await phone.evaluate(() => dispatchEvent(new Event('online')))
-      await expect(phone.locator('[data-sync-indicator]')).toHaveAttribute('data-waiting', '0', { timeout: 20_000 })
+      await expect(phone.getByText('No answers waiting')).toBeVisible({ timeout: 20_000 })
     }
     // Back online, each phone refreshes its kept deck: both hold the server's states, equal to the replay.
     for (const phone of [a, b]) await phone.goto('/decks/all/study')
