@@ -72,6 +72,6 @@ test('a citation says where it is in Chinese, also for the English document', as
   await page.goto('/decks/all/study')
   await page.getByRole('link', { name: '显示答案' }).click()
   const back = page.getByRole('region', { name: '答案' })
-  await expect(back.locator('figcaption', { hasText: '开篇提问（细谷）' })).toHaveCount(2)
+  await expect(back.getByRole('figure', { name: /开篇提问（细谷）/ })).toHaveCount(2)
   await expect(back.getByText('Opening question (Hosoya)')).toHaveCount(0)
 })
