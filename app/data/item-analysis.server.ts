@@ -6,9 +6,9 @@
  */
 import { sql } from 'drizzle-orm'
 import type { ContentItem } from '~/domain/content/schema'
-import { countPicks, hasDistractors, pickedOption, type Pick, type PickCount } from '~/domain/distractors'
+import { countPicks, hasDistractors, pickedOption, pickFromMeaning, type Pick, type PickCount } from '~/domain/distractors'
 import { itemFlags, itemStatistics, reviewFigures, type DiscriminationFlag, type ItemStatistics, type ReviewFigures, type TestMarks } from '~/domain/item-analysis'
-import { buildQuestion, needsSiblings } from '~/domain/questions'
+import { buildQuestion, needsSiblings, type AnswerMeaning } from '~/domain/questions'
 import { asQuizItem, questionSeed, scoreAttempt } from '~/domain/quiz'
 import type { Database } from '~/utils/db.server'
 import type { AssignmentRow } from './classes.server'
@@ -37,8 +37,8 @@ export interface ItemAnalysis {
 }
 
 /**
- * `picksFor`: the one item whose wrong picks to count. Every wrong answer's question is rebuilt from its seed,
- * so all items at once (150,000 wrong answers in the bench) would take seconds; one item takes milliseconds.
+ * `picksFor`: the one item whose wrong picks to count (each of its wrong answers read one by one: all items at
+ * once would read 150,000 in the bench, and answers logged before meanings were stored rebuild their question).
  */
 export async function assignmentItemAnalysis(db: Database, assignment: AssignmentRow, picksFor: string | null = null): Promise<ItemAnalysis> {
   const a = assignment.id
@@ -104,8 +104,8 @@ export async function assignmentItemAnalysis(db: Database, assignment: Assignmen
 
   // Quizzes: each finished attempt is one test; a question unanswered (or answered late) scores 0.
   const attemptIds = attempts.map((q) => q.id)
-  const answerRows = attemptIds.length === 0 ? [] : await db.all<{ attempt_id: string; position: number; item_id: string; correct: number; response: string; answered_at: number }>(sql`
-      select attempt_id, position, item_id, correct, response, answered_at from quiz_answers
+  const answerRows = attemptIds.length === 0 ? [] : await db.all<{ attempt_id: string; position: number; item_id: string; correct: number; response: string; meaning: string | null; answered_at: number }>(sql`
+      select attempt_id, position, item_id, correct, response, meaning, answered_at from quiz_answers
       where attempt_id in (${sql.join(attemptIds.map((id) => sql`${id}`), sql`, `)})`)
   const answersBy = new Map<string, typeof answerRows>()
   for (const r of answerRows) {
@@ -146,8 +146,9 @@ export async function assignmentItemAnalysis(db: Database, assignment: Assignmen
 }
 
 /**
- * The options behind wrong answers to one choice, attribution or framing item: each question is rebuilt from
- * its seed (a review's id; a quiz's seed and position), so the shuffled position becomes the option itself.
+ * The options behind wrong answers to one choice, attribution or framing item, read from the meaning stored
+ * with each answer (the option's text, the perspectives given). Answers logged before meanings were stored
+ * rebuild their question from its seed (a review's id; a quiz's seed and position).
  */
 async function wrongPicks(
   db: Database,
@@ -155,20 +156,28 @@ async function wrongPicks(
   assignment: AssignmentRow,
   members: ReturnType<typeof sql>,
   attempts: ReadonlyArray<{ id: string; seed: string }>,
-  quizAnswers: ReadonlyArray<{ attempt_id: string; position: number; item_id: string; correct: number; response: string }>,
+  quizAnswers: ReadonlyArray<{ attempt_id: string; position: number; item_id: string; correct: number; response: string; meaning: string | null }>,
 ): Promise<Array<Pick | null>> {
-  const reviewRows = await db.all<{ id: string; response: string }>(sql`
-    select l.id, l.response from review_logs l indexed by review_logs_wrong
+  const reviewRows = await db.all<{ id: string; response: string; meaning: string | null }>(sql`
+    select l.id, l.response, l.response_meaning as meaning from review_logs l indexed by review_logs_wrong
     where l.correct = 0 and l.response is not null and l.undone_at is null
       and l.item_id = ${item.id} and l.user_id in ${members}
       and exists (select 1 from assignment_items where assignment_id = ${assignment.id} and item_id = ${item.id})`)
   const quizItem = asQuizItem(item)
-  const siblings = needsSiblings(item) || needsSiblings(quizItem) ? await siblingAnswers(db, item.id) : []
-  const out: Array<Pick | null> = reviewRows.map((r) => pickedOption(item, buildQuestion(item, needsSiblings(item) ? siblings : [], r.id), r.response))
+  const wrongQuizAnswers = quizAnswers.filter((r) => r.correct !== 1 && r.item_id === item.id)
+  const legacy = reviewRows.some((r) => r.meaning === null) || wrongQuizAnswers.some((r) => r.meaning === null)
+  const siblings = legacy && (needsSiblings(item) || needsSiblings(quizItem)) ? await siblingAnswers(db, item.id) : []
+  const stored = (meaning: string) => pickFromMeaning(item, JSON.parse(meaning) as AnswerMeaning)
+  const out: Array<Pick | null> = reviewRows.map((r) =>
+    r.meaning !== null ? stored(r.meaning) : pickedOption(item, buildQuestion(item, needsSiblings(item) ? siblings : [], r.id), r.response),
+  )
   const seedOf = new Map(attempts.map((q) => [q.id, q.seed]))
-  for (const r of quizAnswers) {
-    if (r.correct === 1 || r.item_id !== item.id) continue
-    out.push(pickedOption(quizItem, buildQuestion(quizItem, needsSiblings(quizItem) ? siblings : [], questionSeed(seedOf.get(r.attempt_id)!, r.position)), r.response))
+  for (const r of wrongQuizAnswers) {
+    out.push(
+      r.meaning !== null
+        ? stored(r.meaning)
+        : pickedOption(quizItem, buildQuestion(quizItem, needsSiblings(quizItem) ? siblings : [], questionSeed(seedOf.get(r.attempt_id)!, r.position)), r.response),
+    )
   }
   return out
 }

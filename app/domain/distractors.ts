@@ -1,10 +1,11 @@
 /**
  * What a learner picked on a choice, attribution or framing-pair question, as the option itself (its text or
- * perspective) rather than its shuffled position: the question is rebuilt from its seed, so "option 2" of
- * one learner and "option 0" of another count together when they are the same option.
+ * perspective) rather than its shuffled position, so "option 2" of one learner and "option 0" of another count
+ * together when they are the same option. Read from the meaning stored with the answer (what was shown, even
+ * if the item was edited since); answers logged before meanings were stored rebuild their question from its seed.
  */
 import type { Bilingual, Perspective } from './content/fields'
-import { gradeResponse, type Question } from './questions'
+import { gradeResponse, type AnswerMeaning, type Question } from './questions'
 import type { KindItem } from './kinds'
 
 export const distractorKinds = ['choice', 'attribution', 'framing-pair'] as const
@@ -37,6 +38,22 @@ export function pickedOption(item: KindItem, question: Question, response: strin
     return detail.given[0] ? { kind: 'perspectives', given: [detail.given[0]] } : null
   }
   return null
+}
+
+/** The option picked, from the meaning stored with the answer; null for another kind or no pick. */
+export function pickFromMeaning(item: KindItem, meaning: AnswerMeaning): Pick | null {
+  if (!hasDistractors(item.kind)) return null
+  if (meaning.kind === 'option') return item.kind === 'choice' ? { kind: 'option', text: meaning.option } : null
+  if (meaning.kind !== 'perspectives') return null
+  if (item.kind === 'framing-pair') {
+    // Stored in the order shown; counted in the item's own side order (as shown, if the sides were edited since).
+    const same = (a: Bilingual, b: Bilingual) => a.en === b.en && a.zh === b.zh
+    const bySide = item.sides.map((side) => meaning.given.find((g) => same(g.statement, side.text)))
+    const given = bySide.every((g) => g !== undefined) ? bySide.map((g) => g!.perspective) : meaning.given.map((g) => g.perspective)
+    return given.every((g) => g === null) ? null : { kind: 'perspectives', given }
+  }
+  const first = meaning.given[0]?.perspective ?? null
+  return first === null ? null : { kind: 'perspectives', given: [first] }
 }
 
 /** A stable key: the same option picked by different learners counts once. */

@@ -55,6 +55,9 @@ export async function measureItemAnalysis(databaseUrl: string) {
         case when abs(random()) % 4 = 0 then cast(1 + abs(random()) % 3 as text) else null end, null
       from card_states s cross join r;
     update review_logs set correct = case when response is null then 1 else 0 end;
+    -- What each wrong pick meant, as recordReview stores it: options 1–3 of a choice item are its distractors B–D.
+    update review_logs set response_meaning = json_object('kind', 'option', 'option', json_object('en', char(65 + response), 'zh', char(65 + response)))
+      where response is not null and item_id in (select id from items where kind = 'choice');
     -- The cache the app keeps beside the log, as recordReview would have left it.
     insert into answer_counts (user_id, item_id, answers, correct, duration_ms, first_correct)
       select l.user_id, l.item_id, count(*), sum(l.correct), sum(l.duration_ms),
@@ -67,6 +70,8 @@ export async function measureItemAnalysis(databaseUrl: string) {
     insert into quiz_answers (attempt_id, position, item_id, response, correct, answered_at)
       select q.id, j.key, j.value, cast(abs(random()) % 4 as text), abs(random()) % 3 > 0, ${now - 120000}
       from quiz_attempts q, json_each(q.item_ids) j;
+    update quiz_answers set meaning = json_object('kind', 'option', 'option', json_object('en', char(65 + response), 'zh', char(65 + response)))
+      where item_id in (select id from items where kind = 'choice');
     analyze;
   `)
   await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { answerCounts, classes, users } from '../../db/schema'
 import { flagItem } from '~/data/flags.server'
@@ -99,7 +99,7 @@ describe('item analysis', () => {
     expect(typed.review).toMatchObject({ answers: 3, firstCorrect: 2 / 3, meanSeconds: 4 })
     // Each student's first answers: Alice 0,1; Bob 0,0; Carol 0,1 — the typed item has no rest variance.
     expect(typed.review.stats).toMatchObject({ n: 3, discrimination: null })
-    // Wrong options are counted for the one item asked for (each wrong answer's question is rebuilt).
+    // Wrong options are counted for the one item asked for, from the meaning stored with each answer.
     expect([choice.hasOptions, typed.hasOptions, choice.wrongPicks]).toEqual([true, false, null])
     const withPicks = await settle<{ items: AnalysedItem[] }>(
       itemsLoader(
@@ -167,5 +167,55 @@ describe('item analysis', () => {
         )
       ).status,
     ).toBe(302)
+  })
+
+  it('counts wrong picks by what was shown (the stored meaning), even after the item is edited', async () => {
+    const db = await freshDatabase()
+    const teacher = await signUp('instructor')
+    const classId = await createClass(teacher.cookie)
+    const assignmentId = await createAssignment(teacher.cookie, classId, { deckId: 'kinds' })
+    const [klass] = await db.select().from(classes)
+    const dan = await signUp('student', null, 'Dan')
+    await join(dan.cookie, klass!.joinCode)
+    const danId = await userIdOf(dan.email)
+    let now = Date.now() - 3_600_000
+    await answer(danId, CHOICE, { pick: 'Canada', now: (now += 1000) })
+    // Framing pair: each displayed side given the other side's perspective.
+    const FRAMING = 'kd-framing-pair-summit'
+    const item = (await liveItem(db, FRAMING))!
+    const question = await questionFor(db, item, 'framing-review')
+    if (question.kind !== 'framing-pair' || item.kind !== 'framing-pair') throw new Error('not a framing pair')
+    const perspectiveOf = (text: { en: string }) => item.sides.find((s) => s.text.en === text.en)!.perspective
+    const swapped = question.sides.map((_, i) => perspectiveOf(question.sides[1 - i]!)).join(',')
+    const res = await recordReview(db, {
+      userId: danId,
+      itemId: FRAMING,
+      reviewId: 'framing-review',
+      rating: 1,
+      durationMs: 1000,
+      now: (now += 1000),
+      response: swapped,
+    })
+    expect(res.status).toBe('recorded')
+    // The author then renames the option Dan picked: he still picked "Canada", not what sits in its place now.
+    await db.run(
+      sql`update items set data = json_set(data, '$.distractors[1].en', 'Australia', '$.distractors[1].zh', '澳大利亚') where id = ${CHOICE}`,
+    )
+    const picksOf = async (itemId: string) =>
+      (
+        await settle<{ items: AnalysedItem[] }>(
+          itemsLoader(
+            await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items?picks=${itemId}`, teacher.cookie), {
+              classId,
+              assignmentId,
+            }),
+          ),
+        )
+      ).body.items.find((i) => i.itemId === itemId)!.wrongPicks
+    expect(await picksOf(CHOICE)).toEqual([{ pick: { kind: 'option', text: { en: 'Canada', zh: '加拿大' } }, count: 1 }])
+    // In the item's own side order, whatever order Dan saw them in.
+    expect(await picksOf(FRAMING)).toEqual([
+      { pick: { kind: 'perspectives', given: ['chinese-commentary', 'japanese-official'] }, count: 1 },
+    ])
   })
 })
