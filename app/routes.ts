@@ -7,6 +7,8 @@ export default [
   route('decks/:deckId/offline', 'routes/deck-offline.ts'),
   route('decks/:deckId/export', 'routes/deck-export.tsx'),
   route('decks/:deckId/export/file', 'routes/deck-export-file.ts'),
+  route('export', 'routes/filter-export.tsx'),
+  route('export/file', 'routes/filter-export-file.ts'),
   route('quiz', 'routes/quiz.tsx'),
   route('quiz/:attemptId', 'routes/quiz-attempt.tsx'),
   route('quiz/:attemptId/result', 'routes/quiz-result.tsx'),

@@ -641,6 +641,13 @@ export const en = {
   exportDownload: 'Download',
   exportInvalid: 'Choose a format and a language from the lists.',
   exportEmpty: 'This deck has no cards to export.',
+  // Export of a selection (issue 13.2: a filter, as the CLI's --source, --category and --tag)
+  filterExportLink: 'Export a selection of cards instead (by source, category or tag)',
+  filterExportTitle: 'Export a selection of cards',
+  filterExportIntro:
+    'Choose which cards: from one source, of one category, with one tag, or any combination. Imported private decks are not included.',
+  filterExportInvalid: 'Choose the source, category, tag, format and language from the lists.',
+  filterExportEmpty: 'No cards match this selection. Choose fewer conditions.',
   // Accessible names of regions, lists and timers a screen reader user moves between (issue 10.5).
   verdictRegion: 'Result',
 }

@@ -615,6 +615,11 @@ export const zhHans: Messages = {
   exportDownload: '下载',
   exportInvalid: '请从列表中选择格式和语言。',
   exportEmpty: '本卡组没有可导出的卡片。',
+  filterExportLink: '改为导出部分卡片（按出处、类别或标签）',
+  filterExportTitle: '导出部分卡片',
+  filterExportIntro: '选择要导出的卡片：来自某一出处、属于某一类别、带有某一标签，或将这些条件组合起来。不包括导入的私人卡组。',
+  filterExportInvalid: '请从列表中选择出处、类别、标签、格式和语言。',
+  filterExportEmpty: '没有符合所选条件的卡片，请减少条件。',
   // 屏幕阅读器用户可跳转的区域、列表与计时器的名称（issue 10.5）。
   verdictRegion: '结果',
 }

@@ -6,9 +6,8 @@ import { Link } from 'react-router'
 import type { Route } from './+types/deck-export'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { deckExists } from '~/data/decks.server'
-import { exportFormats } from '~/domain/interchange/export-formats'
+import { ExportFormatFields } from '~/components/export-format-fields'
 import { isExportRefusal } from '~/domain/interchange/export-form'
-import { exportLanguages } from '~/domain/interchange/kind-mapping'
 import { metaLang, pageTitle } from '~/i18n/meta'
 import { useLang, useT } from '~/i18n/react'
 import { currentUser } from '~/utils/access.server'
@@ -51,30 +50,14 @@ export default function DeckExport({ loaderData }: Route.ComponentProps) {
       ) : null}
       {/* Keyed by language: the card language defaults to the interface language, also after switching it. */}
       <form key={lang} method="get" action={`${base}/export/file`}>
-        <div className="field">
-          <label htmlFor="export-format">{t.exportFormat}</label>
-          <select id="export-format" name="format" defaultValue="apkg" required>
-            {exportFormats.map((f) => (
-              <option key={f} value={f}>
-                {t.exportFormatNames[f]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="export-lang">{t.exportLanguage}</label>
-          <select id="export-lang" name="lang" defaultValue={lang === 'en' ? 'en' : 'zh'} required>
-            {exportLanguages.map((l) => (
-              <option key={l} value={l}>
-                {t.exportLanguageNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ExportFormatFields />
         <button type="submit" className="button primary">
           {t.exportDownload}
         </button>
       </form>
+      <p>
+        <Link to="/export">{t.filterExportLink}</Link>
+      </p>
     </div>
   )
 }

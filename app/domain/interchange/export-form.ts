@@ -9,6 +9,15 @@ export const exportFormSchema = z.object({
 })
 export type ExportForm = z.output<typeof exportFormSchema>
 
+/** A selection's download form: the deck form plus at most one source, category and tag ("" or absent: any). */
+const anyOrOne = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined))
+export const filterExportFormSchema = exportFormSchema.extend({ source: anyOrOne, category: anyOrOne, tag: anyOrOne })
+export type FilterExportForm = z.output<typeof filterExportFormSchema>
+
 /** Why a download was refused: shown on the export page (`?error=`). */
 export const exportRefusals = ['invalid', 'empty'] as const
 export type ExportRefusal = (typeof exportRefusals)[number]
