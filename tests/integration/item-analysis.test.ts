@@ -193,7 +193,7 @@ describe('item analysis', () => {
       reviewId: 'framing-review',
       rating: 1,
       durationMs: 1000,
-      now: (now += 1000),
+      now: now + 1000,
       response: swapped,
     })
     expect(res.status).toBe('recorded')
