@@ -31,15 +31,22 @@ const STAGES: Array<[string, (fn: string, url: string) => boolean]> = [
   ['node:http, sockets, timers', (_fn, url) => url.startsWith('node:')],
 ]
 
-export function breakdown(profile: CpuProfile, answers: number): string {
+/**
+ * `window`: only samples taken between these two moments (microseconds of the monotonic clock, which V8's
+ * profile timestamps and `process.hrtime` share), e.g. the measured run without start-up and warm-up.
+ */
+export function breakdown(profile: CpuProfile, answers: number, window?: { from: number; to: number }): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const parent = new Map<number, number>()
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const totals = new Map<string, number>()
   let idle = 0
   let busy = 0
+  let at = profile.startTime
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = profile.timeDeltas[i] ?? 0
+    at += dt
+    if (window && (at < window.from || at > window.to)) continue
     const leaf = byId.get(profile.samples[i]!)!
     if (leaf.callFrame.functionName === '(idle)') {
       idle += dt
@@ -61,4 +68,25 @@ export function breakdown(profile: CpuProfile, answers: number): string {
     ...rows.map(([stage, t]) => `| ${stage} | ${perAnswer(t)} | ${((t / busy) * 100).toFixed(1)} % |`),
   ]
   return lines.join('\n')
+}
+
+/** The functions with the most samples of their own (self time), per answer: where to look next. */
+export function hottest(profile: CpuProfile, answers: number, window?: { from: number; to: number }, count = 25): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  let at = profile.startTime
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0
+    at += dt
+    if (window && (at < window.from || at > window.to)) continue
+    const { functionName, url } = byId.get(profile.samples[i]!)!.callFrame
+    if (functionName === '(idle)') continue
+    const key = `${functionName || '(anonymous)'} ${url.replace(/.*node_modules\//, '')}`
+    self.set(key, (self.get(key) ?? 0) + dt)
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, us]) => `${(us / 1000 / Math.max(1, answers)).toFixed(3)} ms  ${key}`)
+    .join('\n')
 }
