@@ -13,6 +13,8 @@ const { createAppHandler } = await import('./app/utils/request-handler.server')
 const { applyServerTimeouts } = await import('./app/utils/server-timeouts.server')
 const { requirePublicOrigin } = await import('./app/utils/public-url.server')
 const { isPrimaryProcess, processCount, superviseWorkers } = await import('./app/utils/cluster.server')
+const { admitPerTurn } = await import('./app/utils/request-admission.server')
+const { createServer } = await import('node:http')
 
 let processes = 1
 try {
@@ -47,7 +49,8 @@ async function serve() {
   app.use(noStoreForSessions)
   app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))
 
-  const server = app.listen(port, host, () => {
+  // A few requests per turn of the event loop, so new connections are accepted while many are busy.
+  const server = createServer(admitPerTurn(app)).listen(port, host, () => {
     if (isPrimaryProcess()) console.log(`Sourcedeck listening on http://localhost:${port}`)
   })
   applyServerTimeouts(server)

@@ -14,6 +14,7 @@
  *   answer that a crash could still lose.
  */
 import type { Database } from '~/utils/db.server'
+import { requestsWaiting } from '~/utils/request-admission.server'
 
 type Batch = Parameters<Database['batch']>[0]
 type Statement = Batch[number]
@@ -23,6 +24,12 @@ type Results = Awaited<ReturnType<Database['batch']>>
 export const GROUP_WINDOW_MS = 1
 /** The most answers in one transaction. */
 export const GROUP_MAX = 64
+/**
+ * How long a group may wait, from its first answer, while requests wait to start (the server starts a few per turn
+ * of the event loop, app/utils/request-admission.server.ts): the answers among them join it, rather than each
+ * turn committing (and syncing to disk) a group of its own.
+ */
+export const GROUP_HOLD_MS = 10
 
 interface Pending {
   statements: Statement[]
@@ -36,6 +43,8 @@ interface Group {
   onTheirWay: number
   timer: NodeJS.Timeout | null
   immediate: NodeJS.Immediate | null
+  /** When the first answer of the forming group arrived (performance.now()). */
+  firstArrivedAt: number
   /** Transactions begun and answers written so far (answers / transactions = the mean group size). */
   transactions: number
   answers: number
@@ -45,7 +54,7 @@ const groups = new WeakMap<Database, Group>()
 
 function groupOf(db: Database): Group {
   let group = groups.get(db)
-  if (!group) groups.set(db, (group = { pending: [], onTheirWay: 0, timer: null, immediate: null, transactions: 0, answers: 0 }))
+  if (!group) groups.set(db, (group = { pending: [], onTheirWay: 0, timer: null, immediate: null, firstArrivedAt: 0, transactions: 0, answers: 0 }))
   return group
 }
 
@@ -71,6 +80,7 @@ export function startAnswer(db: Database, windowMs = 0): StartedAnswer {
     commit: (statements) =>
       new Promise<Results>((resolve, reject) => {
         arrive()
+        if (group.pending.length === 0) group.firstArrivedAt = performance.now()
         group.pending.push({ statements, resolve, reject })
         schedule(db, group, windowMs)
       }),
@@ -84,9 +94,19 @@ function schedule(db: Database, group: Group, windowMs: number): void {
   if (group.pending.length === 0) return
   if (group.pending.length >= GROUP_MAX) return void flush(db, group)
   // Someone is still reading, or this answer waits for company: a short timer (the first one set stands).
-  if (group.onTheirWay > 0 || windowMs > 0) group.timer ??= setTimeout(() => void flush(db, group), Math.max(windowMs, GROUP_WINDOW_MS))
+  if (group.onTheirWay > 0 || windowMs > 0) group.timer ??= setTimeout(() => void flushOrHold(db, group), Math.max(windowMs, GROUP_WINDOW_MS))
   // Everyone is here and nobody waits for company: write at the end of this turn of the event loop.
   else group.immediate ??= setImmediate(() => void flush(db, group))
+}
+
+/** At the window's end: wait on (a window at a time) while requests wait to start, up to GROUP_HOLD_MS; else write. */
+function flushOrHold(db: Database, group: Group): void {
+  group.timer = null
+  if (requestsWaiting() > 0 && group.pending.length < GROUP_MAX && performance.now() - group.firstArrivedAt < GROUP_HOLD_MS) {
+    group.timer = setTimeout(() => void flushOrHold(db, group), GROUP_WINDOW_MS)
+    return
+  }
+  void flush(db, group)
 }
 
 async function flush(db: Database, group: Group): Promise<void> {
