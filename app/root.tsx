@@ -44,7 +44,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content="#1f5f6b" />
         <link rel="manifest" href={`/manifest.${lang}.webmanifest`} />
-        <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        {/* Icons drawn by scripts/make-icons.ts: the .ico for browsers that ask for it, the SVG for those that can. */}
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
         <Meta />
         <Links />
         {dictionaryUrl ? <link rel="modulepreload" href={dictionaryUrl} /> : null}

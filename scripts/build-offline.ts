@@ -52,7 +52,9 @@ const html = `<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'">
 <title>Sourcedeck</title>
 <link rel="manifest" href="/manifest.en.webmanifest">
-<link rel="icon" href="/icons/icon-192.png">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">
 ${[...siteCss, ...appCss].map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 <script type="module" src="${appJs}"></script>
 </head>
@@ -68,6 +70,9 @@ const precache = [
   appJs,
   ...appCss,
   ...siteCss,
+  '/favicon.ico',
+  '/icons/icon.svg',
+  '/icons/apple-touch-icon.png',
   '/icons/icon-192.png',
   '/icons/icon-512.png',
   '/manifest.en.webmanifest',
