@@ -158,6 +158,22 @@ export async function requestPasswordReset(email: string, address: string, origi
   return { ok: true, value: null }
 }
 
+export type ResetLinkState = 'usable' | 'used' | 'expired' | 'unknown'
+
+/**
+ * What a reset link is still good for, read when the link is opened so a dead one says so before the form.
+ * A read only: nothing is claimed or spent (tokens are 256-bit random, so reading them teaches a prober nothing).
+ */
+export async function resetLinkState(token: string, now = Date.now()): Promise<ResetLinkState> {
+  const [reset] = await getDb()
+    .select({ usedAt: passwordResets.usedAt, expiresAt: passwordResets.expiresAt })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, hashToken(token)))
+  if (!reset) return 'unknown'
+  if (reset.usedAt !== null) return 'used'
+  return reset.expiresAt < now ? 'expired' : 'usable'
+}
+
 /** Sets a new password with a reset token: every reset token of the user and every session ends with it. */
 export async function resetPassword(token: string, password: string, address: string): Promise<AuthResult<null>> {
   const claim = await claimAttempt(`reset:addr:${address}`, POLICIES.resetAddress)

@@ -5,7 +5,7 @@ import { action as accountAction, loader as accountLoader } from '~/routes/accou
 import { action as forgotAction } from '~/routes/forgot-password'
 import { action as loginAction } from '~/routes/login'
 import { action as logoutAction } from '~/routes/logout'
-import { action as resetAction } from '~/routes/reset-password'
+import { action as resetAction, loader as resetLoader } from '~/routes/reset-password'
 import { action as signupAction } from '~/routes/signup'
 import { action as studyAction, loader as studyLoader } from '~/routes/study'
 import { POLICIES } from '~/utils/throttle.server'
@@ -207,5 +207,37 @@ describe('password reset', () => {
       ),
     )
     expect(reused.body.result.error['']).toEqual(['errorResetLink'])
+  })
+
+  it('says at once, when the link is opened, that it was used, has expired or is unknown (410), and shows the form only for a live one', async () => {
+    await freshDatabase()
+    const { email } = await signUp('student')
+    const sent: string[] = []
+    setMailer({ sendPasswordReset: async (_to, link) => void sent.push(link) })
+    const linkState = async (token: string) => {
+      const opened = await call<{ link: string }>(resetLoader, getRequest(`/reset-password/${token}`), { token })
+      return `${opened.status} ${opened.body.link}`
+    }
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-05-01T10:00:00Z') })
+    try {
+      await call(forgotAction, formRequest('/forgot-password', { email }), {})
+      await call(forgotAction, formRequest('/forgot-password', { email }), {})
+      const [first, second] = sent.map((link) => link.split('/reset-password/')[1]!)
+      expect(await linkState(first!)).toBe('200 usable')
+      expect(await linkState('not-a-token-we-sent')).toBe('410 unknown')
+      const fields = { password: 'a brand new password', confirm: 'a brand new password' }
+      expect((await call(resetAction, formRequest(`/reset-password/${first}`, fields), { token: first! })).location).toBe('/login?reset=1')
+      // The link used, and the other one sent before it, which the reset ended too.
+      expect(await linkState(first!)).toBe('410 used')
+      expect(await linkState(second!)).toBe('410 used')
+      await call(forgotAction, formRequest('/forgot-password', { email }), {})
+      const third = sent[2]!.split('/reset-password/')[1]!
+      vi.advanceTimersByTime(59 * 60_000)
+      expect(await linkState(third)).toBe('200 usable')
+      vi.advanceTimersByTime(2 * 60_000)
+      expect(await linkState(third)).toBe('410 expired')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
