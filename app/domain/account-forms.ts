@@ -91,8 +91,9 @@ export const classActionSchema = z.discriminatedUnion(
   'intent',
   [
     withAssignmentRules(assignmentFields.extend({ intent: z.literal('create-assignment') })),
-    z.object({ intent: z.literal('remove-student'), userId: z.string().min(1).max(64) }),
-    z.object({ intent: z.literal('archive') }),
+    // Destructive intents ask first: without confirm=1 the action only describes what would happen.
+    z.object({ intent: z.literal('remove-student'), userId: z.string().min(1).max(64), confirm: z.literal('1').optional() }),
+    z.object({ intent: z.literal('archive'), confirm: z.literal('1').optional() }),
   ],
   { error: msg('errorUnknownIntent') },
 )

@@ -221,6 +221,14 @@ export const en = {
   members: 'Students',
   noStudents: 'No students yet: share the join code or link.',
   removeStudent: (name: string) => `Remove ${name}`,
+  removeStudentConfirmTitle: (name: string, className: string) => `Remove ${name} from “${className}”?`,
+  removeStudentConsequences: (name: string) =>
+    `${name} will no longer see this class’s assignments, will leave its dashboards, and cannot join again with the code or link. Their own study progress stays theirs.`,
+  archiveConfirmTitle: (className: string) => `Archive “${className}”?`,
+  archiveConsequences: (students: number) =>
+    `The join code and link stop working, and ${students === 1 ? 'its 1 student no longer sees' : `its ${students} students no longer see`} its assignments. You can still open the class and its results.`,
+  archiveIsFinal: 'An archived class cannot be reopened.',
+  cancelKeep: 'Cancel',
   joinedClass: (name: string) => `You joined ${name}.`,
   joinAlready: 'You are already in this class.',
   joinRemoved: 'The instructor removed you from this class.',

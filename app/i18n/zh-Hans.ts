@@ -214,6 +214,13 @@ export const zhHans: Messages = {
   members: '学生',
   noStudents: '还没有学生：请分享加入码或链接。',
   removeStudent: (name) => `移除 ${name}`,
+  removeStudentConfirmTitle: (name, className) => `要将 ${name} 移出“${className}”吗？`,
+  removeStudentConsequences: (name) =>
+    `${name} 将看不到本班的作业，也不再出现在本班的进度面板中，并且无法再用加入码或链接重新加入。其本人的学习进度不受影响。`,
+  archiveConfirmTitle: (className) => `要归档“${className}”吗？`,
+  archiveConsequences: (students) => `加入码和链接将失效，本班的 ${students} 名学生将看不到班级作业。你仍可打开本班，查看其成绩。`,
+  archiveIsFinal: '班级归档后无法重新开放。',
+  cancelKeep: '取消',
   joinedClass: (name) => `你已加入 ${name}。`,
   joinAlready: '你已在这个班级中。',
   joinRemoved: '教师已将你移出此班级。',

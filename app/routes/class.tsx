@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/class'
+import { ConfirmStep } from '~/components/confirm-step'
 import { ScopeFields } from '~/components/scope-fields'
 import { Field, FormErrors } from '~/components/field'
 import { assignmentSchema, classActionSchema } from '~/domain/account-forms'
@@ -41,11 +42,22 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const v = submission.value
   if (v.intent === 'remove-student') {
+    if (!v.confirm) {
+      // Nothing is written yet: the page asks, naming the student and what removal does.
+      const member = (await classMembersOf(db, klass.id)).find((m) => m.userId === v.userId)
+      if (!member) return data({ intent: v.intent, result: null, message: msg('errorNotInClass') }, { status: 404 })
+      const name = member.displayName ?? member.email ?? ''
+      return { intent: v.intent, result: null, message: null, confirm: { kind: 'remove-student' as const, userId: v.userId, name } }
+    }
     if (!(await removeMember(db, klass.id, v.userId)))
       return data({ intent: v.intent, result: null, message: msg('errorNotInClass') }, { status: 404 })
     return redirect(`/classes/${klass.id}`)
   }
   if (v.intent === 'archive') {
+    if (!v.confirm) {
+      const students = (await classMembersOf(db, klass.id)).length
+      return { intent: v.intent, result: null, message: null, confirm: { kind: 'archive' as const, students } }
+    }
     await archiveClass(db, klass.id)
     return redirect('/classes')
   }
@@ -94,6 +106,32 @@ export default function ClassPage({ loaderData, actionData }: Route.ComponentPro
     onValidate: ({ formData }) => parseWithZod(formData, { schema: assignmentSchema }),
     defaultValue: { goal: 'memory', targetRecall: '0.85' },
   })
+  // The second step of removing a student or archiving (after every hook: the page and this step share them).
+  const confirm = actionData && 'confirm' in actionData ? actionData.confirm : null
+  if (confirm?.kind === 'remove-student') {
+    return (
+      <ConfirmStep
+        title={t.removeStudentConfirmTitle(confirm.name, klass.name)}
+        consequences={[t.removeStudentConsequences(confirm.name)]}
+        fields={{ intent: 'remove-student', userId: confirm.userId }}
+        confirmLabel={t.removeStudent(confirm.name)}
+        cancelTo={`/classes/${klass.id}`}
+        cancelLabel={t.cancelKeep}
+      />
+    )
+  }
+  if (confirm?.kind === 'archive') {
+    return (
+      <ConfirmStep
+        title={t.archiveConfirmTitle(klass.name)}
+        consequences={[t.archiveConsequences(confirm.students), t.archiveIsFinal]}
+        fields={{ intent: 'archive' }}
+        confirmLabel={t.archiveClass}
+        cancelTo={`/classes/${klass.id}`}
+        cancelLabel={t.cancelKeep}
+      />
+    )
+  }
   return (
     <div className="page">
       <h1>{klass.name}</h1>

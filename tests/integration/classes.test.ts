@@ -227,22 +227,43 @@ describe('classes and assignments', () => {
     expect(trueFalse.subject?.en).toBe('Motegi took an overnight flight from Kuala Lumpur back to Tokyo.')
   })
 
-  it('an instructor removes a student and archives a class; removed students cannot rejoin', async () => {
+  it('an instructor removes a student and archives a class, each only once confirmed; removed students cannot rejoin', async () => {
     const db = await freshDatabase()
     const teacher = await signUp('instructor')
     const classId = await createClass(teacher.cookie)
     const [klass] = await db.select().from(classes)
-    const student = await signUp('student')
+    const student = await signUp('student', null, 'Mei Chen')
     await join(student.cookie, klass!.joinCode)
     const [member] = await db.select().from(classMembers)
-    const removed = await call(
+    const removal = { intent: 'remove-student', userId: member!.userId }
+    // The first post only asks: it names the student and writes nothing.
+    const asked = await call<{ confirm: { kind: string; name: string } }>(
       classAction,
-      formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie),
+      formRequest(`/classes/${classId}`, removal, teacher.cookie),
+      {
+        classId,
+      },
+    )
+    expect(asked.status).toBe(200)
+    expect(asked.body.confirm).toMatchObject({ kind: 'remove-student', name: 'Mei Chen' })
+    expect((await db.select().from(classMembers))[0]!.removedAt).toBeNull()
+    // Asking about someone who is not in the class is refused at once.
+    const stranger = await call(classAction, formRequest(`/classes/${classId}`, { ...removal, userId: 'nobody' }, teacher.cookie), {
+      classId,
+    })
+    expect(stranger.status).toBe(404)
+    const removed = await call(classAction, formRequest(`/classes/${classId}`, { ...removal, confirm: '1' }, teacher.cookie), { classId })
+    expect(removed.status).toBe(302)
+    expect((await db.select().from(classMembers))[0]!.removedAt).not.toBeNull()
+    expect((await join(student.cookie, klass!.joinCode)).status).toBe(403)
+    const archiveAsked = await call<{ confirm: { kind: string; students: number } }>(
+      classAction,
+      formRequest(`/classes/${classId}`, { intent: 'archive' }, teacher.cookie),
       { classId },
     )
-    expect(removed.status).toBe(302)
-    expect((await join(student.cookie, klass!.joinCode)).status).toBe(403)
-    await call(classAction, formRequest(`/classes/${classId}`, { intent: 'archive' }, teacher.cookie), { classId })
+    expect(archiveAsked.body.confirm).toEqual({ kind: 'archive', students: 0 })
+    expect((await db.select().from(classes))[0]!.archivedAt).toBeNull()
+    await call(classAction, formRequest(`/classes/${classId}`, { intent: 'archive', confirm: '1' }, teacher.cookie), { classId })
     expect((await db.select().from(classes))[0]!.archivedAt).not.toBeNull()
     expect((await join((await signUp('student')).cookie, klass!.joinCode)).status).toBe(404)
   })
