@@ -8,9 +8,13 @@ import { msg } from '~/i18n/keys'
 import { FSRS_PARAMETERS_INTENT } from '~/domain/fsrs-parameters-form'
 import { parameterHistory, chooseParameters } from '~/data/fsrs-parameters.server'
 import { FsrsParameters } from '~/components/fsrs-parameters'
-import { useT } from '~/i18n/react'
+import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
-import { languageCookie } from '~/utils/lang.server'
+import { languageCookie, languageFor } from '~/utils/lang.server'
+import { readCookie } from '~/utils/cookies.server'
+import { groupTimeZones, timeZoneOption } from '~/domain/time-zones'
+import { isValidTimeZone } from '~/domain/study-day'
+import { TimeZonePicker } from '~/components/time-zone-picker'
 import { getSettings, saveSettings } from '~/data/settings.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
 import { visitorSettings } from '~/utils/session.server'
@@ -23,7 +27,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const settings = user ? await getSettings(getDb(), user.id) : await visitorSettings(request)
   const url = new URL(request.url)
   const parameters = user ? await parameterHistory(getDb(), user.id) : { inForce: null, sets: [] }
-  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: Intl.supportedValuesOf('timeZone'), parameters }
+  // Zones grouped and named on the server, so the page and its hydration use the same ICU data.
+  const lang = languageFor(request, settings.uiLanguage ?? null)
+  const now = new Date()
+  const device = readCookie(request, 'tz')
+  const detected = device && isValidTimeZone(device) ? timeZoneOption(device, lang, now) : null
+  const ids = [...Intl.supportedValuesOf('timeZone'), 'UTC', settings.timeZone, ...(detected ? [detected.id] : [])]
+  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: groupTimeZones(ids, lang, now), detected, parameters }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -60,6 +70,7 @@ export function meta(args: Route.MetaArgs) {
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
+  const lang = useLang()
   const { settings } = loaderData
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -117,19 +128,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             </select>
           )}
         </Field>
-        <Field meta={fields.timeZone} label={t.timeZone} help={t.timeZoneHelp}>
-          {(d) => (
-            <select {...getSelectProps(fields.timeZone)} aria-describedby={d}>
-              {(loaderData.timeZones.includes(settings.timeZone) ? loaderData.timeZones : [settings.timeZone, ...loaderData.timeZones]).map(
-                (tz) => (
-                  <option key={tz} value={tz}>
-                    {tz}
-                  </option>
-                ),
-              )}
-            </select>
-          )}
-        </Field>
+        {/* A fresh picker (empty search) once a zone is saved or the language changes. */}
+        <TimeZonePicker
+          key={`${lang}:${settings.timeZone}`}
+          meta={fields.timeZone}
+          groups={loaderData.timeZones}
+          detected={loaderData.detected}
+          initial={settings.timeZone}
+        />
         <button type="submit" className="button primary" disabled={navigation.state === 'submitting'}>
           {t.save}
         </button>
