@@ -8,6 +8,7 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 test('grouped zones, the device first; a search picks the zone that is then saved, in English and Chinese', async ({ page }) => {
   // Any page tells the server the browser's zone (the tz cookie); the settings page then offers it first.
   await page.goto('/')
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === 'tz')?.value).toBe('Asia%2FTokyo')
   await page.goto('/settings')
   const zone = page.getByLabel('Time zone', { exact: true })
   // Option groups are not in the accessibility tree of a closed select: found by their label attribute.
