@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
-import { deckItems, decks, items } from '../../db/schema'
+import { assignments, classes, deckItems, decks, items } from '../../db/schema'
 import { IMPORTED_ID_PREFIX } from '~/domain/content/bundle'
 import type { ContentItem } from '~/domain/content/schema'
 import type { ContentReferences } from '~/domain/interchange/import-item'
@@ -74,4 +74,77 @@ export async function ownImportedDecks(db: Database, ownerId: string) {
     .where(and(eq(decks.ownerId, ownerId), isNull(decks.retiredAt)))
     .orderBy(desc(decks.createdAt))
   return rows.map((r) => ({ id: r.id, title: r.data.title.en, description: r.data.description.en, createdAt: r.createdAt ?? 0, items: r.items }))
+}
+
+/** The owner's live imported deck, with its card count; null for anyone else's, a built-in or a deleted one. */
+export async function ownImportedDeck(db: Database, ownerId: string, deckId: string) {
+  const [row] = await db
+    .select({ id: decks.id, data: decks.data, items: sql<number>`(select count(*) from ${deckItems} di where di.deck_id = ${decks.id})` })
+    .from(decks)
+    .where(and(eq(decks.id, deckId), eq(decks.ownerId, ownerId), isNull(decks.retiredAt)))
+  return row ? { id: row.id, title: row.data.title.en, items: row.items } : null
+}
+
+export async function renameImportedDeck(db: Database, ownerId: string, deckId: string, title: string): Promise<boolean> {
+  const [row] = await db
+    .select({ data: decks.data })
+    .from(decks)
+    .where(and(eq(decks.id, deckId), eq(decks.ownerId, ownerId), isNull(decks.retiredAt)))
+  if (!row) return false
+  const result = await db
+    .update(decks)
+    .set({ data: { ...row.data, title: { en: title, zh: title } } })
+    .where(and(eq(decks.id, deckId), eq(decks.ownerId, ownerId), isNull(decks.retiredAt)))
+  return result.rowsAffected === 1
+}
+
+/** An assignment on the deck in a class that is not archived: students study it there. */
+const assignedInLiveClass = (deckId: string) => sql`exists (
+  select 1 from ${assignments} a join ${classes} c on c.id = a.class_id and c.archived_at is null
+  where json_extract(a.scope, '$.deckId') = ${deckId})`
+
+/** The live classes (and their assignments) the deck is assigned in. */
+export async function deckAssignments(db: Database, deckId: string) {
+  return db
+    .select({ classId: classes.id, className: classes.name, assignmentTitle: assignments.title })
+    .from(assignments)
+    .innerJoin(classes, and(eq(classes.id, assignments.classId), isNull(classes.archivedAt)))
+    .where(sql`json_extract(${assignments.scope}, '$.deckId') = ${deckId}`)
+    .orderBy(classes.name, assignments.title)
+}
+
+/**
+ * Deletes the owner's deck by retiring it and its cards (as content reloads retire removed items): nobody sees
+ * them any more, and the review log and card states stay, so learners' history is never rewritten. Refused
+ * ('assigned') while an assignment in a live class uses the deck, checked in the same atomic batch as the
+ * write, so an assignment created meanwhile cannot be orphaned.
+ */
+export async function deleteImportedDeck(db: Database, ownerId: string, deckId: string, now = Date.now()): Promise<'deleted' | 'assigned' | 'not-found'> {
+  const [deckUpdate] = await db.batch([
+    db
+      .update(decks)
+      .set({ retiredAt: now })
+      .where(and(eq(decks.id, deckId), eq(decks.ownerId, ownerId), isNull(decks.retiredAt), sql`not ${assignedInLiveClass(deckId)}`)),
+    db
+      .update(items)
+      .set({ retiredAt: now })
+      .where(
+        and(
+          eq(items.privateDeckId, deckId),
+          isNull(items.retiredAt),
+          sql`exists (select 1 from ${decks} d where d.id = ${deckId} and d.owner_id = ${ownerId} and d.retired_at = ${now})`,
+        ),
+      ),
+  ])
+  if (deckUpdate.rowsAffected === 1) return 'deleted'
+  return (await ownImportedDeck(db, ownerId, deckId)) ? 'assigned' : 'not-found'
+}
+
+/** The title of the owner's deleted deck, to confirm its deletion; null for anything else. */
+export async function deletedOwnDeckTitle(db: Database, ownerId: string, deckId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ data: decks.data })
+    .from(decks)
+    .where(and(eq(decks.id, deckId), eq(decks.ownerId, ownerId), sql`${decks.retiredAt} is not null`))
+  return row ? row.data.title.en : null
 }

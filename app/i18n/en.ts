@@ -671,6 +671,23 @@ export const en = {
   exportDownload: 'Download',
   exportInvalid: 'Choose a format and a language from the lists.',
   exportEmpty: 'This deck has no cards to export.',
+  // An instructor's own imported deck: rename, delete (issue 13.3)
+  deckManageLink: (title: string) => `Rename or delete ${title}`,
+  deckManageTitle: (title: string) => `Rename or delete ${title}`,
+  deckRenameHeading: 'Rename',
+  deckRenameSubmit: 'Rename',
+  deckRenamed: 'Renamed. Students in your classes see the new title.',
+  deckDeleteHeading: 'Delete',
+  deckDeleteHelp:
+    'Deleting hides the deck and its cards from everyone, you included. Answers already given stay in each learner’s history and statistics. It cannot be undone.',
+  deckDeleteConfirm: (n: number) => `Yes, delete this deck and its ${n === 1 ? '1 card' : `${n} cards`}`,
+  deckDeleteSubmit: 'Delete deck',
+  deckDeleteAssigned:
+    'This deck is assigned in these classes, so it cannot be deleted. Archive the classes first (students keep their history):',
+  deckDeleted: (title: string) => `Deleted “${title}”.`,
+  errorDeckDeleteConfirm: 'Tick the box to confirm that the deck should be deleted.',
+  errorDeckAssigned: 'This deck is assigned in a class, so it was not deleted. Archive the class first.',
+  errorNoSuchOwnDeck: 'There is no such deck of yours.',
   // Export of a selection (issue 13.2: a filter, as the CLI's --source, --category and --tag)
   filterExportLink: 'Export a selection of cards instead (by source, category or tag)',
   filterExportTitle: 'Export a selection of cards',

@@ -9,7 +9,13 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/deck-import'
 import { Field, FormErrors } from '~/components/field'
 import { formTiming } from '~/components/form-timing'
-import { createImportedDeck, importReferences, newImportedDeckId, ownImportedDecks } from '~/data/imported-decks.server'
+import {
+  createImportedDeck,
+  deletedOwnDeckTitle,
+  importReferences,
+  newImportedDeckId,
+  ownImportedDecks,
+} from '~/data/imported-decks.server'
 import type { ContentItem } from '~/domain/content/schema'
 import { CSV_SEPARATORS } from '~/domain/interchange/csv-import'
 import { IMPORT_FORMATS, importFormSchema, importUploadSchema } from '~/domain/interchange/import-form'
@@ -30,8 +36,11 @@ const PREVIEW_DECK_ID = 'imp-preview'
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireAccount(context, request)
   const decks = user.role === 'instructor' ? await ownImportedDecks(getDb(), user.id) : []
-  const importedId = new URL(request.url).searchParams.get('imported')
-  return { instructor: user.role === 'instructor', decks, imported: decks.find((d) => d.id === importedId) ?? null }
+  const query = new URL(request.url).searchParams
+  const importedId = query.get('imported')
+  const deletedId = query.get('deleted')
+  const deleted = deletedId && user.role === 'instructor' ? await deletedOwnDeckTitle(getDb(), user.id, deletedId) : null
+  return { instructor: user.role === 'instructor', decks, imported: decks.find((d) => d.id === importedId) ?? null, deleted }
 }
 
 export function meta(args: Route.MetaArgs) {
@@ -121,7 +130,7 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
     onValidate: ({ formData }) => parseWithZod(formData, { schema: importUploadSchema }),
     defaultValue: { format: 'csv', separator: 'comma', language: 'one' },
   })
-  const { instructor, decks, imported } = loaderData
+  const { instructor, decks, imported, deleted } = loaderData
   if (!instructor) {
     return (
       <div className="page narrow">
@@ -137,7 +146,10 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
   return (
     <div className="page narrow deck-import">
       <h1>{t.importTitle}</h1>
-      <div role="status">{imported ? <p className="success">{t.importDone(imported.title, imported.items)}</p> : null}</div>
+      <div role="status">
+        {imported ? <p className="success">{t.importDone(imported.title, imported.items)}</p> : null}
+        {deleted !== null ? <p className="success">{t.deckDeleted(deleted)}</p> : null}
+      </div>
       <p className="muted">{t.importIntro}</p>
       {errors.length > 0 ? (
         <section role="alert" aria-labelledby="import-errors" className="import-errors">
@@ -261,7 +273,10 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
         <ul className="plain-list">
           {decks.map((d) => (
             <li key={d.id}>
-              <Link to={`/decks/${d.id}/study`}>{d.title}</Link> · {t.itemsInDeck(d.items)}
+              <Link to={`/decks/${d.id}/study`}>{d.title}</Link> · {t.itemsInDeck(d.items)} ·{' '}
+              <Link to={`/decks/${d.id}/manage`} aria-label={t.deckManageLink(d.title)}>
+                {t.deckRenameHeading} / {t.deckDeleteHeading}
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,0 +1,46 @@
+/** An instructor renames, then deletes, an imported deck on a 360 px phone: in English, then in Chinese. */
+import { expect, test, type Page } from '@playwright/test'
+
+const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+test('rename with validation, then delete after confirming, in English and Chinese', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto('/signup')
+  await page.getByLabel('Name').fill('Prof. Sato')
+  await page.getByLabel('E-mail').fill(`manage-teacher-${Date.now()}@example.org`)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByText('an instructor (I study too)').tap()
+  await page.getByRole('button', { name: 'Create account' }).tap()
+  await page.getByRole('link', { name: 'Classes' }).tap()
+  await page.getByRole('link', { name: 'Import a deck' }).tap()
+  await page.getByLabel('Deck title').fill('Summit terms')
+  await page
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'terms.csv', mimeType: 'text/csv', buffer: Buffer.from('APEC,Asia-Pacific Economic Cooperation\n') })
+  await page.getByRole('button', { name: 'Preview' }).tap()
+  await page.getByRole('button', { name: 'Import 1 question' }).tap()
+  await expect(page.getByRole('status')).toContainText('Summit terms')
+
+  await page.getByRole('link', { name: 'Rename or delete Summit terms' }).tap()
+  await expect(page.getByRole('heading', { name: 'Rename or delete Summit terms', level: 1 })).toBeVisible()
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0)
+  await page.getByLabel('Deck title').fill('   ')
+  await page.getByRole('button', { name: 'Rename', exact: true }).tap()
+  await expect(page.getByText('Enter a title of up to 100 characters.')).toBeVisible()
+  await page.getByLabel('Deck title').fill('Treaty terms')
+  await page.getByRole('button', { name: 'Rename', exact: true }).tap()
+  await expect(page.getByRole('status')).toContainText('Renamed.')
+  await expect(page.getByRole('heading', { name: 'Rename or delete Treaty terms', level: 1 })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).tap()
+  await expect(page.getByRole('heading', { name: '重命名或删除“Treaty terms”', level: 1 })).toBeVisible()
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0)
+  await page.getByRole('button', { name: '删除卡组' }).tap()
+  await expect(page.getByText('请勾选确认框，确认要删除该卡组。')).toBeVisible()
+  await page.getByLabel('是的，删除该卡组及其 1 张卡片').check()
+  await page.getByRole('button', { name: '删除卡组' }).tap()
+  await expect(page.getByRole('status')).toContainText('已删除“Treaty terms”。')
+  await expect(page.getByRole('link', { name: 'Treaty terms' })).toHaveCount(0)
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0)
+})
