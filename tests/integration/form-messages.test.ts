@@ -69,7 +69,9 @@ describe('joining a class', () => {
     const [member] = await db.select().from(classMembers)
     const removed = await settle(
       classAction(
-        await args(formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId }, teacher.cookie), { classId }),
+        await args(formRequest(`/classes/${classId}`, { intent: 'remove-student', userId: member!.userId, confirm: '1' }, teacher.cookie), {
+          classId,
+        }),
       ),
     )
     expect(removed.status).toBe(302)
