@@ -1,6 +1,8 @@
 import { reactRouter } from '@react-router/dev/vite'
 import { defineConfig } from 'vite'
 
+// The three "`envFile` option is deprecated" lines a build or typegen prints are not from this config: @react-router/dev
+// 7.x (7.18.7 too) passes envFile: false to its own internal Vite servers; React Router 8 passes envDir: false.
 export default defineConfig({
   plugins: [reactRouter()],
   resolve: { tsconfigPaths: true },

@@ -16,6 +16,7 @@ import { retrievability, State, type RatingValue, type StoredCard } from '~/doma
 import { endOfLocalDate, studyDayAt } from '~/domain/study-day'
 import { createAssignment, createClass } from '~/data/classes.server'
 import { hashPassword } from '~/utils/password.server'
+import { parsePublicUrl } from '~/utils/public-url.server'
 import { recordReview } from '~/data/reviews.server'
 import { questionFor } from '~/data/questions.server'
 import { openDatabase, type Database } from './client'
@@ -494,7 +495,18 @@ async function answerFor(db: Database, item: ContentItem, card: StoredCard | nul
   return { reviewId, rating, durationMs, graded }
 }
 
-export function formatLogins(logins: DemoLogins, port: string | number = process.env.PORT ?? 3000): string {
+/**
+ * Where the printed dashboard link points: PUBLIC_URL (the address users open, which `npm start` requires), else
+ * this machine on PORT. The seed often runs in another terminal than the server, so when neither is set here it
+ * says the 3000 is a guess.
+ */
+export function demoOrigin(env: Record<string, string | undefined> = process.env): { origin: string; guessed: boolean } {
+  if (env.PUBLIC_URL) return { origin: parsePublicUrl(env.PUBLIC_URL), guessed: false }
+  return { origin: `http://localhost:${env.PORT || 3000}`, guessed: !env.PORT }
+}
+
+export function formatLogins(logins: DemoLogins, env: Record<string, string | undefined> = process.env): string {
+  const { origin, guessed } = demoOrigin(env)
   const lines = [
     logins.created
       ? `Demo class created (${logins.reviews} reviews over the past ${HISTORY_DAYS} days).`
@@ -504,7 +516,8 @@ export function formatLogins(logins: DemoLogins, port: string | number = process
     `Instructor: ${logins.emails.instructor}`,
     `Students:   ${logins.emails.students.map((e, i) => `${e}  ${logins.studentNames[i] ?? ''}`.trimEnd()).join('\n            ')}`,
     `Class join code: ${logins.joinCode}`,
-    `Dashboard: http://localhost:${port}/classes/${logins.classId}/assignments/${logins.assignmentId}`,
+    `Dashboard: ${origin}/classes/${logins.classId}/assignments/${logins.assignmentId}`,
+    ...(guessed ? ['(Neither PUBLIC_URL nor PORT is set here: if your server uses another address, open this path there.)'] : []),
   ]
   return lines.join('\n')
 }

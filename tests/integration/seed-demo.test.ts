@@ -1,6 +1,6 @@
 import { asc, count, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { seedDemo, SetupNeeded, studentEmail } from '../../db/seed-demo'
+import { formatLogins, seedDemo, SetupNeeded, studentEmail, type DemoLogins } from '../../db/seed-demo'
 import {
   assignmentItems,
   assignments,
@@ -152,5 +152,28 @@ describe('npm run seed:demo', () => {
     await db.delete(items)
     await expect(seedDemo(db, { now: NOW })).rejects.toBeInstanceOf(SetupNeeded)
     expect((await counts(db)).users).toBe(0)
+  })
+})
+
+describe('the printed logins', () => {
+  const logins: DemoLogins = {
+    created: false,
+    password: 'pw',
+    emails: { instructor: 'teacher@example.org', students: [] },
+    studentNames: [],
+    joinCode: 'ABCD2345',
+    classId: 'c1',
+    assignmentId: 'a1',
+    reviews: 0,
+  }
+  const dashboard = (env: Record<string, string>) => formatLogins(logins, env).split('\n').slice(-2).join('\n')
+
+  it('link the dashboard at PUBLIC_URL, else at PORT, and say when the address is only a guess', () => {
+    expect(dashboard({ PUBLIC_URL: 'https://deck.example', PORT: '8080' })).toMatch(
+      /^Dashboard: https:\/\/deck\.example\/classes\/c1\/assignments\/a1$/m,
+    )
+    expect(dashboard({ PORT: '4321' })).toMatch(/^Dashboard: http:\/\/localhost:4321\/classes\/c1\/assignments\/a1$/m)
+    expect(dashboard({ PORT: '4321' })).not.toMatch(/guess|another address/)
+    expect(dashboard({})).toMatch(/localhost:3000[\s\S]*Neither PUBLIC_URL nor PORT is set here/)
   })
 })
