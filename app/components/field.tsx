@@ -43,13 +43,23 @@ export function Field({
   )
 }
 
-/** Form-level errors (not tied to one field). */
-export function FormErrors({ errors }: { errors?: string[] }) {
+/**
+ * Form-level errors (not tied to one field). A throttled form says how long to wait when the action passes
+ * the throttle's own delay.
+ */
+export function FormErrors({ errors, retryAfterSeconds }: { errors?: string[]; retryAfterSeconds?: number | null }) {
+  const t = useT()
   const errorText = useErrorText()
-  const text = errorText(errors)
+  const text = errors?.[0] === 'errorThrottled' && retryAfterSeconds ? t.errorThrottledWait(retryAfterSeconds) : errorText(errors)
   return text ? (
     <p role="alert" className="error">
       {text}
     </p>
   ) : null
+}
+
+/** The wait an auth action passed along with a throttled reply (`retryAfterSeconds`), if any. */
+export function throttleDelay(actionData: unknown): number | null {
+  const seconds = (actionData as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  return typeof seconds === 'number' && seconds > 0 ? seconds : null
 }

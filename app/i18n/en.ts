@@ -219,6 +219,8 @@ export const en = {
   errorEmailTaken: 'An account with this e-mail already exists. Sign in instead.',
   errorBadCredentials: 'The e-mail or the password is wrong.',
   errorThrottled: 'Too many attempts. Wait a moment, then try again.',
+  errorThrottledWait: (seconds: number) =>
+    `Too many attempts. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`,
   errorResetLink: 'This link is invalid, used or expired. Ask for a new one.',
   // Classes and assignments
   classesTitle: 'Classes',

@@ -212,6 +212,7 @@ export const zhHans: Messages = {
   errorEmailTaken: '该邮箱已有账户，请直接登录。',
   errorBadCredentials: '邮箱或密码错误。',
   errorThrottled: '尝试次数过多，请稍候再试。',
+  errorThrottledWait: (seconds) => `尝试次数过多，请 ${seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`}后再试。`,
   errorResetLink: '此链接无效、已使用或已过期，请重新申请。',
   classesTitle: '班级',
   classesTeaching: '我教的班级',

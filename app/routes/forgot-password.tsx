@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
 import type { Route } from './+types/forgot-password'
-import { Field, FormErrors } from '~/components/field'
+import { Field, FormErrors, throttleDelay } from '~/components/field'
 import { forgotPasswordSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { requestPasswordReset } from '~/utils/auth.server'
@@ -18,7 +18,7 @@ export async function action({ request }: Route.ActionArgs) {
   const result = await requestPasswordReset(submission.value.email, clientAddress(request), appOrigin(request))
   if (!result.ok) {
     return data(
-      { result: submission.reply({ formErrors: [result.error] }), sent: false },
+      { result: submission.reply({ formErrors: [result.error] }), sent: false, retryAfterSeconds: result.retryAfterSeconds ?? null },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     )
   }
@@ -44,7 +44,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
       <p className="muted">{t.forgotHelp}</p>
       <div role="status">{actionData?.sent ? <p className="success">{t.forgotSent}</p> : null}</div>
       <Form method="post" {...getFormProps(form)} noValidate>
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} retryAfterSeconds={throttleDelay(actionData)} />
         <Field meta={fields.email} label={t.email}>
           {(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" aria-describedby={d} />}
         </Field>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login'
-import { Field, FormErrors } from '~/components/field'
+import { Field, FormErrors, throttleDelay } from '~/components/field'
 import { safeRedirectPath } from '~/domain/safe-redirect'
 import { signInSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
@@ -26,7 +26,13 @@ export async function action({ request }: Route.ActionArgs) {
   if (!result.ok) {
     const status = result.error === 'errorThrottled' ? 429 : 401
     const headers = result.retryAfterSeconds ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
-    return data({ result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) }, { status, headers })
+    return data(
+      {
+        result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }),
+        retryAfterSeconds: result.retryAfterSeconds ?? null,
+      },
+      { status, headers },
+    )
   }
   return redirect(safeRedirectPath(form.get('next')), { headers: { 'Set-Cookie': result.value.cookie } })
 }
@@ -55,7 +61,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} retryAfterSeconds={throttleDelay(actionData)} />
         <Field meta={fields.email} label={t.email}>
           {(d) => <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" aria-describedby={d} />}
         </Field>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/reset-password'
-import { Field, FormErrors } from '~/components/field'
+import { Field, FormErrors, throttleDelay } from '~/components/field'
 import { resetPasswordSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
 import { resetLinkState, resetPassword } from '~/utils/auth.server'
@@ -24,7 +24,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     const throttled = result.error === 'errorThrottled'
     const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
     return data(
-      { result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }) },
+      {
+        result: submission.reply({ formErrors: [result.error], hideFields: ['password', 'confirm'] }),
+        retryAfterSeconds: result.retryAfterSeconds ?? null,
+      },
       { status: throttled ? 429 : 400, headers },
     )
   }
@@ -70,7 +73,7 @@ function ResetForm({ actionData }: { actionData: Route.ComponentProps['actionDat
     <div className="page narrow">
       <h1>{t.resetTitle}</h1>
       <Form method="post" {...getFormProps(form)} noValidate>
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} retryAfterSeconds={throttleDelay(actionData)} />
         <Field meta={fields.password} label={t.password} help={t.passwordHelp}>
           {(d) => <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={d} />}
         </Field>

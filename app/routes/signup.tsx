@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/signup'
-import { Field, FormErrors } from '~/components/field'
+import { Field, FormErrors, throttleDelay } from '~/components/field'
 import { safeRedirectPath } from '~/domain/safe-redirect'
 import { signUpSchema } from '~/domain/account-forms'
 import { useT } from '~/i18n/react'
@@ -32,7 +32,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     const throttled = result.error === 'errorThrottled'
     const headers = throttled ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined
     return data(
-      { result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }) },
+      {
+        result: submission.reply({ formErrors: [result.error], hideFields: ['password'] }),
+        retryAfterSeconds: result.retryAfterSeconds ?? null,
+      },
       { status: throttled ? 429 : 409, headers },
     )
   }
@@ -74,7 +77,7 @@ export default function SignUp({ loaderData, actionData }: Route.ComponentProps)
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="next" value={params.get('next') ?? '/'} />
         {params.get('join') ? <input type="hidden" name="join" value={params.get('join')!} /> : null}
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors} retryAfterSeconds={throttleDelay(actionData)} />
         <Field meta={fields.displayName} label={t.displayName}>
           {(d) => <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="name" aria-describedby={d} />}
         </Field>

@@ -19,7 +19,12 @@ import { args, call, cookieFrom, formRequest, getRequest, settle } from '../supp
 afterEach(() => setMailer(logMailer))
 const who = (cookie: string | null) => getSessionUser(getRequest('/', cookie))
 const login = (fields: Record<string, string>, clientAddress?: string) =>
-  call<{ result: { error: Record<string, string[]> } }>(loginAction, formRequest('/login', fields), {}, clientAddress)
+  call<{ result: { error: Record<string, string[]> }; retryAfterSeconds?: number | null }>(
+    loginAction,
+    formRequest('/login', fields),
+    {},
+    clientAddress,
+  )
 const FREE = POLICIES.signInAccount.free
 
 describe('passwords', () => {
@@ -107,9 +112,12 @@ describe('sign-in and sign-out', () => {
       expect(blocked.status).toBe(429)
       expect(blocked.headers.get('Retry-After')).toBe('1')
       expect(blocked.body.result.error['']).toEqual(['errorThrottled'])
+      // The page says the same wait: the throttle's own delay, passed with the reply.
+      expect(blocked.body.retryAfterSeconds).toBe(1)
       vi.advanceTimersByTime(1_000)
       expect((await login({ email, password: 'wrong password!!' })).status).toBe(401)
-      expect((await login({ email, password: 'correct horse battery' })).headers.get('Retry-After')).toBe('2')
+      const blockedAgain = await login({ email, password: 'correct horse battery' })
+      expect([blockedAgain.headers.get('Retry-After'), blockedAgain.body.retryAfterSeconds]).toEqual(['2', 2])
       // The owner, once the short wait is over, signs in; that clears the count.
       vi.advanceTimersByTime(2_000)
       expect((await login({ email, password: 'correct horse battery' })).status).toBe(302)
