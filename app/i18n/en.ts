@@ -652,6 +652,69 @@ export const en = {
         ? `The quote was not found in the source${d ? ` (${d})` : ''}.`
         : `Unknown ${field === 'speaker' ? 'speaker' : 'source document'}: ${d}.`,
   } as Record<string, (detail?: string, field?: string) => string>,
+  // Why an imported question was refused (issue 13.3/13.5): the content schema's reasons, worded here, never its English.
+  importFieldNames: {
+    id: 'id',
+    kind: 'kind',
+    category: 'category',
+    prompt: 'question',
+    answer: 'answer',
+    accepted: 'accepted answers',
+    explanation: 'explanation',
+    distractors: 'wrong option',
+    statement: 'statement',
+    isTrue: 'true or false',
+    pairs: 'pair',
+    left: 'left side',
+    right: 'right side',
+    events: 'event',
+    date: 'date',
+    text: 'text',
+    sides: 'side',
+    perspective: 'perspective',
+    speaker: 'speaker',
+    cloze: 'gapped sentence',
+    tags: 'tag',
+    sources: 'citation',
+    doc: 'source document',
+    quote: 'quote',
+    locator: 'place in the source',
+    translation: 'translation',
+    title: 'title',
+  } as Record<string, string>,
+  /** A field path such as "distractors.1.en" as words: "wrong option 2 (English)". */
+  importField: (path: string) => {
+    const words: string[] = []
+    let lang = ''
+    for (const part of path.split('.')) {
+      if (part === 'en' || part === 'zh') lang = part === 'en' ? ' (English)' : ' (Chinese)'
+      else if (/^\d+$/.test(part)) words.push(String(Number(part) + 1))
+      else words.push(en.importFieldNames[part] ?? part)
+    }
+    return (words.join(' ') || 'the question') + lang
+  },
+  importReasons: {
+    missing: (field: string) => `${field}: missing.`,
+    empty: (field: string) => `${field}: empty.`,
+    tooLong: (field: string, limit?: string) => `${field}: longer than ${limit} characters.`,
+    tooFew: (field: string, limit?: string) => `${field}: needs at least ${limit}.`,
+    tooMany: (field: string, limit?: string) => `${field}: at most ${limit}.`,
+    notOneOf: (field: string, limit?: string) => `${field}: must be one of ${limit}.`,
+    format: (field: string) => `${field}: not in the expected form.`,
+    wrongType: (field: string) => `${field}: the wrong kind of value.`,
+    unknownFields: (_field: string, limit?: string) => `Fields that do not belong here: ${limit}.`,
+    distractorRepeatsAnswer: (field: string) => `${field}: repeats the answer.`,
+    clozeOneGap: (field: string) => `${field}: mark exactly one gap as [[words]].`,
+    clozeGapPlace: (field: string) => `${field}: the gap must be in a sentence of the question, not in a quote.`,
+    sidesSamePerspective: () => 'The two sides need different perspectives.',
+    pairsRepeat: () => 'Two pairs share the same side.',
+    eventsOrder: () => 'List the events in chronological order, with distinct dates.',
+    dateFormat: (field: string) => `${field}: must be a date like 2025, 2025-10, 2025-10-21 or 2025-10-26/2025-10-27.`,
+    framingTwoSources: () => 'A framing question cites one passage per side (at least two).',
+    quoteNotFound: (_field: string, limit?: string) => `The quote was not found in the source${limit ? ` (${limit})` : ''}.`,
+    textsUnavailable: () => 'The source texts are not available to check the quote.',
+    notValid: (field: string) => `${field}: not valid.`,
+  },
   errorImportTitle: 'Enter a title of up to 100 characters.',
   errorImportFile: 'Choose a file.',
   errorImportFileTooLarge: 'The file is larger than 2 MB.',

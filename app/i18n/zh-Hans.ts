@@ -623,6 +623,67 @@ export const zhHans: Messages = {
     citation: (d?: string, field?: string) =>
       field === 'quote' ? `在原文中找不到这段引文${d ? `（${d}）` : ''}。` : `未知的${field === 'speaker' ? '发言人' : '原始文献'}：${d}。`,
   } as Record<string, (detail?: string, field?: string) => string>,
+  importFieldNames: {
+    id: '编号',
+    kind: '题型',
+    category: '类别',
+    prompt: '题目',
+    answer: '答案',
+    accepted: '可接受的答案',
+    explanation: '解析',
+    distractors: '错误选项',
+    statement: '陈述',
+    isTrue: '对错',
+    pairs: '配对',
+    left: '左侧',
+    right: '右侧',
+    events: '事件',
+    date: '日期',
+    text: '文字',
+    sides: '一方',
+    perspective: '立场',
+    speaker: '发言人',
+    cloze: '填空句',
+    tags: '标签',
+    sources: '引用',
+    doc: '出处文献',
+    quote: '引文',
+    locator: '出处位置',
+    translation: '译文',
+    title: '标题',
+  } as Record<string, string>,
+  importField: (path: string) => {
+    const words: string[] = []
+    let lang = ''
+    for (const part of path.split('.')) {
+      if (part === 'en' || part === 'zh') lang = part === 'en' ? '（英文）' : '（中文）'
+      else if (/^\d+$/.test(part)) words.push(`第 ${Number(part) + 1} 个`)
+      else words.push(zhHans.importFieldNames[part] ?? part)
+    }
+    return (words.join('') || '该题') + lang
+  },
+  importReasons: {
+    missing: (field: string) => `${field}：缺失。`,
+    empty: (field: string) => `${field}：为空。`,
+    tooLong: (field: string, limit?: string) => `${field}：超过 ${limit} 个字符。`,
+    tooFew: (field: string, limit?: string) => `${field}：至少需要 ${limit} 项。`,
+    tooMany: (field: string, limit?: string) => `${field}：最多 ${limit} 项。`,
+    notOneOf: (field: string, limit?: string) => `${field}：必须是以下之一：${limit}。`,
+    format: (field: string) => `${field}：格式不符合要求。`,
+    wrongType: (field: string) => `${field}：值的类型不对。`,
+    unknownFields: (_field: string, limit?: string) => `不属于此处的字段：${limit}。`,
+    distractorRepeatsAnswer: (field: string) => `${field}：与答案重复。`,
+    clozeOneGap: (field: string) => `${field}：请用 [[词语]] 标出且只标出一处空格。`,
+    clozeGapPlace: (field: string) => `${field}：空格须在题目的句子中，而非引文中。`,
+    sidesSamePerspective: () => '两方的立场必须不同。',
+    pairsRepeat: () => '有两组配对的一侧相同。',
+    eventsOrder: () => '请按时间顺序列出事件，且日期各不相同。',
+    dateFormat: (field: string) => `${field}：须为 2025、2025-10、2025-10-21 或 2025-10-26/2025-10-27 这样的日期。`,
+    framingTwoSources: () => '框架题须为每一方各引用一段原文（至少两段）。',
+    quoteNotFound: (_field: string, limit?: string) => `在出处中找不到该引文${limit ? `（${limit}）` : ''}。`,
+    textsUnavailable: () => '无法获取出处原文，不能核对引文。',
+    notValid: (field: string) => `${field}：无效。`,
+  },
   errorImportTitle: '请输入不超过 100 个字符的名称。',
   errorImportFile: '请选择文件。',
   errorImportFileTooLarge: '文件超过 2 MB。',

@@ -19,7 +19,7 @@ import {
 import type { ContentItem } from '~/domain/content/schema'
 import { CSV_SEPARATORS } from '~/domain/interchange/csv-import'
 import { IMPORT_FORMATS, importFormSchema, importUploadSchema } from '~/domain/interchange/import-form'
-import { finishImport, sortErrors, type ImportError } from '~/domain/interchange/import-item'
+import { finishImport, sortErrors, type ImportError, type ImportReason } from '~/domain/interchange/import-item'
 import { FILE_LANGUAGES } from '~/domain/interchange/interchange-import'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { pageTitle } from '~/i18n/meta'
@@ -118,6 +118,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+/** One problem in the viewer's language: a schema reason is worded by the i18n layer, never the schema's English. */
+function ImportProblem({ error }: { error: ImportError }) {
+  const t = useT()
+  // Every reason has its words in both languages (the compiler checks this record is complete).
+  const reasons: Record<ImportReason, (field: string, limit?: string) => string> = t.importReasons
+  if (error.reason) return <>{reasons[error.reason](t.importField(error.field ?? ''), error.limit)}</>
+  return <>{(t.importErrors[error.code] ?? t.importErrors.invalid!)(error.detail, error.field)}</>
+}
+
 export default function DeckImport({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const navigation = useNavigation()
@@ -159,7 +168,7 @@ export default function DeckImport({ loaderData, actionData }: Route.ComponentPr
           <ul className="plain-list">
             {errors.map((e, i) => (
               <li key={i}>
-                <strong>{t.importAt(e)}:</strong> {(t.importErrors[e.code] ?? t.importErrors.invalid!)(e.detail, e.field)}
+                <strong>{t.importAt(e)}:</strong> <ImportProblem error={e} />
               </li>
             ))}
           </ul>

@@ -51,7 +51,7 @@ test('upload, fix the errors the preview names, confirm, and study the private d
   await expect(page.getByRole('status')).toContainText('Imported 2 questions into “Summit terms”')
 
   // The deck is the instructor's own: listed, and studied like any deck.
-  await page.getByRole('link', { name: 'Summit terms' }).tap()
+  await page.getByRole('link', { name: 'Summit terms', exact: true }).tap()
   await expect(prompt(page)).toContainText('APEC')
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0)
 })

@@ -39,7 +39,10 @@ export function isValidContentDate(value: string): boolean {
 export const contentDateSchema = z
   .union([z.string(), z.number()])
   .transform((v) => String(v))
-  .refine(isValidContentDate, 'must be a date like 2025, 2025-10, 2025-10-21 or a range 2025-10-26/2025-10-27')
+  .refine(isValidContentDate, {
+    message: 'must be a date like 2025, 2025-10, 2025-10-21 or a range 2025-10-26/2025-10-27',
+    params: { reason: 'dateFormat' },
+  })
 
 export const categories = ['date', 'actor', 'framing', 'number', 'event'] as const
 export type Category = (typeof categories)[number]
@@ -94,7 +97,7 @@ export const itemBaseShape = {
 export function requiredFor<T extends z.ZodType>(kind: ItemKind, field: string, schema: T) {
   return z.preprocess((value, ctx) => {
     if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: `a ${kind} item needs "${field}"` })
+      ctx.addIssue({ code: 'custom', message: `a ${kind} item needs "${field}"`, params: { reason: 'missing' } })
       return z.NEVER
     }
     return value

@@ -21,10 +21,15 @@ export const itemSchema = z
   .discriminatedUnion('kind', [first!, ...rest], { error: `kind: must be one of: ${itemKinds.join(', ')}` })
   .superRefine((item, ctx) => {
     if (item.category === 'date' && item.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a date item needs a "date" field' })
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'a date item needs a "date" field', params: { reason: 'missing' } })
     }
     if (item.category === 'framing' && item.sources.length < 2) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a framing item cites one passage per side (at least two)' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: 'a framing item cites one passage per side (at least two)',
+        params: { reason: 'framingTwoSources' },
+      })
     }
   })
 export type ContentItem = z.output<typeof itemSchema>

@@ -31,7 +31,74 @@ export type ImportErrorCode =
 export interface ImportError extends ImportPlace {
   code: ImportErrorCode
   field?: string
+  /** The schema's or reader's own words (English, for authors' tools and logs); the UI words `reason` instead. */
   detail?: string
+  /** Why the content schema refused a field, for the UI to word in the viewer's language (with `limit`). */
+  reason?: ImportReason
+  limit?: string
+}
+
+/** Why a field was refused ('invalid' errors): each a message in app/i18n, never the schema's English. */
+export const importReasons = [
+  'missing',
+  'empty',
+  'tooLong',
+  'tooFew',
+  'tooMany',
+  'notOneOf',
+  'format',
+  'wrongType',
+  'unknownFields',
+  'distractorRepeatsAnswer',
+  'clozeOneGap',
+  'clozeGapPlace',
+  'sidesSamePerspective',
+  'pairsRepeat',
+  'eventsOrder',
+  'dateFormat',
+  'framingTwoSources',
+  'quoteNotFound',
+  'textsUnavailable',
+  'notValid',
+] as const
+export type ImportReason = (typeof importReasons)[number]
+
+interface SchemaIssue {
+  code: string
+  path: PropertyKey[]
+  origin?: string
+  minimum?: unknown
+  maximum?: unknown
+  values?: unknown[]
+  keys?: string[]
+  params?: Record<string, unknown>
+}
+
+/** A schema issue as a reason and its limit (a length, the values allowed …); `candidate` tells missing from wrong. */
+export function issueReason(issue: SchemaIssue, candidate: unknown): { reason: ImportReason; limit?: string } {
+  const declared = issue.params?.reason
+  if (typeof declared === 'string' && (importReasons as readonly string[]).includes(declared)) return { reason: declared as ImportReason }
+  const at = issue.path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined),
+    candidate,
+  )
+  switch (issue.code) {
+    case 'invalid_type':
+    case 'invalid_union':
+      return { reason: at === undefined ? 'missing' : 'wrongType' }
+    case 'too_small':
+      return issue.origin === 'string' ? { reason: 'empty' } : { reason: 'tooFew', limit: String(issue.minimum) }
+    case 'too_big':
+      return { reason: issue.origin === 'string' ? 'tooLong' : 'tooMany', limit: String(issue.maximum) }
+    case 'invalid_value':
+      return { reason: 'notOneOf', limit: (issue.values ?? []).map(String).join(', ') }
+    case 'invalid_format':
+      return { reason: 'format' }
+    case 'unrecognized_keys':
+      return { reason: 'unknownFields', limit: (issue.keys ?? []).join(', ') }
+    default:
+      return { reason: 'notValid' }
+  }
 }
 
 /** A text in the file's language; `zh` when the file gives a Chinese version too (else the same text serves both). */
@@ -136,7 +203,8 @@ export function finishImport(
     const issues = parsed.success
       ? []
       : parsed.error.issues.filter((issue) => !(uncited && issue.path.length <= 1 && issue.path[0] === 'sources'))
-    for (const issue of issues) errors.push({ ...draft.at, code: 'invalid', field: issue.path.join('.'), detail: issue.message })
+    for (const issue of issues)
+      errors.push({ ...draft.at, code: 'invalid', field: issue.path.join('.'), detail: issue.message, ...issueReason(issue, candidate) })
     if (issues.length > 0) return
     // The only issue left was the missing citation: the candidate is otherwise a valid item.
     const item = (
@@ -159,7 +227,14 @@ export function finishImport(
     }
     for (const e of verifyQuotes(bundle, new Map(refs.texts))) {
       const draft = drafts[cited.find((c) => c.id === e.itemId)!.index]!
-      errors.push({ ...draft.at, code: 'citation', field: 'quote', detail: e.message })
+      errors.push({
+        ...draft.at,
+        code: 'citation',
+        field: 'quote',
+        detail: e.message,
+        reason: 'quoteNotFound',
+        limit: draft.citations?.[0]?.doc,
+      })
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, items }
@@ -174,7 +249,8 @@ function checkCitation(draft: ImportDraft, refs: ContentReferences): ImportError
     if (!refs.sources.some((s) => s.id === c.doc)) errors.push({ ...draft.at, code: 'citation', field: 'source', detail: c.doc })
     if (!refs.speakers.some((s) => s.id === c.speaker)) errors.push({ ...draft.at, code: 'citation', field: 'speaker', detail: c.speaker })
   }
-  if (!refs.texts) errors.push({ ...draft.at, code: 'citation', field: 'quote', detail: 'source texts unavailable' })
+  if (!refs.texts)
+    errors.push({ ...draft.at, code: 'citation', field: 'quote', detail: 'source texts unavailable', reason: 'textsUnavailable' })
   return errors
 }
 

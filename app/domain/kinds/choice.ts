@@ -12,7 +12,13 @@ const schema = kindItemSchema('choice', {
   distractors: z.array(bilingualSchema).min(2, 'give at least 2 distractors').max(5, 'give at most 5 distractors').optional(),
 }).superRefine((item, ctx) => {
   item.distractors?.forEach((d, i) => {
-    if (sameAnswer(d, item.answer)) ctx.addIssue({ code: 'custom', path: ['distractors', i], message: 'a distractor repeats the answer' })
+    if (sameAnswer(d, item.answer))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['distractors', i],
+        message: 'a distractor repeats the answer',
+        params: { reason: 'distractorRepeatsAnswer' },
+      })
   })
 })
 type ChoiceItem = z.output<typeof schema>

@@ -11,10 +11,21 @@ const schema = kindItemSchema('cloze', {
 }).superRefine((item, ctx) => {
   for (const lang of ['en', 'zh'] as const) {
     const gaps = [...item.cloze[lang].matchAll(CLOZE_GAP)]
-    if (gaps.length !== 1) ctx.addIssue({ code: 'custom', path: ['cloze', lang], message: 'mark exactly one gap as [[words]]' })
+    if (gaps.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cloze', lang],
+        message: 'mark exactly one gap as [[words]]',
+        params: { reason: 'clozeOneGap' },
+      })
     const sentence = item.cloze[lang].replace(CLOZE_GAP, '$1').replace(/\s+/g, '')
     if (item.sources.some((c) => c.quote.replace(/\s+/g, '').includes(sentence))) {
-      ctx.addIssue({ code: 'custom', path: ['cloze', lang], message: 'a cloze gap goes in a sentence of the item, not in a source quote' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cloze', lang],
+        message: 'a cloze gap goes in a sentence of the item, not in a source quote',
+        params: { reason: 'clozeGapPlace' },
+      })
     }
   }
 })

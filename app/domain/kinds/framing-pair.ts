@@ -23,7 +23,12 @@ const schema = kindItemSchema('framing-pair', {
   ),
 }).superRefine((item, ctx) => {
   if (item.sides[0]?.perspective === item.sides[1]?.perspective) {
-    ctx.addIssue({ code: 'custom', path: ['sides', 1, 'perspective'], message: 'the two sides need different perspectives' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sides', 1, 'perspective'],
+      message: 'the two sides need different perspectives',
+      params: { reason: 'sidesSamePerspective' },
+    })
   }
 })
 type FramingPairItem = z.output<typeof schema>

@@ -16,7 +16,8 @@ const schema = kindItemSchema('matching', {
 }).superRefine((item, ctx) => {
   for (const side of ['left', 'right'] as const) {
     const seen = new Set(item.pairs.map((p) => p[side].en.trim().toLowerCase()))
-    if (seen.size !== item.pairs.length) ctx.addIssue({ code: 'custom', path: ['pairs'], message: `two pairs share the same ${side} side` })
+    if (seen.size !== item.pairs.length)
+      ctx.addIssue({ code: 'custom', path: ['pairs'], message: `two pairs share the same ${side} side`, params: { reason: 'pairsRepeat' } })
   }
 })
 type MatchingItem = z.output<typeof schema>

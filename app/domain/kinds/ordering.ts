@@ -18,7 +18,12 @@ const schema = kindItemSchema('ordering', {
   item.events.forEach((e, i) => {
     const prev = item.events[i - 1]
     if (prev && !(prev.date.split('/')[0]! < e.date.split('/')[0]!)) {
-      ctx.addIssue({ code: 'custom', path: ['events', i, 'date'], message: 'list events in chronological order, with distinct dates' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['events', i, 'date'],
+        message: 'list events in chronological order, with distinct dates',
+        params: { reason: 'eventsOrder' },
+      })
     }
   })
 })
