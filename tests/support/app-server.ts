@@ -50,7 +50,8 @@ export async function startApp(opts: {
   let printed = ''
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const url = `http://127.0.0.1:${opts.port}`
-  const deadline = Date.now() + 30_000
+  // Generous: three processes loading the build on a busy 2-core machine took over 30 s once.
+  const deadline = Date.now() + 60_000
   const processes = Number(env.WEB_CONCURRENCY)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
@@ -60,7 +61,7 @@ export async function startApp(opts: {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not start within 30 s')
+    if (Date.now() > deadline) throw new Error('server did not start within 60 s')
     await new Promise((r) => setTimeout(r, 100))
   }
   return {
