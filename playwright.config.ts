@@ -6,6 +6,9 @@ const executablePath = findChromium() ?? undefined
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Tests check behaviour, not speed (that is the bench's job): accessibility scans of several pages take
+  // over 30 s on a busy 2-core machine.
+  timeout: 60_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,

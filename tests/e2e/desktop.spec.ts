@@ -62,7 +62,7 @@ test.describe('without JavaScript', () => {
 
 test('no accessibility violations on any question kind, before and after checking', async ({ page }) => {
   // Seventeen axe runs: more than the default 30 s on a busy two-core machine.
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   for (const id of [
     'kd-typed-meeting-day',
     'kd-choice-asean-chair',
