@@ -10,7 +10,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { sessions, users, userSettings } from '../../db/schema'
 import { isValidTimeZone } from '~/domain/study-day'
 import { readCookie, serializeCookie } from './cookies.server'
-import { getDb } from './db.server'
+import { getDb, type Database } from './db.server'
 import { requestLanguage } from './lang.server'
 
 export const SESSION_COOKIE = 'sd_session'
@@ -74,29 +74,50 @@ export async function getSessionUser(request: Request, now = Date.now()): Promis
   const tokenHash = sessionTokenHash(request)
   if (!tokenHash) return null
   const db = getDb()
-  const lastSeen = sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`
-  const idleSince = sql`(case ${users.kind} when 'account' then ${now - SESSION_LIMITS.account.idleMs} else ${now - SESSION_LIMITS.guest.idleMs} end)`
-  // The lifetime is checked against the kind's limit too, so sessions issued under a longer policy end on time.
-  const bornAfter = sql`(case ${users.kind} when 'account' then ${now - SESSION_LIMITS.account.absoluteMs} else ${now - SESSION_LIMITS.guest.absoluteMs} end)`
-  const [row] = await db
-    .select({ id: users.id, kind: users.kind, role: users.role, email: users.email, displayName: users.displayName, lastSeenAt: lastSeen })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        sql`${lastSeen} > ${idleSince}`,
-        sql`${sessions.createdAt} > ${bornAfter}`,
-      ),
-    )
-    .limit(1)
+  const [row] = await sessionQuery(db).all({
+    tokenHash,
+    now,
+    accountIdleSince: now - SESSION_LIMITS.account.idleMs,
+    guestIdleSince: now - SESSION_LIMITS.guest.idleMs,
+    accountBornAfter: now - SESSION_LIMITS.account.absoluteMs,
+    guestBornAfter: now - SESSION_LIMITS.guest.absoluteMs,
+  })
   if (!row) return null
   if (Number(row.lastSeenAt) < now - TOUCH_EVERY_MS)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash))
   const { lastSeenAt: _, ...user } = row
   return user
+}
+
+/** The session lookup runs on every request: its SQL is built once per database handle, with placeholders. */
+const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQuery>>()
+
+function sessionQuery(db: Database) {
+  let query = sessionQueries.get(db)
+  if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)))
+  return query
+}
+
+function prepareSessionQuery(db: Database) {
+  const lastSeen = sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`
+  const kindLimit = (account: string, guest: string) =>
+    sql`(case ${users.kind} when 'account' then ${sql.placeholder(account)} else ${sql.placeholder(guest)} end)`
+  // The lifetime is checked against the kind's limit too, so sessions issued under a longer policy end on time.
+  return db
+    .select({ id: users.id, kind: users.kind, role: users.role, email: users.email, displayName: users.displayName, lastSeenAt: lastSeen })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        sql`${lastSeen} > ${kindLimit('accountIdleSince', 'guestIdleSince')}`,
+        sql`${sessions.createdAt} > ${kindLimit('accountBornAfter', 'guestBornAfter')}`,
+      ),
+    )
+    .limit(1)
+    .prepare()
 }
 
 /**
