@@ -261,11 +261,6 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
           </button>
         </Form>
       </div>
-      <ClientOnly>
-        <Suspense fallback={null}>
-          <OfflineKeeper deckId={deck.id} learner={loaderData.learner} />
-        </Suspense>
-      </ClientOnly>
       <div role="status" aria-live="polite" className="notice">
         {loaderData.notice ? noticeText(t, loaderData.notice) : null}
       </div>
@@ -346,6 +341,12 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
           </div>
         </section>
       )}
+      {/* Last on the page: it appears only once scripts run, and must not push the card down under the finger. */}
+      <ClientOnly>
+        <Suspense fallback={null}>
+          <OfflineKeeper deckId={deck.id} learner={loaderData.learner} />
+        </Suspense>
+      </ClientOnly>
     </div>
   )
 }

@@ -90,6 +90,8 @@ test('ordering by keyboard alone: pick up with Enter, place with Enter', async (
     'APEC ministerial meeting in Gyeongju',
     "G7 foreign ministers' meeting in Niagara",
   ]
+  // The server renders the same rows; each event becomes a pick-up button once scripts run.
+  await expect(page.getByRole('button', { name: /^1 of 3: / })).toBeVisible()
   for (let target = 0; target < order.length; target++) {
     const texts = await orderItems(page).allInnerTexts()
     const current = texts.findIndex((t) => t.includes(order[target]!))

@@ -9,20 +9,18 @@ const ROLES: Record<string, string> = {
   'Okonjo-Iweala': 'WTO Director-General',
 }
 
-/** Reorders with the arrow buttons, as a keyboard or tap user would. */
-async function orderWithArrows(page: Page) {
-  for (let target = 0; target < ORDER.length; target++) {
-    const texts = await orderItems(page).allInnerTexts()
-    let current = texts.findIndex((t) => t.includes(ORDER[target]!))
-    while (current > target) {
-      await page.getByRole('button', { name: `Move “${ORDER[target]}” up` }).tap()
-      current--
-    }
+/** Reorders with the position lists, as a keyboard or screen-reader user would: each choice moves the event there. */
+async function orderWithLists(page: Page) {
+  // Scripts running: each event is a pick-up button, and a list choice moves rows.
+  await expect(orderItems(page)).toHaveCount(ORDER.length)
+  for (const [position, event] of ORDER.entries()) {
+    await page.getByRole('combobox', { name: `Position of “${event}”` }).selectOption(String(position + 1))
   }
 }
 
 /** Reorders by tapping an event, then tapping where it goes. */
 async function orderByTapping(page: Page) {
+  await expect(orderItems(page)).toHaveCount(ORDER.length)
   for (let target = 0; target < ORDER.length; target++) {
     const texts = await orderItems(page).allInnerTexts()
     const current = texts.findIndex((t) => t.includes(ORDER[target]!))
@@ -38,7 +36,7 @@ async function answerCorrectly(page: Page, style: 'tap' | 'lists') {
   else if (shown.includes('ASEAN Chair')) await choice(page, 'Malaysia').tap()
   else if (shown.startsWith('True or false')) await choice(page, 'True').tap()
   else if (shown.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Tokyo')
-  else if (shown.includes('autumn 2025 trips')) await (style === 'tap' ? orderByTapping(page) : orderWithArrows(page))
+  else if (shown.includes('autumn 2025 trips')) await (style === 'tap' ? orderByTapping(page) : orderWithLists(page))
   else if (shown.includes('Match each person')) {
     for (const [left, right] of Object.entries(ROLES)) {
       if (style === 'tap') {

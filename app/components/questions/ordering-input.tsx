@@ -6,8 +6,10 @@ import { plain, Text, type Bilingual } from './texts'
 import { useHydrated } from './use-hydrated'
 
 /**
- * Put events in order. With scripts: tap an event then tap where it goes, drag it by its handle, or use the
- * arrow buttons (all keyboard-reachable). Without: a position select per event.
+ * Put events in order. One layout, rendered by the server and kept after hydration so nothing moves under the
+ * finger: each row is a position select, the event (most of the width) and a drag handle. Without scripts the
+ * selects are the answer (order-i = position of displayed event i). With scripts a select moves its event at
+ * once, and the learner can also tap an event then tap where it goes (Enter on a keyboard), or drag the handle.
  */
 export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; mode: CardLanguage; uiLang: Lang }) {
   const t = useT()
@@ -27,46 +29,64 @@ export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; m
     })
   }
 
-  if (!hydrated) {
-    return (
-      <div className="ordering" role="group" aria-label={t.orderHelp}>
-        <p className="help">{t.orderHelp}</p>
-        {events.map((e, i) => (
-          <div className="field inline" key={i}>
-            <label htmlFor={`order-${i}`}>
-              <Text text={e} mode={mode} uiLang={uiLang} />
-            </label>
-            <select id={`order-${i}`} name={`order-${i}`} defaultValue={String(i + 1)}>
-              {events.map((_, p) => (
-                <option key={p} value={p + 1}>
-                  {t.positionOf(p + 1)}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-      </div>
-    )
-  }
-
   return (
     <div className="ordering">
       <p className="help" id="ordering-help">
         {t.orderHelp}
       </p>
-      <input type="hidden" name="response" value={order.join(',')} />
       <ol className="order-list" aria-describedby="ordering-help">
         {order.map((eventIndex, pos) => {
           const label = plain(events[eventIndex]!, mode, uiLang)
           const offset = dragOffset?.index === pos ? dragOffset.dy : 0
+          const text = <Text text={events[eventIndex]!} mode={mode} uiLang={uiLang} />
           return (
             <li
               key={eventIndex}
               className={`order-row${picked === pos ? ' picked' : ''}${offset ? ' dragging' : ''}`}
               style={offset ? { transform: `translateY(${offset}px)` } : undefined}
             >
+              <select
+                id={`order-${eventIndex}`}
+                name={`order-${eventIndex}`}
+                className="order-position"
+                aria-label={t.positionOfEvent(label)}
+                value={String(pos + 1)}
+                onChange={(ev) => {
+                  // Without scripts each select is independent; with them, a choice moves the event there.
+                  move(pos, Number(ev.target.value) - 1)
+                  setPicked(null)
+                }}
+              >
+                {events.map((_, p) => (
+                  <option key={p} value={p + 1}>
+                    {p + 1}
+                  </option>
+                ))}
+              </select>
+              {hydrated ? (
+                <button
+                  type="button"
+                  className="order-item"
+                  aria-pressed={picked === pos}
+                  aria-label={`${t.orderPosition(pos + 1, order.length)}: ${label}`}
+                  onClick={() => {
+                    if (picked === null) setPicked(pos)
+                    else {
+                      move(picked, pos)
+                      setPicked(null)
+                    }
+                  }}
+                >
+                  {text}
+                </button>
+              ) : (
+                // The same box as the button above; tapping it focuses the position select.
+                <label className="order-item" htmlFor={`order-${eventIndex}`}>
+                  {text}
+                </label>
+              )}
               <span
-                className="drag-handle"
+                className={`drag-handle${hydrated ? '' : ' inert'}`}
                 aria-hidden="true"
                 onPointerDown={(ev) => {
                   const row = (ev.currentTarget.parentElement as HTMLElement).getBoundingClientRect()
@@ -86,44 +106,6 @@ export function OrderingInput({ events, mode, uiLang }: { events: Bilingual[]; m
                 }}
               >
                 ⋮⋮
-              </span>
-              <button
-                type="button"
-                className="order-item"
-                aria-pressed={picked === pos}
-                aria-label={`${t.orderPosition(pos + 1, order.length)}: ${label}`}
-                onClick={() => {
-                  if (picked === null) setPicked(pos)
-                  else {
-                    move(picked, pos)
-                    setPicked(null)
-                  }
-                }}
-              >
-                <span className="order-number" aria-hidden="true">
-                  {pos + 1}
-                </span>
-                <Text text={events[eventIndex]!} mode={mode} uiLang={uiLang} />
-              </button>
-              <span className="order-arrows">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t.moveUp(label)}
-                  disabled={pos === 0}
-                  onClick={() => move(pos, pos - 1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t.moveDown(label)}
-                  disabled={pos === order.length - 1}
-                  onClick={() => move(pos, pos + 1)}
-                >
-                  ↓
-                </button>
               </span>
             </li>
           )
