@@ -2,6 +2,7 @@ import type { Lang } from '~/i18n'
 import type { CardContent, CitationView } from '~/domain/card-content'
 import { useT } from '~/i18n/react'
 import { locatorFor } from '~/domain/content/locators'
+import { readsTheSameInBoth } from '~/domain/bilingual'
 
 export type { CardContent, CitationView }
 
@@ -30,8 +31,8 @@ export function BilingualText({
   if (mode !== 'zh') parts.push({ lang: 'en', value: text.en })
   if (mode !== 'en') parts.push({ lang: 'zh-Hans', value: text.zh })
   if (zhFirst) parts.reverse()
-  // An imported item written in one language holds the same text on both sides: show it once.
-  if (parts.length === 2 && text.en === text.zh) parts.pop()
+  // The same text on both sides (an imported one-language item, "1997" and "1997 年"): show it once.
+  if (parts.length === 2 && readsTheSameInBoth(text)) parts.pop()
   return (
     <Tag className={className}>
       {parts.map((p, i) => (

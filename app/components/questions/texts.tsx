@@ -1,3 +1,4 @@
+import { readsTheSameInBoth } from '~/domain/bilingual'
 import type { Lang } from '~/i18n'
 import type { CardLanguage } from '../card-view'
 
@@ -6,12 +7,14 @@ export interface Bilingual {
   zh: string
 }
 
-/** Inline text in the learner's card language (both: UI language first, the other after a slash). */
+/** Inline text in the learner's card language (both: UI language first, the other after it, unless they read the same). */
 export function Text({ text, mode, uiLang }: { text: Bilingual; mode: CardLanguage; uiLang: Lang }) {
   if (mode === 'en') return <span lang="en">{text.en}</span>
   if (mode === 'zh') return <span lang="zh-Hans">{text.zh}</span>
   const first = uiLang === 'zh-Hans' ? { lang: 'zh-Hans', v: text.zh } : { lang: 'en', v: text.en }
   const second = uiLang === 'zh-Hans' ? { lang: 'en', v: text.en } : { lang: 'zh-Hans', v: text.zh }
+  // "1997 / 1997 年" says one thing twice: show it once, as the interface language writes it.
+  if (readsTheSameInBoth(text)) return <span lang={first.lang}>{first.v}</span>
   return (
     <span className="both">
       <span lang={first.lang}>{first.v}</span>
