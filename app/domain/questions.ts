@@ -20,6 +20,7 @@ export {
   type VerdictDetail,
 } from './kinds'
 export { clozeGap } from './kinds/cloze'
+export { blankSides } from './kinds/framing-pair'
 
 export function buildQuestion(item: KindItem, siblings: readonly SiblingAnswer[], seed: string): Question {
   return buildKindQuestion(item, { siblings, seed })

@@ -110,6 +110,7 @@ export const en = {
   whoSaysIt: 'Which source’s perspective says this?',
   whichIsWhose: 'Whose characterisation is each?',
   sideLabel: (n: number) => `Characterisation ${n}`,
+  chooseWhoseSide: 'Choose one: Check needs both.',
   orderHelp: 'Put the events in order, earliest first: set each event’s number, or tap an event, then tap where it goes.',
   positionOfEvent: (text: string) => `Position of “${text}”`,
   orderPosition: (n: number, total: number) => `${n} of ${total}`,

@@ -106,6 +106,7 @@ export const zhHans: Messages = {
   whoSaysIt: '这是哪一方材料的视角？',
   whichIsWhose: '这两种描述分别出自哪一方？',
   sideLabel: (n) => `描述 ${n}`,
+  chooseWhoseSide: '请选择：两段都要选。',
   orderHelp: '按时间先后排列事件（最早的在前）：为每个事件选择序号，或先点选一个事件，再点它应在的位置。',
   positionOfEvent: (text) => `“${text}”的位置`,
   orderPosition: (n, total) => `第 ${n} / ${total} 位`,

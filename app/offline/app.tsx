@@ -232,6 +232,7 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
                 hidden={{ intent: 'check', reviewId, itemId: card.itemId }}
                 mode={deck.cardLanguage}
                 uiLang={lang}
+                requireComplete
               />
             ) : null}
             {check ? <VerdictView question={check.question} verdict={check.verdict} mode={deck.cardLanguage} uiLang={lang} /> : null}

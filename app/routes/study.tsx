@@ -8,7 +8,7 @@ import { VerdictView } from '~/components/questions/verdict-view'
 import { useHydrated } from '~/components/questions/use-hydrated'
 import { RatingBar, revealHref, useStudyKeys } from '~/components/rating-bar'
 import { toCardContent } from '~/domain/card-content'
-import { gradeResponse, isInteractive } from '~/domain/questions'
+import { blankSides, gradeResponse, isInteractive } from '~/domain/questions'
 import { formatDueInWords, formatInterval, type Messages } from '~/i18n'
 import { studyDateAt, studyDayAt } from '~/domain/study-day'
 import { getSettings } from '~/data/settings.server'
@@ -151,6 +151,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     // first check of a showing is kept (a visitor becomes a guest), so reloading or re-posting cannot retry it.
     const item = await liveItem(db, form.itemId)
     if (!item || !isInteractive(item.kind)) return failure('errorNoSuchCard', 404, `There is no card "${form.itemId}".`)
+    // A framing pair with a side left blank is sent back, as shown and as far as answered: nothing is written.
+    if (item.kind === 'framing-pair' && blankSides(form.response ?? '').length > 0) {
+      const question = await questionFor(db, item, form.reviewId)
+      const given = (form.response ?? '').split(',')
+      return data({ incomplete: { itemId: item.id, reviewId: form.reviewId, question, given } }, { status: 400 })
+    }
     const user = await requireLearner(context, request)
     const first = await keepFirstCheck(db, user.id, item.id, { reviewId: form.reviewId, response: form.response ?? '', checkedAt: now })
     const question = await questionFor(db, item, first.reviewId)
@@ -219,9 +225,11 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
     (actionData && 'check' in actionData && card && actionData.check.itemId === card.itemId ? actionData.check : null) ??
     card?.check ??
     null
+  const incomplete =
+    actionData && 'incomplete' in actionData && card && actionData.incomplete.itemId === card.itemId ? actionData.incomplete : null
   // A check carries the review id the question was shown with; the rating must use that same id.
-  const reviewId = check?.reviewId ?? card?.reviewId ?? ''
-  const question = check?.question ?? card?.question
+  const reviewId = check?.reviewId ?? incomplete?.reviewId ?? card?.reviewId ?? ''
+  const question = check?.question ?? incomplete?.question ?? card?.question
   const interactive = question ? question.kind !== 'flip' : false
   // Flip cards reveal in the client; without scripts "Show answer" is a link to ?reveal=1.
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
@@ -280,6 +288,8 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
                 hidden={{ intent: 'check', reviewId, itemId: card.itemId }}
                 mode={loaderData.cardLanguage}
                 uiLang={lang}
+                requireComplete
+                given={incomplete?.given}
               />
             ) : null}
             {check ? <VerdictView question={check.question} verdict={check.verdict} mode={loaderData.cardLanguage} uiLang={lang} /> : null}

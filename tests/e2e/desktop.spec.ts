@@ -75,6 +75,10 @@ test('no accessibility violations on any question kind, before and after checkin
   ]) {
     await page.goto(`/decks/kinds/study?card=${id}`)
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} front`).toEqual([])
+    // A framing pair is checked only with both sides chosen (issue 14): answer it, the other kinds stay unanswered.
+    if (id === 'kd-framing-pair-summit') {
+      for (const side of ['Characterisation 1', 'Characterisation 2']) await page.getByLabel(side).selectOption({ index: 1 })
+    }
     await page.getByRole('button', { name: 'Check' }).click()
     await expect(verdict(page)).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations, `${id} verdict`).toEqual([])

@@ -1,4 +1,10 @@
 import { count, eq } from 'drizzle-orm'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { createRoutesStub } from 'react-router'
+import { framingPairView } from '~/components/kinds/framing-pair'
+import { en } from '~/i18n/en'
+import { zhHans } from '~/i18n/zh-Hans'
 import { describe, expect, it } from 'vitest'
 import { openChecks, reviewLogs, reviewRequests, users } from '../../db/schema'
 import type { Question, Verdict } from '~/domain/questions'
@@ -96,6 +102,77 @@ describe('interactive kinds in review', () => {
       'order-2': '2',
     })
     expect(duplicate.body.check.verdict.correct).toBe(false)
+  })
+
+  it('refuses a framing pair with a side left blank: the same question back, the message beside it, nothing written', async () => {
+    const db = await freshDatabase()
+    const cookie = await guestCookie()
+    const f = await open(cookie, '?card=kd-framing-pair-summit')
+    if (f.card?.question.kind !== 'framing-pair') throw new Error('expected framing pair')
+    const usersBefore = await db.select({ n: count() }).from(users)
+    for (const sides of [
+      { 'side-0': 'japanese-official', 'side-1': '' },
+      { 'side-0': '', 'side-1': 'chinese-commentary' },
+      { 'side-0': '', 'side-1': '' },
+    ]) {
+      const res = await call<{ incomplete: { itemId: string; reviewId: string; question: Question; given: string[] } }>(
+        action,
+        formRequest('/decks/kinds/study', { intent: 'check', reviewId: f.card.reviewId, itemId: f.card.itemId, ...sides }, cookie),
+        { deckId: 'kinds' },
+      )
+      expect(res.status).toBe(400)
+      // The page is rendered again with the question as it was shown and the side already chosen.
+      expect(res.body.incomplete).toEqual({
+        itemId: f.card.itemId,
+        reviewId: f.card.reviewId,
+        question: f.card.question,
+        given: [sides['side-0'], sides['side-1']],
+      })
+    }
+    expect(await db.select({ n: count() }).from(openChecks)).toEqual([{ n: 0 }])
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
+    expect(await db.select({ n: count() }).from(users)).toEqual(usersBefore)
+  })
+
+  it("shows the refusal of a half-answered pair beside its blank select, in the learner's language, without scripts", () => {
+    const question = {
+      kind: 'framing-pair',
+      sides: [
+        { en: 'A', zh: '甲' },
+        { en: 'B', zh: '乙' },
+      ],
+      options: ['chinese-commentary', 'japanese-official'],
+    } as const
+    for (const [uiLang, message] of [
+      ['en', en.chooseWhoseSide],
+      ['zh-Hans', zhHans.chooseWhoseSide],
+    ] as const) {
+      const html = renderToStaticMarkup(
+        createElement(
+          createRoutesStub([
+            {
+              id: 'root',
+              path: '/',
+              loader: () => ({ lang: uiLang }),
+              HydrateFallback: () => null,
+              Component: () =>
+                createElement(framingPairView.Input, {
+                  question: { ...question, sides: [...question.sides], options: [...question.options] },
+                  mode: 'en',
+                  uiLang,
+                  requireComplete: true,
+                  given: ['japanese-official', ''],
+                }),
+            },
+          ]),
+          { initialEntries: ['/'], hydrationData: { loaderData: { root: { lang: uiLang } } } },
+        ),
+      )
+      expect(html.match(new RegExp(message, 'g'))).toHaveLength(1)
+      expect(html).toMatch(/id="side-1"[^>]*aria-invalid="true"/)
+      expect(html).toContain(`<p class="field-error side-error" id="side-1-error" aria-live="polite">${message}</p>`)
+      expect(html).toContain('<option value="japanese-official" selected="">')
+    }
   })
 
   it('matches pairs and framing sides from their selects', async () => {

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { DetailOf, QuestionOf } from '~/domain/kinds'
 import { useT } from '~/i18n/react'
 import { Text } from '../questions/texts'
@@ -5,8 +6,11 @@ import { PerspectivesVerdict } from './attribution'
 import type { KindView } from './view'
 
 export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'framing-pair'>> = {
-  Input: function FramingPairInput({ question, mode, uiLang }) {
+  Input: function FramingPairInput({ question, mode, uiLang, requireComplete = false, given }) {
     const t = useT()
+    // A side the server refused as blank, or the browser found blank on Check, says so under its select.
+    const [missing, setMissing] = useState<boolean[]>(() => question.sides.map((_, i) => given !== undefined && !given[i]))
+    const mark = (i: number, value: boolean) => setMissing((m) => m.map((v, j) => (j === i ? value : v)))
     return (
       <div className="framing-pair">
         <p className="help">{t.whichIsWhose}</p>
@@ -17,7 +21,22 @@ export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'fra
             </blockquote>
             <div className="field">
               <label htmlFor={`side-${i}`}>{t.sideLabel(i + 1)}</label>
-              <select id={`side-${i}`} name={`side-${i}`} defaultValue="">
+              <select
+                id={`side-${i}`}
+                name={`side-${i}`}
+                defaultValue={given?.[i] ?? ''}
+                required={requireComplete}
+                aria-invalid={missing[i] || undefined}
+                aria-describedby={requireComplete ? `side-${i}-error` : undefined}
+                onInvalid={(e) => {
+                  // Our message, in the reserved line under the select, instead of the browser's bubble.
+                  e.preventDefault()
+                  mark(i, true)
+                }}
+                onChange={(e) => {
+                  if (e.target.value) mark(i, false)
+                }}
+              >
                 <option value="">{t.chooseOne}</option>
                 {question.options.map((p) => (
                   <option key={p} value={p}>
@@ -25,6 +44,11 @@ export const framingPairView: KindView<QuestionOf<'framing-pair'>, DetailOf<'fra
                   </option>
                 ))}
               </select>
+              {requireComplete ? (
+                <p className="field-error side-error" id={`side-${i}-error`} aria-live="polite">
+                  {missing[i] ? t.chooseWhoseSide : ''}
+                </p>
+              ) : null}
             </div>
           </div>
         ))}

@@ -7,6 +7,10 @@ export interface InputProps<Q> {
   question: Q
   mode: CardLanguage
   uiLang: Lang
+  /** A study Check: every part must be answered before it is sent (a quiz may leave parts blank). */
+  requireComplete?: boolean
+  /** What the learner had chosen when the server sent the form back as incomplete (no scripts). */
+  given?: string[]
 }
 
 export interface VerdictProps<Q, D> {

@@ -16,12 +16,16 @@ export function QuestionForm({
   action,
   mode,
   uiLang,
+  requireComplete,
+  given,
 }: {
   question: Question
   hidden: Record<string, string>
   action?: string
   mode: CardLanguage
   uiLang: Lang
+  requireComplete?: boolean
+  given?: string[]
 }) {
   const { Input } = viewFor(question)
   return (
@@ -29,7 +33,7 @@ export function QuestionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Input question={question} mode={mode} uiLang={uiLang} />
+      <Input question={question} mode={mode} uiLang={uiLang} requireComplete={requireComplete} given={given} />
     </Form>
   )
 }

@@ -45,6 +45,12 @@ function displayedPerspectives(item: FramingPairItem, question: FramingPairQuest
   return question.sides.map((text) => item.sides.find((s) => sameText(s.text, text))?.perspective ?? item.sides[0]!.perspective)
 }
 
+/** The displayed sides a response leaves blank ("japanese-official," → [1]): a Check needs both. */
+export function blankSides(response: string): number[] {
+  const given = response.split(',')
+  return [0, 1].filter((i) => !given[i])
+}
+
 export const framingPair = {
   kind: 'framing-pair',
   schema,
