@@ -10,8 +10,16 @@ const LANGUAGES = {
     side: (n: number) => `Characterisation ${n}`,
     option: 'Japanese official',
     message: 'Choose one: Check needs both.',
+    result: 'Result',
   },
-  'zh-Hans': { locale: 'zh-CN', check: '核对', side: (n: number) => `描述 ${n}`, option: '日本官方', message: '请选择：两段都要选。' },
+  'zh-Hans': {
+    locale: 'zh-CN',
+    check: '核对',
+    side: (n: number) => `描述 ${n}`,
+    option: '日本官方',
+    message: '请选择：两段都要选。',
+    result: '结果',
+  },
 } as const
 
 async function boxes(page: Page, language: (typeof LANGUAGES)[keyof typeof LANGUAGES]) {
@@ -43,14 +51,14 @@ for (const [name, language] of Object.entries(LANGUAGES)) {
       await check.tap()
       await expect(page.getByText(language.message)).toHaveCount(1)
       await expect(page.getByLabel(language.side(2))).toHaveAttribute('aria-invalid', 'true')
-      await expect(page.locator('.verdict')).toHaveCount(0)
+      await expect(page.getByRole('region', { name: language.result, exact: true })).toHaveCount(0)
       expect(await boxes(page, language), 'the selects and the Check button stay where they were').toEqual(before)
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
       // Choosing the blank side clears the message; Check then gives a verdict.
       await page.getByLabel(language.side(2)).selectOption({ index: 1 })
       await expect(page.getByText(language.message)).toHaveCount(0)
       await check.tap()
-      await expect(page.locator('.verdict')).toBeVisible()
+      await expect(page.getByRole('region', { name: language.result, exact: true })).toBeVisible()
     })
   })
 }

@@ -89,9 +89,9 @@ async function layout(page: Page, language: Language) {
 
 /** Words (runs of letters or digits outside Chinese script) that the line breaking split across two lines. */
 async function brokenWords(page: Page) {
-  return page.locator('#question-form').evaluate((form) => {
+  return page.getByRole('article').evaluate((card) => {
     const broken: string[] = []
-    const walker = document.createTreeWalker(form, NodeFilter.SHOW_TEXT)
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const match of (node.textContent ?? '').matchAll(/[\p{L}\p{N}'’]+/gu)) {
         if (/\p{Script=Han}/u.test(match[0])) continue
