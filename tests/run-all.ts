@@ -83,11 +83,14 @@ if (!chromium) {
 } else if (built) {
   console.log(`\nbrowser: ${chromium}`)
   const e2eJson = path.join(results, 'e2e.json')
-  run('browser (Playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium })
+  const status = run('browser (Playwright, Chromium)', bin('playwright'), ['test'], { CHROMIUM_PATH: chromium })
   if (existsSync(e2eJson)) {
     const s = (JSON.parse(readFileSync(e2eJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats
     passed += s.expected + s.flaky
     failed += s.unexpected
+    // A run that failed without a failing test (the web server did not start, a spec did not load) or ran
+    // none is a failure too, not 0 of 0.
+    if ((status !== 0 && s.unexpected === 0) || s.expected + s.unexpected + s.flaky === 0) failed++
   } else failed++
 }
 
