@@ -74,13 +74,16 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
   const { settings } = loaderData
   const navigation = useNavigation()
   const [form, fields] = useForm({
+    // A new form when the interface language changes (the header's switch): its fields start from the new
+    // values, so saving the settings does not send the language the page had before.
+    id: `settings-${lang}`,
     lastResult: navigation.state === 'idle' && actionData && 'result' in actionData ? actionData.result : undefined,
     defaultValue: {
       desiredRetention: String(settings.desiredRetention),
       newPerDay: String(settings.newPerDay),
       maxReviewsPerDay: String(settings.maxReviewsPerDay),
       leechThreshold: String(settings.leechThreshold),
-      uiLanguage: settings.uiLanguage ?? 'en',
+      uiLanguage: settings.uiLanguage ?? lang,
       cardLanguage: settings.cardLanguage,
       timeZone: settings.timeZone,
     },

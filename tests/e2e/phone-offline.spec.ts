@@ -90,7 +90,11 @@ async function answerCard(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy'
   const check = page.getByRole('button', { name: 'Check', exact: true })
   await expect(reveal.or(check)).toBeVisible()
   if (await reveal.isVisible()) await reveal.tap()
-  else await check.tap()
+  else {
+    // A framing pair is checked only with both sides chosen (any choice: the test is about syncing, not grading).
+    for (const side of await page.getByRole('combobox', { name: /^Characterisation \d/ }).all()) await side.selectOption({ index: 1 })
+    await check.tap()
+  }
   await page.getByRole('button', { name: new RegExp(`^${rating}, next in`) }).tap()
   await expect(prompt(page).or(page.getByRole('heading', { name: 'All done for now' }))).toBeVisible()
   return before
