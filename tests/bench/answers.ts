@@ -4,8 +4,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { matchesDeckFilter } from '~/domain/content/bundle'
-import { loadContentFromDisk } from '~/utils/content-files.server'
+import { deckItemIds } from './deck-items'
 import { ROOT, testPort } from '../support/paths'
 import { newLearner, startApp } from '../support/app-server'
 import { measureFsyncCeiling } from './fsync-ceiling'
@@ -19,9 +18,7 @@ const dbUrl = (name: string) => `file:${path.join(DIR, `${name}.db`)}`
 rmSync(DIR, { recursive: true, force: true })
 mkdirSync(DIR, { recursive: true })
 
-const { bundle } = loadContentFromDisk()
-const deck = bundle.decks.find((d) => d.id === 'timeline')!
-const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).map((i) => i.id)
+const itemIds = deckItemIds('timeline')
 
 const app = await startApp({ port: testPort(3510), databaseUrl: dbUrl('reviews') })
 const cookies = await Promise.all(Array.from({ length: CONNECTIONS }, () => newLearner(app.url, 'timeline')))

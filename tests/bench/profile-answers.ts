@@ -5,8 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { matchesDeckFilter } from '~/domain/content/bundle'
-import { loadContentFromDisk } from '~/utils/content-files.server'
+import { deckItemIds } from './deck-items'
 import { openDatabase } from '../../db/client'
 import { newLearner, startApp } from '../support/app-server'
 import { ROOT, testPort } from '../support/paths'
@@ -19,9 +18,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 rmSync(DIR, { recursive: true, force: true })
 mkdirSync(DIR, { recursive: true })
 
-const { bundle } = loadContentFromDisk()
-const deck = bundle.decks.find((d) => d.id === 'timeline')!
-const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).map((i) => i.id)
+const itemIds = deckItemIds('timeline')
 
 const app = await startApp({
   port: testPort(3520),

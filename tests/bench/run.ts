@@ -7,8 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { matchesDeckFilter } from '~/domain/content/bundle'
-import { loadContentFromDisk } from '~/utils/content-files.server'
+import { deckItemIds } from './deck-items'
 import { newLearner, startApp } from '../support/app-server'
 import { ROOT, testPort } from '../support/paths'
 import { runLearnerLoad } from '../reliability/learner-load'
@@ -40,9 +39,7 @@ const log = (s: string) => console.log(`[bench] ${s}`)
 log('building…')
 if (spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' }).status !== 0) throw new Error('build failed')
 
-const { bundle } = loadContentFromDisk()
-const deck = bundle.decks.find((d) => d.id === 'timeline')!
-const itemIds = bundle.items.filter((i) => matchesDeckFilter(i, deck.filter)).map((i) => i.id)
+const itemIds = deckItemIds('timeline')
 
 // 1. Reviews through the real route action.
 log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study`)
