@@ -7,6 +7,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import * as schema from './schema'
+import { cacheEmbeddedStatements } from './statement-cache'
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client }
 
@@ -20,6 +21,7 @@ export function openDatabase(url = databaseUrl(), authToken = process.env.DATABA
   if (url.startsWith('file:')) {
     const file = url.slice('file:'.length).split('?')[0]!
     if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    cacheEmbeddedStatements()
   }
   // `timeout` is the busy timeout for every pooled connection (a PRAGMA would reach only one of them).
   const client = createClient({ url, authToken: authToken || undefined, timeout: 5000 })

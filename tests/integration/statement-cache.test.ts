@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Database } from '../../db/client'
+import { STATEMENTS_PER_CONNECTION, statementCacheStats } from '../../db/statement-cache'
+import { TMP_DIR } from '../support/paths'
+
+const opened: { db: Database; file: string }[] = []
+afterEach(() => {
+  for (const { db, file } of opened.splice(0)) {
+    db.$client.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  }
+})
+
+/** A bare file database through the app's own openDatabase (the cache is installed there). */
+async function bareDatabase() {
+  const file = path.join(TMP_DIR, `statements-${randomUUID()}.db`)
+  const db = openDatabase(`file:${file}`)
+  opened.push({ db, file })
+  await db.$client.execute('create table notes (id integer primary key, body text not null unique)')
+  return db.$client
+}
+
+const counts = () => ({ ...statementCacheStats })
+
+describe('prepared statements kept per connection', () => {
+  it('prepares a statement once however often the client runs it', async () => {
+    const client = await bareDatabase()
+    const before = counts()
+    for (let i = 1; i <= 50; i++) await client.execute({ sql: 'insert into notes (id, body) values (?, ?)', args: [i, `note ${i}`] })
+    for (let i = 1; i <= 50; i++) {
+      const { rows } = await client.execute({ sql: 'select id, body from notes where id = ?', args: [i] })
+      expect(rows).toHaveLength(1)
+      expect(rows[0]!.body).toBe(`note ${i}`)
+    }
+    expect(statementCacheStats.prepared - before.prepared).toBe(2)
+    expect(statementCacheStats.reused - before.reused).toBe(98)
+  })
+
+  it('gives the same answers as a fresh statement: rows, columns, changes, ids, and errors that leave it usable', async () => {
+    const client = await bareDatabase()
+    const insert = 'insert into notes (body) values (?)'
+    expect(Number((await client.execute({ sql: insert, args: ['a'] })).lastInsertRowid)).toBe(1)
+    expect(Number((await client.execute({ sql: insert, args: ['b'] })).lastInsertRowid)).toBe(2)
+    await expect(client.execute({ sql: insert, args: ['a'] })).rejects.toThrow(/UNIQUE/)
+    const third = await client.execute({ sql: insert, args: ['c'] })
+    expect([third.rowsAffected, Number(third.lastInsertRowid)]).toEqual([1, 3])
+
+    const list = 'select id, body from notes where id >= ? order by id'
+    const all = await client.execute({ sql: list, args: [1] })
+    expect(all.columns).toEqual(['id', 'body'])
+    expect(all.rows.map((row) => row.body)).toEqual(['a', 'b', 'c'])
+    expect((await client.execute({ sql: list, args: [3] })).rows.map((row) => row.body)).toEqual(['c'])
+
+    const update = await client.execute({ sql: 'update notes set body = body || ? where id >= ?', args: ['!', 2] })
+    expect(update.rowsAffected).toBe(2)
+    const again = await client.execute({ sql: 'update notes set body = body || ? where id >= ?', args: ['?', 4] })
+    expect(again.rowsAffected).toBe(0)
+  })
+
+  it('runs a batch through kept statements, and a failed batch rolls back and leaves them usable', async () => {
+    const client = await bareDatabase()
+    const write = (id: number, body: string) => ({ sql: 'insert into notes (id, body) values (?, ?)', args: [id, body] })
+    await client.batch([write(1, 'one'), write(2, 'two')], 'write')
+    await expect(client.batch([write(3, 'three'), write(4, 'one')], 'write')).rejects.toThrow(/UNIQUE/)
+    await client.batch([write(3, 'three')], 'write')
+    const { rows } = await client.execute('select body from notes order by id')
+    expect(rows.map((row) => row.body)).toEqual(['one', 'two', 'three'])
+  })
+
+  it('sees a schema change: `select *` after ALTER TABLE has the new column', async () => {
+    const client = await bareDatabase()
+    await client.execute({ sql: 'insert into notes (body) values (?)', args: ['x'] })
+    expect((await client.execute('select * from notes')).columns).toEqual(['id', 'body'])
+    await client.execute('alter table notes add column lang text')
+    const after = await client.execute('select * from notes')
+    expect(after.columns).toEqual(['id', 'body', 'lang'])
+    expect(after.rows[0]!.lang).toBeNull()
+  })
+
+  it('keeps at most STATEMENTS_PER_CONNECTION statements, dropping the least recently used', async () => {
+    const client = await bareDatabase()
+    const text = (n: number) => `select ${n} as n`
+    await client.execute(text(0))
+    for (let n = 1; n <= STATEMENTS_PER_CONNECTION; n++) {
+      await client.execute(text(n))
+      if (n % 16 === 0) await client.execute(text(0)) // keeps statement 0 recently used
+    }
+    const before = counts()
+    await client.execute(text(0))
+    expect(statementCacheStats.reused - before.reused).toBe(1)
+    await client.execute(text(1)) // the oldest unused one was dropped
+    expect(statementCacheStats.prepared - before.prepared).toBe(1)
+  })
+})
