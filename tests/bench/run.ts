@@ -216,6 +216,8 @@ const results = {
   duplicate_reviews: loadCheck.duplicateReviews,
   two_process_review_rps: twoProcesses.review.rps,
   two_process_lost: twoProcesses.lost,
+  // `npm start` runs one process per core: the same ratio for the server as it is deployed.
+  two_process_vs_fsync_ceiling: Math.round((twoProcesses.review.rps / Math.max(1, fsyncCeiling.answersPerSecond)) * 100) / 100,
   details: {
     review,
     reviewC10,
@@ -252,7 +254,7 @@ const rows: Array<[string, unknown, string]> = [
   ['lighthouse_performance', results.lighthouse_performance, '≥ 95'],
   ['lighthouse_accessibility', results.lighthouse_accessibility, '100'],
   ['content_load_10k_ms', results.content_load_10k_ms, '≤ 5000'],
-  ['dashboard_ms', results.dashboard_ms, '≤ 200'],
+  ['dashboard_ms', results.dashboard_ms, '≤ 150'],
   ['item_analysis_ms', results.item_analysis_ms, '≤ 200'],
   ['parse_attack_ms', results.parse_attack_ms, '< 1000'],
   ['stats_page_ms', results.stats_page_ms, '≤ 150'],
@@ -264,6 +266,7 @@ const rows: Array<[string, unknown, string]> = [
   ['duplicate_reviews', results.duplicate_reviews, '0'],
   ['two_process_review_rps', results.two_process_review_rps, '(review_rps on one)'],
   ['two_process_lost', results.two_process_lost, '0'],
+  ['two_process_vs_fsync_ceiling', results.two_process_vs_fsync_ceiling, '(review_vs_fsync_ceiling as npm start runs)'],
 ]
 console.log('\n| metric | value | goal |\n| --- | --- | --- |')
 for (const [k, v, goal] of rows) console.log(`| ${k} | ${v ?? 'n/a'} | ${goal} |`)
