@@ -165,22 +165,6 @@ export type StudentSortKey = (typeof studentSortKeys)[number]
 export const itemSortKeys = ['prompt', 'answers', 'correctShare'] as const
 export type ItemSortKey = (typeof itemSortKeys)[number]
 
-export function sortRows<T>(rows: T[], key: keyof T, dir: 'asc' | 'desc'): T[] {
-  const sign = dir === 'asc' ? 1 : -1
-  const value = (r: T) => {
-    const v = r[key] as unknown
-    return v && typeof v === 'object' && 'en' in (v as object) ? (v as { en: string }).en : v
-  }
-  return [...rows].sort((x, y) => {
-    const a = value(x)
-    const b = value(y)
-    if (a === b) return 0
-    if (a === null || a === undefined) return 1
-    if (b === null || b === undefined) return -1
-    return (typeof a === 'string' ? a.localeCompare(b as string) : (a as number) - (b as number)) * sign
-  })
-}
-
 /** CSV for spreadsheets: quoted fields, CRLF line ends, a BOM so Excel reads UTF-8 (Chinese names). */
 /**
  * CSV that spreadsheets read as plain text: every field quoted (a name such as `x;=1+2;` stays one cell even

@@ -1,9 +1,19 @@
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import type { Route } from './+types/assignment'
 import { AnswerMeaningText } from '~/components/answer-meaning'
 import { useLang, useT, useTimeZone } from '~/i18n/react'
 import { formatDateTime } from '~/i18n'
-import { assignmentDashboard, itemSortKeys, sortRows, studentSortKeys, type ItemRow, type StudentRow } from '~/data/dashboard.server'
+import {
+  assignmentDashboard,
+  itemSortKeys,
+  studentSortKeys,
+  type ItemRow,
+  type ItemSortKey,
+  type StudentSortKey,
+} from '~/data/dashboard.server'
+import { readSort, sortRows, type SortParams } from '~/domain/table-sort'
+import { SortableTable } from '~/components/sortable-table'
+import { requestLanguage } from '~/utils/lang.server'
 import { itemsInScope } from '~/data/decks.server'
 import { flagsForItems } from '~/data/flags.server'
 import { getDb } from '~/utils/db.server'
@@ -12,19 +22,18 @@ import { pageTitle } from '~/i18n/meta'
 import { RouteErrorBoundary } from '~/components/error-page'
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
-  const url = new URL(request.url)
-  const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc'
-  const sort = url.searchParams.get('sort') ?? 'name'
+  const { user, klass, assignment } = await ownAssignment(context, request, params.classId, params.assignmentId)
+  const search = new URL(request.url).searchParams
+  const studentSort = readSort(search, studentSortNames, studentSortKeys, { key: 'name', dir: 'asc' })
+  const itemSort = readSort(search, itemSortNames, itemSortKeys, { key: 'correctShare', dir: 'asc' })
   const dashboard = await assignmentDashboard(getDb(), assignment, Date.now())
-  const students = (studentSortKeys as readonly string[]).includes(sort)
-    ? sortRows(dashboard.students, sort as keyof StudentRow, dir)
-    : dashboard.students
-  const isort = url.searchParams.get('isort') ?? 'correctShare'
-  const idir = url.searchParams.get('idir') === 'desc' ? 'desc' : 'asc'
-  const items = (itemSortKeys as readonly string[]).includes(isort)
-    ? sortRows(dashboard.items, isort as keyof ItemRow, idir)
-    : dashboard.items
+  // Text sorts in the reader's language (prompts in theirs, names as they would order them).
+  const lang = await requestLanguage(request, user.id)
+  const studentKey = studentSort.key as StudentSortKey
+  const students = sortRows(dashboard.students, (s) => s[studentKey], studentSort.dir, lang)
+  const itemKey = itemSort.key as ItemSortKey
+  const itemValue = (i: ItemRow) => (itemKey === 'prompt' ? (lang === 'en' ? i.prompt.en : i.prompt.zh) : i[itemKey])
+  const items = sortRows(dashboard.items, itemValue, itemSort.dir, lang)
   // Learners' reports on this assignment's items (a flagged item keeps working until it is fixed).
   const reports = await flagsForItems(getDb(), await itemsInScope(getDb(), { assignmentId: assignment.id }))
   const prompts = new Map(dashboard.items.map((i) => [i.itemId, i.prompt]))
@@ -32,31 +41,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     klass: { id: klass.id, name: klass.name },
     assignment,
     students,
+    studentSort,
     items,
+    itemSort,
     totalItems: dashboard.totalItems,
     reports: reports.map((r) => ({ ...r, prompt: prompts.get(r.itemId) ?? { en: r.itemId, zh: r.itemId } })),
   }
 }
 
-function SortHeader({ label, keyName, param, dirParam }: { label: string; keyName: string; param: string; dirParam: string }) {
-  const t = useT()
-  const [params] = useSearchParams()
-  const active =
-    params.get(param) === keyName ||
-    (!params.get(param) && ((param === 'sort' && keyName === 'name') || (param === 'isort' && keyName === 'correctShare')))
-  const dir = params.get(dirParam) === 'desc' ? 'desc' : 'asc'
-  const next = new URLSearchParams(params)
-  next.set(param, keyName)
-  next.set(dirParam, active && dir === 'asc' ? 'desc' : 'asc')
-  return (
-    <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <Link to={`?${next}`} preventScrollReset aria-label={active ? t.sortedBy(label, dir) : undefined}>
-        {label}
-        {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
-      </Link>
-    </th>
-  )
-}
+const studentSortNames: SortParams = { param: 'sort', dirParam: 'dir' }
+const itemSortNames: SortParams = { param: 'isort', dirParam: 'idir' }
 
 const goalClass = (met: boolean) => (met ? 'ok' : 'behind')
 
@@ -70,7 +64,7 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
   const t = useT()
   const lang = useLang()
   const timeZone = useTimeZone()
-  const { klass, assignment, students, items, totalItems } = loaderData
+  const { klass, assignment, students, studentSort, items, itemSort, totalItems } = loaderData
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
   return (
     <div className="page wide">
@@ -96,87 +90,87 @@ export default function AssignmentDashboard({ loaderData }: Route.ComponentProps
         </Link>
       </p>
       <h2>{t.perStudent}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perStudent}>
-        <table className="data">
-          <thead>
-            <tr>
-              <SortHeader label={t.colStudent} keyName="name" param="sort" dirParam="dir" />
-              <SortHeader label={t.colStarted} keyName="started" param="sort" dirParam="dir" />
-              <SortHeader label={t.colDueNow} keyName="dueNow" param="sort" dirParam="dir" />
-              <SortHeader label={t.colRecall} keyName="recallOnDue" param="sort" dirParam="dir" />
-              <SortHeader label={t.colBestQuiz} keyName="bestQuiz" param="sort" dirParam="dir" />
-              <SortHeader label={t.colLatestQuiz} keyName="latestQuiz" param="sort" dirParam="dir" />
-              <SortHeader label={t.colReviews7d} keyName="reviews7d" param="sort" dirParam="dir" />
-              <SortHeader label={t.colTime7d} keyName="minutes7d" param="sort" dirParam="dir" />
-              <SortHeader label={t.colLastActive} keyName="lastActive" param="sort" dirParam="dir" />
+      <SortableTable
+        label={t.perStudent}
+        names={studentSortNames}
+        sort={studentSort}
+        columns={[
+          { label: t.colStudent, key: 'name' },
+          { label: t.colStarted, key: 'started' },
+          { label: t.colDueNow, key: 'dueNow' },
+          { label: t.colRecall, key: 'recallOnDue' },
+          { label: t.colBestQuiz, key: 'bestQuiz' },
+          { label: t.colLatestQuiz, key: 'latestQuiz' },
+          { label: t.colReviews7d, key: 'reviews7d' },
+          { label: t.colTime7d, key: 'minutes7d' },
+          { label: t.colLastActive, key: 'lastActive' },
+        ]}
+      >
+        <tbody>
+          {students.map((s) => (
+            <tr key={s.userId}>
+              <th scope="row">{s.name}</th>
+              <td>
+                {s.started}/{totalItems}
+              </td>
+              <td>{s.dueNow}</td>
+              {/* Coloured by the assignment's own goal: recall for a memory goal, the best quiz for a quiz goal. */}
+              <td className={assignment.goal === 'memory' ? goalClass(s.recallOnDue >= assignment.targetRecall) : undefined}>
+                {pct(s.recallOnDue)}
+              </td>
+              <td
+                className={
+                  assignment.goal === 'quiz' ? goalClass(s.bestQuiz !== null && s.bestQuiz >= (assignment.targetScore ?? 1)) : undefined
+                }
+              >
+                {pct(s.bestQuiz)}
+                {s.quizzes > 1 ? <span className="muted"> {t.quizAttemptsCount(s.quizzes)}</span> : null}
+              </td>
+              <td>{pct(s.latestQuiz)}</td>
+              <td>{s.reviews7d}</td>
+              <td>{s.minutes7d}</td>
+              <td>{s.lastActive ? formatDateTime(s.lastActive, lang, timeZone) : t.never}</td>
             </tr>
-          </thead>
-          <tbody>
-            {students.map((s) => (
-              <tr key={s.userId}>
-                <th scope="row">{s.name}</th>
-                <td>
-                  {s.started}/{totalItems}
-                </td>
-                <td>{s.dueNow}</td>
-                {/* Coloured by the assignment's own goal: recall for a memory goal, the best quiz for a quiz goal. */}
-                <td className={assignment.goal === 'memory' ? goalClass(s.recallOnDue >= assignment.targetRecall) : undefined}>
-                  {pct(s.recallOnDue)}
-                </td>
-                <td
-                  className={
-                    assignment.goal === 'quiz' ? goalClass(s.bestQuiz !== null && s.bestQuiz >= (assignment.targetScore ?? 1)) : undefined
-                  }
-                >
-                  {pct(s.bestQuiz)}
-                  {s.quizzes > 1 ? <span className="muted"> {t.quizAttemptsCount(s.quizzes)}</span> : null}
-                </td>
-                <td>{pct(s.latestQuiz)}</td>
-                <td>{s.reviews7d}</td>
-                <td>{s.minutes7d}</td>
-                <td>{s.lastActive ? formatDateTime(s.lastActive, lang, timeZone) : t.never}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </SortableTable>
       <h2>{t.perItem}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.perItem}>
-        <table className="data">
-          <thead>
-            <tr>
-              <SortHeader label={t.colItem} keyName="prompt" param="isort" dirParam="idir" />
-              <SortHeader label={t.colAnswers} keyName="answers" param="isort" dirParam="idir" />
-              <SortHeader label={t.colCorrect} keyName="correctShare" param="isort" dirParam="idir" />
-              <th scope="col">{t.colCommonWrong}</th>
+      <SortableTable
+        label={t.perItem}
+        names={itemSortNames}
+        sort={itemSort}
+        columns={[
+          { label: t.colItem, key: 'prompt' },
+          { label: t.colAnswers, key: 'answers' },
+          { label: t.colCorrect, key: 'correctShare' },
+          { label: t.colCommonWrong },
+        ]}
+      >
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.itemId}>
+              <th scope="row">
+                {lang === 'en' ? i.prompt.en : i.prompt.zh}
+                {i.subject ? <span className="item-subject">{lang === 'en' ? i.subject.en : i.subject.zh}</span> : null}
+              </th>
+              <td>{i.answers}</td>
+              <td>{pct(i.correctShare)}</td>
+              <td>
+                {i.commonWrong.length > 0 ? (
+                  <ul className="wrong-answers">
+                    {i.commonWrong.map((w, n) => (
+                      <li key={n}>
+                        <AnswerMeaningText meaning={w.meaning} />
+                        {` (${w.count})`}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.itemId}>
-                <th scope="row">
-                  {lang === 'en' ? i.prompt.en : i.prompt.zh}
-                  {i.subject ? <span className="item-subject">{lang === 'en' ? i.subject.en : i.subject.zh}</span> : null}
-                </th>
-                <td>{i.answers}</td>
-                <td>{pct(i.correctShare)}</td>
-                <td>
-                  {i.commonWrong.length > 0 ? (
-                    <ul className="wrong-answers">
-                      {i.commonWrong.map((w, n) => (
-                        <li key={n}>
-                          <AnswerMeaningText meaning={w.meaning} />
-                          {` (${w.count})`}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </SortableTable>
       <h2>{t.learnerReports}</h2>
       {loaderData.reports.length === 0 ? (
         <p className="muted">{t.learnerReportsNone}</p>

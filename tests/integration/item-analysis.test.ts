@@ -128,6 +128,42 @@ describe('item analysis', () => {
     )
     expect(flagged.body.items.find((i) => i.itemId === CHOICE)!.learnerFlags).toBe(2)
 
+    // Sorted by a column from the query string: each table by its own parameters, ties in deck order.
+    type Sorted = { items: AnalysedItem[]; quizItems: AnalysedItem[]; reviewSort: unknown; quizSort: unknown }
+    const sorted = async (query: string, cookie = teacher.cookie) =>
+      (
+        await settle<Sorted>(
+          itemsLoader(
+            await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items?${query}`, cookie), { classId, assignmentId }),
+          ),
+        )
+      ).body
+    const deckOrder = flagged.body.items.map((i) => i.itemId)
+    const byFlags = await sorted('sort=learnerFlags&dir=desc')
+    expect(byFlags.reviewSort).toEqual({ key: 'learnerFlags', dir: 'desc' })
+    expect(byFlags.items.map((i) => i.itemId)).toEqual([CHOICE, ...deckOrder.filter((id) => id !== CHOICE)])
+    const byN = (await sorted('sort=n&dir=asc')).items
+    expect(byN.map((i) => i.review.stats.n)).toEqual(byN.map((i) => i.review.stats.n).sort((a, b) => a - b))
+    expect(byN.filter((i) => i.review.stats.n === 0).map((i) => i.itemId)).toEqual(
+      deckOrder.filter((id) => byN.find((i) => i.itemId === id)!.review.stats.n === 0),
+    )
+    const byFacility = (await sorted('sort=facility&dir=desc')).items
+    expect(byFacility.slice(0, 2).map((i) => i.itemId)).toEqual([TYPED, CHOICE])
+    expect(byFacility.slice(2).every((i) => i.review.stats.facility === null)).toBe(true)
+    // The quiz table keeps its own order (only items in a quiz) and leaves the review table's alone.
+    const quizByN = await sorted('qsort=n&qdir=desc&sort=prompt')
+    expect(quizByN.quizSort).toEqual({ key: 'n', dir: 'desc' })
+    expect(quizByN.quizItems.every((i) => i.quiz.stats.n > 0)).toBe(true)
+    expect(quizByN.quizItems.map((i) => i.quiz.stats.n)).toEqual(quizByN.quizItems.map((i) => i.quiz.stats.n).sort((a, b) => b - a))
+    // Prompts sort in the reader's language.
+    const zhByPrompt = (await sorted('sort=prompt', `${teacher.cookie}; sd_lang=zh-Hans`)).items.map((i) => i.prompt.zh)
+    expect(zhByPrompt).toEqual([...zhByPrompt].sort(new Intl.Collator('zh-Hans', { numeric: true }).compare))
+    const enByPrompt = quizByN.items.map((i) => i.prompt.en)
+    expect(enByPrompt).toEqual([...enByPrompt].sort(new Intl.Collator('en', { numeric: true }).compare))
+    expect(zhByPrompt).not.toEqual(quizByN.items.map((i) => i.prompt.zh))
+    // An unknown column leaves the deck's order.
+    expect((await sorted('sort=__proto__&dir=desc')).items.map((i) => i.itemId)).toEqual(deckOrder)
+
     const csv = await matrixLoader(
       await args(getRequest(`/classes/${classId}/assignments/${assignmentId}/items.csv`, teacher.cookie), { classId, assignmentId }),
     )
