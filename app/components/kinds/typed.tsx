@@ -34,7 +34,7 @@ export function TypedVerdict({
       ) : null}
       {detail.diff.length > 0 ? (
         <>
-          <dt>{t.differencesAgainst(detail.closest)}</dt>
+          <dt className="diff-term">{t.differencesAgainst(detail.closest)}</dt>
           <dd className="diff" aria-label={t.differences}>
             {detail.diff.map((part, i) =>
               part.kind === 'same' ? (
