@@ -7,6 +7,7 @@ export default [
   route('decks/:deckId/offline', 'routes/deck-offline.ts'),
   route('decks/:deckId/export', 'routes/deck-export.tsx'),
   route('decks/:deckId/manage', 'routes/deck-manage.tsx'),
+  route('decks/:deckId/delete', 'routes/deck-delete.tsx'),
   route('decks/:deckId/export/file', 'routes/deck-export-file.ts'),
   route('export', 'routes/filter-export.tsx'),
   route('export/file', 'routes/filter-export-file.ts'),

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { Form, Link } from 'react-router'
 
 /**
@@ -13,6 +13,10 @@ export function ConfirmStep(props: {
   confirmLabel: string
   cancelTo: string
   cancelLabel: string
+  /** Why the last attempt was refused (nothing was written). */
+  error?: string | null
+  /** What stands in the way, shown under the consequences. */
+  children?: ReactNode
 }) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
@@ -21,11 +25,17 @@ export function ConfirmStep(props: {
       <h1 id="confirm-title" ref={heading} tabIndex={-1}>
         {props.title}
       </h1>
+      {props.error ? (
+        <p role="alert" className="error">
+          {props.error}
+        </p>
+      ) : null}
       <div id="confirm-consequences">
         {props.consequences.map((line) => (
           <p key={line}>{line}</p>
         ))}
       </div>
+      {props.children}
       <Form method="post" className="confirm-actions">
         {Object.entries(props.fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

@@ -744,12 +744,18 @@ export const en = {
   deckDeleteHeading: 'Delete',
   deckDeleteHelp:
     'Deleting hides the deck and its cards from everyone, you included. Answers already given stay in each learner’s history and statistics. It cannot be undone.',
-  deckDeleteConfirm: (n: number) => `Yes, delete this deck and its ${n === 1 ? '1 card' : `${n} cards`}`,
   deckDeleteSubmit: 'Delete deck',
   deckDeleteAssigned:
     'This deck is assigned in these classes, so it cannot be deleted. Archive the classes first (students keep their history):',
+  deckDeleteLink: 'Delete this deck…',
+  deckDeleteConfirmTitle: (title: string) => `Delete “${title}”?`,
+  deckDeleteRetires: (n: number) =>
+    `The deck and its ${n === 1 ? 'card are' : `${n} cards are`} retired: nobody sees them any more, you included. This cannot be undone.`,
+  deckDeleteHistoryStays: 'Learners keep their history: answers already given stay in their review log and statistics.',
+  deckDeleteRefusedWhileAssigned: 'While a class that is not archived has this deck assigned, deleting is refused.',
+  errorDeckAlreadyDeleted: 'This deck has already been deleted.',
   deckDeleted: (title: string) => `Deleted “${title}”.`,
-  errorDeckDeleteConfirm: 'Tick the box to confirm that the deck should be deleted.',
+  errorDeckDeleteConfirm: 'Nothing was deleted: confirm with the “Delete deck” button on this page.',
   errorDeckAssigned: 'This deck is assigned in a class, so it was not deleted. Archive the class first.',
   errorNoSuchOwnDeck: 'There is no such deck of yours.',
   // Export of a selection (issue 13.2: a filter, as the CLI's --source, --category and --tag)

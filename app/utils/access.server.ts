@@ -7,6 +7,7 @@ import { redirect, type RouterContextProvider } from 'react-router'
 import { classAssignment, instructorClass } from '~/data/classes.server'
 import { getDb } from './db.server'
 import { getOwnAttempt } from '~/data/quiz.server'
+import { ownImportedDeck } from '~/data/imported-decks.server'
 import { visitorOf } from './request-context.server'
 import { createGuest, hasSessionCookie, SESSION_COOKIE, type SessionUser } from './session.server'
 import { errorPage } from './http-errors.server'
@@ -57,6 +58,14 @@ export async function ownAssignment(context: Context, request: Request, classId:
   const assignment = await classAssignment(getDb(), klass.id, assignmentId)
   if (!assignment) throw errorPage('errorNoSuchAssignment', 404)
   return { user, klass, assignment }
+}
+
+/** An instructor's own live imported deck, else 404 (anyone else's, a built-in or a deleted one: no leak). */
+export async function ownDeck(context: Context, request: Request, deckId: string) {
+  const user = requireAccount(context, request)
+  const deck = user.role === 'instructor' ? await ownImportedDeck(getDb(), user.id, deckId) : null
+  if (!deck) throw errorPage('errorNoSuchOwnDeck', 404)
+  return { user, deck }
 }
 
 /** The learner's own quiz attempt, else 404 (never "forbidden": no leak). */

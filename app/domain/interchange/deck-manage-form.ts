@@ -1,6 +1,6 @@
 /**
- * An instructor's own imported deck: rename it (the same title rule as at import) or delete it (a ticked
- * confirmation). Messages are i18n keys. Shared by browser (Conform) and server.
+ * An instructor's own imported deck: rename it (the same title rule as at import) or delete it (posted from
+ * its confirmation page, confirm=1). Messages are i18n keys. Shared by browser (Conform) and server.
  */
 import { z } from 'zod'
 import { msg } from '~/i18n/keys'
@@ -15,8 +15,5 @@ export const renameDeckSchema = z.object({
 })
 
 export const deleteDeckSchema = z.object({
-  intent: z.literal('delete'),
-  confirm: z.literal('yes', { error: msg('errorDeckDeleteConfirm') }),
+  confirm: z.literal('1', { error: msg('errorDeckDeleteConfirm') }),
 })
-
-export const deckManageSchema = z.discriminatedUnion('intent', [renameDeckSchema, deleteDeckSchema])
