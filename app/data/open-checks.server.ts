@@ -7,8 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { openChecks } from '../../db/schema'
 import type { Database } from '~/utils/db.server'
-
-export const OPEN_CHECK_TTL_MS = 24 * 60 * 60 * 1000
+import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 
 export interface OpenCheck {
   reviewId: string

@@ -23,14 +23,14 @@ import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-
 import { VerdictView } from '~/components/questions/verdict-view'
 import { RatingBar, useStudyKeys } from '~/components/rating-bar'
 import { gradeResponse, readFormResponse } from '~/domain/questions'
-import { isRating, newCard, previewIntervals, scheduleReview, type StoredCard } from '~/domain/scheduling'
+import { isRating, newCard, previewIntervals, scheduleReview, State, type StoredCard } from '~/domain/scheduling'
 import { formatDueTime, formatInterval, isLang, type Lang } from '~/i18n'
 import { useLang, useT } from '~/i18n/react'
 import { keptItem, nextCard, questionOf } from './engine'
 import type { KeptDeck } from './kept-deck'
 import { formatBytes } from './format'
 import { OfflineIndicator } from './indicator'
-import { cardsFor, keptDeck, keptDecks, outbox, recordLocally, undoStack } from './store'
+import { cardsFor, keepFirstCheck, keptDeck, keptDecks, openCheck, outbox, recordLocally, undoStack } from './store'
 import { requestBackgroundSync } from './triggers'
 import { messageText, msg } from '~/i18n/keys'
 import { RouteErrorBoundary } from '~/components/error-page'
@@ -69,8 +69,14 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const answered = new Set(waiting.flatMap((e) => (e.event.type === 'answer' ? [e.event.itemId] : [])))
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
-  const next =
-    prefer && keptItem(deck, prefer) ? ({ kind: 'learning', itemId: prefer } as const) : nextCard(deck, cards, requested, waiting, now)
+  // A card already checked comes back as that showing, with its verdict: a reload is not a second try.
+  const open = await openCheck(deck.userId, deck.deckId, now)
+  const checked = open && keptItem(deck, open.itemId) && (!prefer || prefer === open.itemId) ? open : null
+  const next = checked
+    ? ({ kind: queueOf(cards.get(checked.itemId)), itemId: checked.itemId } as const)
+    : prefer && keptItem(deck, prefer)
+      ? ({ kind: 'learning', itemId: prefer } as const)
+      : nextCard(deck, cards, requested, waiting, now)
   const summary = { title: deck.title, deckId: deck.deckId, cardLanguage: deck.settings.cardLanguage }
   if (next.kind === 'done')
     return {
@@ -80,7 +86,8 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
     }
   const kept = keptItem(deck, next.itemId)!
   const card = cards.get(next.itemId) ?? newCard(now)
-  const reviewId = crypto.randomUUID()
+  const reviewId = checked?.reviewId ?? crypto.randomUUID()
+  const question = questionOf(deck, kept, reviewId)
   const intervals = previewIntervals(card, now, deck.settings.desiredRetention, deck.weights)
   return {
     deck: summary,
@@ -89,7 +96,16 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
       itemId: next.itemId,
       queue: next.kind,
       content: kept.content,
-      question: questionOf(deck, kept, reviewId),
+      question,
+      check: checked
+        ? {
+            itemId: kept.item.id,
+            reviewId,
+            response: checked.response,
+            question,
+            verdict: gradeResponse(kept.item, question, checked.response),
+          }
+        : null,
       intervals: Object.fromEntries(Object.entries(intervals).map(([r, ms]) => [r, formatInterval(ms, lang)])) as Record<
         '1' | '2' | '3' | '4',
         string
@@ -126,12 +142,20 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
   const kept = keptItem(deck, form.itemId ?? '')
   if (!kept || !form.reviewId)
     return data({ message: msg('errorNoSuchCard'), error: 'There is no such card in this deck.' }, { status: 404 })
-  const question = questionOf(deck, kept, form.reviewId)
   const response = readFormResponse(form) ?? form.response
   if (form.intent === 'check') {
-    const verdict = gradeResponse(kept.item, question, response ?? '')
-    return { check: { itemId: kept.item.id, reviewId: form.reviewId, response: response ?? '', question, verdict } }
+    // Checking schedules nothing; the first check of a showing is kept, so a reload or a second post cannot retry it.
+    const first = await keepFirstCheck(deck.userId, deck.deckId, {
+      itemId: kept.item.id,
+      reviewId: form.reviewId,
+      response: response ?? '',
+      checkedAt: now,
+    })
+    const question = questionOf(deck, kept, first.reviewId)
+    const verdict = gradeResponse(kept.item, question, first.response)
+    return { check: { itemId: kept.item.id, reviewId: first.reviewId, response: first.response, question, verdict } }
   }
+  const question = questionOf(deck, kept, form.reviewId)
   const rating = Number(form.rating)
   if (!isRating(rating))
     return data({ message: msg('errorBadForm'), error: 'rating: must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }, { status: 400 })
@@ -163,6 +187,12 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
   return redirect(here)
 }
 
+/** The queue a checked card is shown under again: what its state makes it. */
+function queueOf(card: StoredCard | undefined) {
+  if (!card || card.state === State.New) return 'new'
+  return card.state === State.Review ? 'review' : 'learning'
+}
+
 type StudyData = Awaited<ReturnType<typeof studyLoader>>
 type ActionResult = Awaited<ReturnType<typeof studyAction>>
 
@@ -174,9 +204,11 @@ function OfflineStudy({ loaderData, actionData }: { loaderData: StudyData; actio
   const [revealedFor, setRevealedFor] = useState<string | null>(null)
   const card = 'card' in loaderData ? loaderData.card : null
   const check =
-    actionData && typeof actionData === 'object' && 'check' in actionData && card && actionData.check.itemId === card.itemId
+    (actionData && typeof actionData === 'object' && 'check' in actionData && card && actionData.check.itemId === card.itemId
       ? actionData.check
-      : null
+      : null) ??
+    card?.check ??
+    null
   const reviewId = check?.reviewId ?? card?.reviewId ?? ''
   const question = check?.question ?? card?.question
   const interactive = question ? question.kind !== 'flip' : false

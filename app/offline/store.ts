@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
+import { checkInForce } from '~/domain/open-check'
 import type { KeptDeck } from './kept-deck'
 
 /** An event waiting in the outbox, with what the phone needs to show and count it. */
@@ -28,6 +29,14 @@ export interface UndoStep {
   itemId: string
   deckId: string
   before: StoredCard | null
+}
+
+/** The first Check of the card shown in a deck, kept until it is rated (as the server keeps its open checks). */
+export interface OpenCheck {
+  itemId: string
+  reviewId: string
+  response: string
+  checkedAt: number
 }
 
 interface OfflineSchema extends DBSchema {
@@ -105,7 +114,29 @@ export async function cardsFor(userId: string, itemIds: readonly string[]): Prom
   return out
 }
 
-/** One answer or undo: the card's new state and the event, in one IndexedDB transaction. */
+const checkKey = (userId: string, deckId: string) => `check|${userId}|${deckId}`
+
+/** The deck's open check, if one is still in force. */
+export async function openCheck(userId: string, deckId: string, now: number): Promise<OpenCheck | null> {
+  const check = (await (await offlineDb()).get('meta', checkKey(userId, deckId))) as OpenCheck | undefined
+  return check && checkInForce(check.checkedAt, now) ? check : null
+}
+
+/** Keeps this check unless one of the same card is in force, and returns the one in force: the first. */
+export async function keepFirstCheck(userId: string, deckId: string, check: OpenCheck): Promise<OpenCheck> {
+  const db = await offlineDb()
+  const tx = db.transaction('meta', 'readwrite')
+  const kept = (await tx.store.get(checkKey(userId, deckId))) as OpenCheck | undefined
+  const first = kept && kept.itemId === check.itemId && checkInForce(kept.checkedAt, check.checkedAt) ? kept : check
+  if (first === check) await tx.store.put(check, checkKey(userId, deckId))
+  await tx.done
+  return first
+}
+
+/**
+ * One answer or undo: the card's new state and the event, in one IndexedDB transaction. An answer closes the
+ * deck's open check of its card in the same transaction, so a reload never shows a rated card's verdict again.
+ */
 export async function recordLocally(
   entry: OutboxEntry,
   itemId: string,
@@ -116,6 +147,10 @@ export async function recordLocally(
   const tx = db.transaction(['cards', 'outbox', 'meta'], 'readwrite')
   await tx.objectStore('cards').put({ key: cardKey(entry.userId, itemId), userId: entry.userId, itemId, card })
   await tx.objectStore('outbox').add(entry)
+  if (entry.event.type === 'answer') {
+    const check = (await tx.objectStore('meta').get(checkKey(entry.userId, entry.deckId))) as OpenCheck | undefined
+    if (check?.itemId === itemId) await tx.objectStore('meta').delete(checkKey(entry.userId, entry.deckId))
+  }
   const stack = ((await tx.objectStore('meta').get(`undo|${entry.userId}`)) as UndoStep[] | undefined) ?? []
   if (undo.push) stack.push(undo.push)
   if (undo.pop) stack.pop()

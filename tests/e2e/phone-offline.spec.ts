@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, devices, expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { prompt } from '../support/study-screen'
+import { prompt, verdict } from '../support/study-screen'
 import { CHROMIUM_ARGS, findChromium } from '../support/browser'
 import { openDatabase } from '../../db/client'
 import { ROOT } from '../support/paths'
@@ -193,6 +193,46 @@ test('offline round trip: kept deck studied offline, answers wait across a close
   const server = await serverStates(userId)
   const phone = await phoneCards(again)
   for (const itemId of new Set(synced.map((r) => r.itemId))) expect(phone[itemId]).toEqual(server[itemId])
+})
+
+test('a card checked offline comes back after a reload with its verdict, is rated once and syncs once', async ({ page, context }) => {
+  test.setTimeout(120_000)
+  await startOnline(page, 'kinds')
+  await context.setOffline(true)
+  await page.goto('/decks/kinds/study?card=kd-typed-meeting-day')
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await page.getByLabel('Your answer').fill('29 October 2025')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toContainText('Not quite')
+
+  // Reloaded offline, from the deck's own address too: the same showing and verdict, not a fresh try.
+  for (const address of [null, '/decks/kinds/study']) {
+    if (address) await page.goto(address)
+    else await page.reload()
+    await expect(page.locator('[data-offline-study]')).toBeVisible()
+    await expect(prompt(page)).toContainText('Rubio')
+    await expect(verdict(page)).toContainText('Not quite')
+    await expect(verdict(page).getByRole('definition').first()).toHaveText('29 October 2025')
+    await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0)
+    await expect(page.getByLabel('Your answer')).toHaveCount(0)
+  }
+  await page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ }).tap()
+  await expect(verdict(page)).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
+  // Rated: a reload shows a question to answer, never that verdict again.
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
+  await expect(verdict(page)).toHaveCount(0)
+
+  const answers = (await outboxOf(page)).filter((e) => e.event.type === 'answer' && e.event.itemId === 'kd-typed-meeting-day')
+  expect(answers).toHaveLength(1)
+  await context.setOffline(false)
+  await page.evaluate(() => dispatchEvent(new Event('online')))
+  await expect(page.getByText('No answers waiting')).toBeVisible({ timeout: 20_000 })
+  const synced = (await serverLog()).filter(
+    (r) => r.id === answers[0]!.event.id || (r.itemId === 'kd-typed-meeting-day' && r.reviewedAt >= answers[0]!.event.answeredAt!),
+  )
+  expect(synced.map((r) => r.id)).toEqual([answers[0]!.event.id])
 })
 
 test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {

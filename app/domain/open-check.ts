@@ -1,0 +1,8 @@
+/**
+ * The first Check of a shown card is kept until the card is rated (issue 14.15, online and offline alike), so a
+ * reload shows the same question and verdict rather than a fresh try. A check left unrated for a day no longer
+ * holds: the card is a fresh question again.
+ */
+export const OPEN_CHECK_TTL_MS = 24 * 60 * 60 * 1000
+
+export const checkInForce = (checkedAt: number, now: number) => checkedAt > now - OPEN_CHECK_TTL_MS
