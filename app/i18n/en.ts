@@ -125,7 +125,10 @@ export const en = {
   rightAnswerTag: 'right answer',
   yourAnswerTag: 'your answer',
   correctOrder: 'Correct order',
-  differences: 'Differences: missing text is underlined, extra text struck through.',
+  differences: 'Missing text is underlined, extra text struck through.',
+  /** Read before a part of the diff by screen readers, which do not announce underlining or strike-through. */
+  diffMissing: 'missing: ',
+  diffExtra: 'extra: ',
   differencesAgainst: (form: string) => `Your answer against “${form}”`,
   typoTolerated: (count: number, allowed: number) =>
     `Accepted with ${count === 1 ? 'one typo' : `${count} typos`}: a name this long may have up to ${allowed === 1 ? 'one' : allowed}.`,

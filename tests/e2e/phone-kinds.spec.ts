@@ -96,6 +96,12 @@ test('review: a wrong typed answer shows what differed and suggests Again', asyn
   // The diff is labelled, and the expected answer is the card's own wording in both languages.
   await expect(verdict(page).getByRole('term').filter({ hasText: 'Your answer against “28 October 2025”' })).toBeVisible()
   await expect(verdict(page).getByRole('definition').filter({ hasText: '2025 年 10 月 28 日' })).toBeVisible()
+  // What differed is text a screen reader reads: each mark says what it is, and the key to the marks is shown.
+  await expect(verdict(page).getByRole('deletion')).toHaveText('extra: 9')
+  await expect(verdict(page).getByRole('insertion')).toHaveText('missing: 8')
+  await expect(
+    verdict(page).getByRole('definition').filter({ hasText: 'Missing text is underlined, extra text struck through.' }),
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ })).toBeVisible()
 })
 

@@ -35,17 +35,25 @@ export function TypedVerdict({
       {detail.diff.length > 0 ? (
         <>
           <dt className="diff-term">{t.differencesAgainst(detail.closest)}</dt>
-          <dd className="diff" aria-label={t.differences}>
+          <dd className="diff">
             {detail.diff.map((part, i) =>
               part.kind === 'same' ? (
                 <span key={i}>{part.text}</span>
               ) : part.kind === 'missing' ? (
-                <ins key={i}>{part.text}</ins>
+                <ins key={i}>
+                  <span className="visually-hidden">{t.diffMissing}</span>
+                  {part.text}
+                </ins>
               ) : (
-                <del key={i}>{part.text}</del>
+                <del key={i}>
+                  <span className="visually-hidden">{t.diffExtra}</span>
+                  {part.text}
+                </del>
               ),
             )}
           </dd>
+          {/* The key to the marks, for everyone: an aria-label on a dd is ignored by most screen readers. */}
+          <dd className="diff-legend">{t.differences}</dd>
         </>
       ) : null}
     </dl>
