@@ -642,8 +642,8 @@ export const en = {
   importErrors: {
     empty: () => 'The file holds no questions.',
     tooMany: (d?: string) => `The file holds more than ${d} questions: split it into several decks.`,
-    tooLarge: (d?: string) => `The file is too large${d ? ` (${d})` : ''}.`,
-    malformed: (d?: string) => `The file cannot be read as this format${d ? `: ${d}` : ''}.`,
+    tooLarge: () => 'The file is too large.',
+    malformed: () => 'The file cannot be read as this format.',
     unknownKind: (d?: string) => `This kind of question cannot be imported${d ? `: ${d}` : ''}.`,
     missingField: (_d?: string, field?: string) => `Missing ${field ?? 'a field'}.`,
     noCorrectAnswer: () => 'No answer is marked correct.',
@@ -694,6 +694,24 @@ export const en = {
       else words.push(en.importFieldNames[part] ?? part)
     }
     return (words.join(' ') || 'the question') + lang
+  },
+  // Why a file could not be read at all (issue 13.3): never the zip, SQLite, XML, GIFT or CSV reader's English.
+  importFileProblems: {
+    notText: () => 'The file is not UTF-8 text. Save it again as UTF-8 (in a spreadsheet: “CSV UTF-8”).',
+    fileTooLarge: (limit?: string) => `The file is larger than ${limit}.`,
+    notZip: () => 'The file is not an Anki package: it is not a zip archive, or the archive is damaged.',
+    noCollection: () => 'The package holds no Anki collection (collection.anki21b, collection.anki21 or collection.anki2).',
+    zipDamaged: () => 'The package is damaged: its collection cannot be unpacked.',
+    sizeMismatch: () => 'The package is damaged: its collection is not the size the archive declares.',
+    zstdDamaged: () => 'The package is damaged: its compressed collection cannot be expanded.',
+    expandsPastCap: (limit?: string) => `Unpacked, the package would take more than ${limit}.`,
+    notAnkiCollection: () => 'The collection in the package cannot be read as an Anki database.',
+    noNotesTable: () => 'The collection in the package has no notes table, so it holds no Anki notes.',
+    xmlDoctype: () => 'The XML file declares a DOCTYPE or entities, which are not accepted.',
+    xmlSyntax: () => 'The file is not well-formed XML.',
+    xmlNoQuiz: () => 'The XML file has no <quiz> element: it is not a Moodle XML question file.',
+    giftSyntax: () => 'This question is not valid GIFT.',
+    csvSyntax: () => 'This row cannot be read: check its quotation marks.',
   },
   importReasons: {
     missing: (field: string) => `${field}: missing.`,

@@ -614,8 +614,8 @@ export const zhHans: Messages = {
   importErrors: {
     empty: () => '文件中没有题目。',
     tooMany: (d?: string) => `文件中的题目超过 ${d} 道，请拆分为多个题组。`,
-    tooLarge: (d?: string) => `文件过大${d ? `（${d}）` : ''}。`,
-    malformed: (d?: string) => `无法按此格式读取文件${d ? `：${d}` : ''}。`,
+    tooLarge: () => '文件过大。',
+    malformed: () => '无法按此格式读取文件。',
     unknownKind: (d?: string) => `无法导入这种题型${d ? `：${d}` : ''}。`,
     missingField: (_d?: string, field?: string) => `缺少 ${field ?? '字段'}。`,
     noCorrectAnswer: () => '没有标记正确答案。',
@@ -662,6 +662,23 @@ export const zhHans: Messages = {
       else words.push(zhHans.importFieldNames[part] ?? part)
     }
     return (words.join('') || '该题') + lang
+  },
+  importFileProblems: {
+    notText: () => '文件不是 UTF-8 文本。请另存为 UTF-8 编码（在电子表格中选择“CSV UTF-8”）。',
+    fileTooLarge: (limit?: string) => `文件超过 ${limit}。`,
+    notZip: () => '该文件不是 Anki 卡包：它不是 zip 压缩包，或压缩包已损坏。',
+    noCollection: () => '卡包中没有 Anki 集合（collection.anki21b、collection.anki21 或 collection.anki2）。',
+    zipDamaged: () => '卡包已损坏：无法解压其中的集合。',
+    sizeMismatch: () => '卡包已损坏：集合的大小与压缩包声明的不符。',
+    zstdDamaged: () => '卡包已损坏：无法解压其中经过压缩的集合。',
+    expandsPastCap: (limit?: string) => `卡包解压后将超过 ${limit}。`,
+    notAnkiCollection: () => '卡包中的集合无法作为 Anki 数据库读取。',
+    noNotesTable: () => '卡包中的集合没有 notes 表，因此不含任何 Anki 笔记。',
+    xmlDoctype: () => 'XML 文件声明了 DOCTYPE 或实体，这是不允许的。',
+    xmlSyntax: () => '文件不是格式正确的 XML。',
+    xmlNoQuiz: () => 'XML 文件中没有 <quiz> 元素，不是 Moodle XML 题库文件。',
+    giftSyntax: () => '这道题不符合 GIFT 格式。',
+    csvSyntax: () => '无法读取这一行，请检查引号。',
   },
   importReasons: {
     missing: (field: string) => `${field}：缺失。`,

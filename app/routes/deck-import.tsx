@@ -19,7 +19,8 @@ import {
 import type { ContentItem } from '~/domain/content/schema'
 import { CSV_SEPARATORS } from '~/domain/interchange/csv-import'
 import { IMPORT_FORMATS, importFormSchema, importUploadSchema } from '~/domain/interchange/import-form'
-import { finishImport, sortErrors, type ImportError, type ImportReason } from '~/domain/interchange/import-item'
+import { finishImport, sortErrors, type ImportError } from '~/domain/interchange/import-item'
+import { importErrorText } from '~/i18n/import-errors'
 import { FILE_LANGUAGES } from '~/domain/interchange/interchange-import'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { pageTitle } from '~/i18n/meta'
@@ -118,13 +119,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-/** One problem in the viewer's language: a schema reason is worded by the i18n layer, never the schema's English. */
+/** One problem in the viewer's language: never a reader's or the schema's English. */
 function ImportProblem({ error }: { error: ImportError }) {
-  const t = useT()
-  // Every reason has its words in both languages (the compiler checks this record is complete).
-  const reasons: Record<ImportReason, (field: string, limit?: string) => string> = t.importReasons
-  if (error.reason) return <>{reasons[error.reason](t.importField(error.field ?? ''), error.limit)}</>
-  return <>{(t.importErrors[error.code] ?? t.importErrors.invalid!)(error.detail, error.field)}</>
+  return <>{importErrorText(useT(), error)}</>
 }
 
 export default function DeckImport({ loaderData, actionData }: Route.ComponentProps) {

@@ -61,6 +61,13 @@ async function schema18NoteTypes(client: Client): Promise<Map<string, NoteType>>
   return out
 }
 
+/** A SQLite file that is not an Anki collection: it has no notes table. */
+export class NoNotesTable extends Error {
+  constructor() {
+    super('no notes table')
+  }
+}
+
 /** The collection's notes in their order of creation, or throws when the file is not an Anki collection. */
 export async function readAnkiNotes(collection: Uint8Array): Promise<AnkiNote[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcedeck-apkg-'))
@@ -69,7 +76,7 @@ export async function readAnkiNotes(collection: Uint8Array): Promise<AnkiNote[]>
   const client = createClient({ url: `file:${file}` })
   try {
     const tables = new Set((await client.execute("select name from sqlite_master where type = 'table'")).rows.map((r) => String(r.name)))
-    if (!tables.has('notes')) throw new Error('no notes table')
+    if (!tables.has('notes')) throw new NoNotesTable()
     const types = tables.has('notetypes') ? await schema18NoteTypes(client) : await legacyNoteTypes(client)
     const { rows } = await client.execute('select cast(mid as text) as mid, tags, flds from notes order by id')
     return rows.map((row) => {

@@ -6,6 +6,9 @@
 import type { NextFunction, Request, Response } from 'express'
 import getRawBody from 'raw-body'
 import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, UPLOAD_LIMITS, type FormCheck } from './form-limits.server'
+import { isLang, langFromAcceptLanguage } from '~/i18n'
+import { en } from '~/i18n/en'
+import { zhHans } from '~/i18n/zh-Hans'
 
 /** How long a client may take to send a body: slow-body sockets are dropped (408). */
 export function bodyTimeoutMs(): number {
@@ -18,12 +21,23 @@ function refuse(res: Response, status: number, message: string) {
   res.status(status).set('Connection', 'close').type('text/plain').send(message)
 }
 
+/**
+ * What a refused body says: for an upload past its cap, the import page's own message in the viewer's language
+ * (without scripts the browser shows this text as the page); otherwise a plain English line for clients.
+ */
+function tooLargeText(req: Request, upload: boolean): string {
+  if (!upload) return 'Request body too large.'
+  const chosen = /(?:^|;\s*)sd_lang=([^;]*)/.exec(req.get('cookie') ?? '')?.[1]
+  const lang = isLang(chosen) ? chosen : langFromAcceptLanguage(req.get('accept-language') ?? null)
+  return (lang === 'zh-Hans' ? zhHans : en).errorImportFileTooLarge
+}
+
 export async function limitRequestBodies(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
   const declared = req.get('content-length')
   const upload = UPLOAD_LIMITS.paths.includes(req.path)
   const maxBytes = upload ? UPLOAD_LIMITS.maxBytes : FORM_LIMITS.maxBytes
-  if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, 'Request body too large.')
+  if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, tooLargeText(req, upload))
   const type = mediaType(req.get('content-type'))
   const hasBody = declared !== undefined ? Number(declared) > 0 : req.get('transfer-encoding') !== undefined
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data' && (hasBody || type !== '')) {
@@ -38,7 +52,7 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
     body = await getRawBody(req, { length: declared, limit: maxBytes })
   } catch (error) {
     const kind = (error as { type?: string }).type
-    if (kind === 'entity.too.large') return refuse(res, 413, 'Request body too large.')
+    if (kind === 'entity.too.large') return refuse(res, 413, tooLargeText(req, upload))
     return refuse(res, 400, 'Unreadable request body.')
   } finally {
     clearTimeout(timer)

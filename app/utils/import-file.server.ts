@@ -7,8 +7,8 @@ import { parseCsv, type CsvSeparator } from '~/domain/interchange/csv-import'
 import type { ImportFormat } from '~/domain/interchange/import-form'
 import { draftsFromNotes, unpackApkg } from '~/domain/interchange/apkg-import'
 import { parseGift } from '~/domain/interchange/gift-import'
-import { readAnkiNotes } from './anki-collection.server'
-import { MAX_IMPORT_FILE_BYTES, type ParseResult } from '~/domain/interchange/import-item'
+import { NoNotesTable, readAnkiNotes } from './anki-collection.server'
+import { MAX_IMPORT_FILE_BYTES, megabytes, type ParseResult } from '~/domain/interchange/import-item'
 import type { CitationNames, FileLanguage } from '~/domain/interchange/interchange-import'
 import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
 
@@ -33,10 +33,14 @@ export async function readImportFile(
   bytes: Uint8Array,
   { separator, language, names }: ReadOptions,
 ): Promise<ParseResult> {
-  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) return { ok: false, errors: [{ code: 'tooLarge', detail: `${bytes.byteLength} B` }] }
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES)
+    return {
+      ok: false,
+      errors: [{ code: 'tooLarge', problem: 'fileTooLarge', limit: megabytes(MAX_IMPORT_FILE_BYTES), detail: `${bytes.byteLength} B` }],
+    }
   if (bytes.byteLength === 0) return { ok: false, errors: [{ code: 'empty' }] }
   const text = utf8(bytes)
-  const notText: ParseResult = { ok: false, errors: [{ code: 'malformed', detail: 'not UTF-8 text' }] }
+  const notText: ParseResult = { ok: false, errors: [{ code: 'malformed', problem: 'notText', detail: 'not UTF-8 text' }] }
   switch (format) {
     case 'csv':
       return text === null ? notText : parseCsv(text, separator)
@@ -51,7 +55,8 @@ export async function readImportFile(
       try {
         notes = await readAnkiNotes(unpacked.collection)
       } catch (error) {
-        return { ok: false, errors: [{ code: 'malformed', detail: `collection.${unpacked.layout}: ${(error as Error).message}` }] }
+        const problem = error instanceof NoNotesTable ? 'noNotesTable' : 'notAnkiCollection'
+        return { ok: false, errors: [{ code: 'malformed', problem, detail: `collection.${unpacked.layout}: ${(error as Error).message}` }] }
       }
       return draftsFromNotes(notes, language, names)
     }

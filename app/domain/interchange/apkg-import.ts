@@ -10,8 +10,8 @@
  */
 import { Decompress as ZstdDecompress } from 'fzstd'
 import { Unzip, UnzipInflate, unzipSync } from 'fflate'
-import type { DraftText, ImportDraft, ImportError, ParseResult } from './import-item'
-import { htmlToText, MAX_EXPANDED_BYTES, MAX_IMPORT_ITEMS } from './import-item'
+import type { DraftText, FileProblem, ImportDraft, ImportError, ParseResult } from './import-item'
+import { htmlToText, MAX_EXPANDED_BYTES, MAX_IMPORT_ITEMS, megabytes } from './import-item'
 import { resolveCitationLines, splitBilingual, type CitationNames, type FileLanguage } from './interchange-import'
 import { categories } from '../content/fields'
 import { kindFromTags, KIND_TAG_PREFIX } from './kind-mapping'
@@ -28,8 +28,14 @@ const STEP = 16 * 1024
 
 type Unpacked = { ok: true; layout: AnkiLayout; collection: Uint8Array } | { ok: false; errors: ImportError[] }
 
-const tooLarge = (detail: string): Unpacked => ({ ok: false, errors: [{ code: 'tooLarge', detail }] })
-const malformed = (detail: string): Unpacked => ({ ok: false, errors: [{ code: 'malformed', detail }] })
+const tooLarge = (detail: string, cap: number): { ok: false; errors: ImportError[] } => ({
+  ok: false,
+  errors: [{ code: 'tooLarge', problem: 'expandsPastCap', limit: megabytes(cap), detail }],
+})
+const malformed = (problem: FileProblem, detail: string): { ok: false; errors: ImportError[] } => ({
+  ok: false,
+  errors: [{ code: 'malformed', problem, detail }],
+})
 
 /** The collection inside a package, expanded (and un-zstd'ed) within MAX_EXPANDED_BYTES, or why not. */
 export function unpackApkg(bytes: Uint8Array, cap = MAX_EXPANDED_BYTES): Unpacked {
@@ -43,17 +49,17 @@ export function unpackApkg(bytes: Uint8Array, cap = MAX_EXPANDED_BYTES): Unpacke
       },
     })
   } catch (error) {
-    return malformed(`not a zip archive (${(error as Error).message})`)
+    return malformed('notZip', `not a zip archive (${(error as Error).message})`)
   }
   const found = COLLECTIONS.find(([, name]) => declared.has(name))
-  if (!found) return malformed('no collection.anki21b, collection.anki21 or collection.anki2 in the package')
+  if (!found) return malformed('noCollection', 'no collection.anki21b, collection.anki21 or collection.anki2 in the package')
   const [layout, name] = found
   const declaredTotal = [...declared.values()].reduce((a, b) => a + b, 0)
-  if (declaredTotal > cap) return tooLarge(`declares ${declaredTotal} bytes expanded, over ${cap}`)
+  if (declaredTotal > cap) return tooLarge(`declares ${declaredTotal} bytes expanded, over ${cap}`, cap)
   const expanded = expandEntry(bytes, name, cap)
   if (!expanded.ok) return expanded
   if (expanded.data.byteLength !== declared.get(name))
-    return malformed(`${name} expands to ${expanded.data.byteLength} bytes, not the ${declared.get(name)} declared`)
+    return malformed('sizeMismatch', `${name} expands to ${expanded.data.byteLength} bytes, not the ${declared.get(name)} declared`)
   if (layout !== 'anki21b') return { ok: true, layout, collection: expanded.data }
   const sqlite = unzstd(expanded.data, cap)
   return sqlite.ok ? { ok: true, layout, collection: sqlite.data } : sqlite
@@ -99,8 +105,8 @@ function expandEntry(bytes: Uint8Array, name: string, cap: number): Expanded {
   } catch (error) {
     failed = (error as Error).message
   }
-  if (over) return { ok: false, errors: [{ code: 'tooLarge', detail: `${name} expands past ${cap} bytes` }] }
-  if (failed || !done) return { ok: false, errors: [{ code: 'malformed', detail: `${name}: ${failed ?? 'truncated'}` }] }
+  if (over) return tooLarge(`${name} expands past ${cap} bytes`, cap)
+  if (failed || !done) return malformed('zipDamaged', `${name}: ${failed ?? 'truncated'}`)
   return { ok: true, data: concat(chunks, size) }
 }
 
@@ -117,9 +123,9 @@ function unzstd(data: Uint8Array, cap: number): Expanded {
   try {
     for (let i = 0; i < data.byteLength && !over; i += STEP) stream.push(data.subarray(i, i + STEP), i + STEP >= data.byteLength)
   } catch (error) {
-    return { ok: false, errors: [{ code: 'malformed', detail: `collection.anki21b: ${(error as Error).message}` }] }
+    return malformed('zstdDamaged', `collection.anki21b: ${(error as Error).message}`)
   }
-  if (over) return { ok: false, errors: [{ code: 'tooLarge', detail: `collection.anki21b expands past ${cap} bytes` }] }
+  if (over) return tooLarge(`collection.anki21b expands past ${cap} bytes`, cap)
   return { ok: true, data: concat(chunks, size) }
 }
 

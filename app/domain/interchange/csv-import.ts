@@ -70,7 +70,7 @@ function readRows(text: string, separator: CsvSeparator): { rows: Row[]; errors:
     skipEmptyLines: 'greedy',
     step: (result) => {
       const at = lineAt(result.meta.cursor)
-      for (const e of result.errors) errors.push({ line: at, code: 'malformed', detail: e.message })
+      for (const e of result.errors) errors.push({ line: at, code: 'malformed', problem: 'csvSyntax', detail: e.message })
       rows.push({ line: at, cells: result.data.map(undefuse) })
     },
   })

@@ -84,7 +84,8 @@ export function parseGift(text: string, lang: FileLanguage, names: CitationNames
       questions = parse(block.text)
     } catch (error) {
       const location = (error as { location?: { start: { line: number } } }).location
-      errors.push({ line: block.line + (location ? location.start.line - 1 : 0), code: 'malformed', detail: (error as Error).message })
+      const line = block.line + (location ? location.start.line - 1 : 0)
+      errors.push({ line, code: 'malformed', problem: 'giftSyntax', detail: (error as Error).message })
       continue
     }
     for (const q of questions) {

@@ -20,7 +20,7 @@ export type ImportErrorCode =
   | 'empty' // no questions in the file
   | 'tooMany' // more questions than a deck may hold
   | 'tooLarge' // the upload, or an archive once expanded, is over its cap
-  | 'malformed' // the file cannot be read as its format at all (detail: the reader's message)
+  | 'malformed' // the file cannot be read as its format at all (problem: why; detail: the reader's message)
   | 'unknownKind' // a question type or kind we cannot import (detail: the type)
   | 'missingField' // detail: the field
   | 'noCorrectAnswer'
@@ -35,8 +35,36 @@ export interface ImportError extends ImportPlace {
   detail?: string
   /** Why the content schema refused a field, for the UI to word in the viewer's language (with `limit`). */
   reason?: ImportReason
+  /** Why a whole file could not be read ('malformed', 'tooLarge'), for the UI to word (with `limit`). */
+  problem?: FileProblem
   limit?: string
 }
+
+/**
+ * Why a file could not be read at all: each a message in app/i18n, so a reader's or library's English (zip,
+ * SQLite, XML, GIFT, CSV parsers) never reaches the page; `detail` keeps it for logs and tools.
+ */
+export const fileProblems = [
+  'notText',
+  'fileTooLarge',
+  'notZip',
+  'noCollection',
+  'zipDamaged',
+  'sizeMismatch',
+  'zstdDamaged',
+  'expandsPastCap',
+  'notAnkiCollection',
+  'noNotesTable',
+  'xmlDoctype',
+  'xmlSyntax',
+  'xmlNoQuiz',
+  'giftSyntax',
+  'csvSyntax',
+] as const
+export type FileProblem = (typeof fileProblems)[number]
+
+/** A byte count as the UI shows limits: whole megabytes. */
+export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
 
 /** Why a field was refused ('invalid' errors): each a message in app/i18n, never the schema's English. */
 export const importReasons = [

@@ -80,11 +80,12 @@ function readQuestion(q: Node, question: number): ReadQuestion | null {
 export function parseMoodleXml(text: string, lang: FileLanguage, names: CitationNames | null): ParseResult {
   const source = text.replace(/^\uFEFF/, '')
   if (/<!DOCTYPE|<!ENTITY/i.test(source))
-    return { ok: false, errors: [{ code: 'malformed', detail: 'DOCTYPE and entity declarations are not accepted' }] }
+    return { ok: false, errors: [{ code: 'malformed', problem: 'xmlDoctype', detail: 'DOCTYPE and entity declarations are not accepted' }] }
   const valid = XMLValidator.validate(source)
-  if (valid !== true) return { ok: false, errors: [{ line: valid.err.line, code: 'malformed', detail: valid.err.msg }] }
+  if (valid !== true)
+    return { ok: false, errors: [{ line: valid.err.line, code: 'malformed', problem: 'xmlSyntax', detail: valid.err.msg }] }
   const root = asNode(asNode(parser.parse(source))?.quiz)
-  if (!root) return { ok: false, errors: [{ code: 'malformed', detail: 'no <quiz> element' }] }
+  if (!root) return { ok: false, errors: [{ code: 'malformed', problem: 'xmlNoQuiz', detail: 'no <quiz> element' }] }
   const questions = ((root.question as unknown[] | undefined) ?? []).map(asNode).filter((q): q is Node => q !== undefined)
   const errors: ImportError[] = []
   const drafts: ImportDraft[] = []
