@@ -1,17 +1,8 @@
 /** Removing a student and archiving a class ask first, on a 360 px phone, with and without JavaScript. */
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { signUp } from '../support/sign-up'
 
 test.use({ viewport: { width: 360, height: 740 } })
-
-async function signUp(page: Page, name: string, email: string, instructor: boolean) {
-  await page.goto('/signup')
-  await page.getByLabel('Name').fill(name)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('correct horse battery')
-  if (instructor) await page.getByText('an instructor (I study too)').click()
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page).not.toHaveURL(/\/signup/)
-}
 
 /** An instructor's class with one student in it, the instructor's page left on the class. */
 async function classWithStudent(page: Page, browser: Browser, stamp: string) {

@@ -1,78 +1,13 @@
 /** A learner on a phone answers one item of every kind, in review and in a quiz. */
-import { expect, test, type Page } from '@playwright/test'
-import { choice, orderItems, prompt, questionCard, verdict } from '../support/study-screen'
-
-const ORDER = ['ASEAN-related summits in Kuala Lumpur', 'APEC ministerial meeting in Gyeongju', "G7 foreign ministers' meeting in Niagara"]
-const ROLES: Record<string, string> = {
-  Rubio: 'U.S. Secretary of State',
-  Anwar: 'Prime Minister of Malaysia',
-  'Okonjo-Iweala': 'WTO Director-General',
-}
-
-/** Reorders with the position lists, as a keyboard or screen-reader user would: each choice moves the event there. */
-async function orderWithLists(page: Page) {
-  // Scripts running: each event is a pick-up button, and a list choice moves rows.
-  await expect(orderItems(page)).toHaveCount(ORDER.length)
-  for (const [position, event] of ORDER.entries()) {
-    await page.getByRole('combobox', { name: `Position of “${event}”` }).selectOption(String(position + 1))
-  }
-}
-
-/** Reorders by tapping an event, then tapping where it goes. */
-async function orderByTapping(page: Page) {
-  await expect(orderItems(page)).toHaveCount(ORDER.length)
-  for (let target = 0; target < ORDER.length; target++) {
-    const texts = await orderItems(page).allInnerTexts()
-    const current = texts.findIndex((t) => t.includes(ORDER[target]!))
-    if (current === target) continue
-    await orderItems(page).nth(current).tap()
-    await orderItems(page).nth(target).tap()
-  }
-}
-
-async function answerCorrectly(page: Page, style: 'tap' | 'lists') {
-  const shown = (await prompt(page).innerText()).trim()
-  if (shown.includes('Rubio')) await page.getByLabel('Your answer').fill('28 October 2025')
-  else if (shown.includes('ASEAN Chair')) await choice(page, 'Malaysia').tap()
-  else if (shown.startsWith('True or false')) await choice(page, 'True').tap()
-  else if (shown.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Tokyo')
-  else if (shown.includes('autumn 2025 trips')) await (style === 'tap' ? orderByTapping(page) : orderWithLists(page))
-  else if (shown.includes('Match each person')) {
-    for (const [left, right] of Object.entries(ROLES)) {
-      if (style === 'tap') {
-        // Tapping a person opens the list of roles named after them, right under it.
-        await questionCard(page).getByRole('button', { name: left }).tap()
-        await page.getByRole('list', { name: left }).getByRole('button', { name: right }).tap()
-      } else await page.getByLabel(left, { exact: true }).selectOption({ label: right })
-    }
-  } else if (shown.includes('Whose description')) await choice(page, 'Japanese official').tap()
-  else if (shown.includes('characterisation of the summit')) {
-    const sides = await questionCard(page).getByRole('blockquote').allInnerTexts()
-    for (let i = 0; i < sides.length; i++) {
-      await page
-        .getByLabel(`Characterisation ${i + 1}`)
-        .selectOption({ label: sides[i]!.includes('friendly') ? 'Japanese official' : 'Chinese commentary' })
-    }
-  } else throw new Error(`unexpected prompt: ${shown}`)
-  return shown
-}
-
-const KINDS = [
-  'kd-typed-meeting-day',
-  'kd-choice-asean-chair',
-  'kd-true-false-overnight',
-  'kd-cloze-summit-day',
-  'kd-ordering-autumn-trips',
-  'kd-matching-roles',
-  'kd-attribution-rocket-start',
-  'kd-framing-pair-summit',
-]
+import { expect, test } from '@playwright/test'
+import { answerKindCard, KIND_CARDS } from '../support/answer-card'
+import { prompt, verdict } from '../support/study-screen'
 
 test('review: every kind is answered, checked as correct, and rated with the suggested Good', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })
-  for (const id of KINDS) {
+  for (const id of KIND_CARDS) {
     await page.goto(`/decks/kinds/study?card=${id}`)
-    await answerCorrectly(page, 'tap')
+    await answerKindCard(page, { correct: true, style: 'tap' })
     await page.getByRole('button', { name: 'Check' }).tap()
     await expect(verdict(page)).toContainText('Correct')
     await expect(page.getByRole('figure').first()).toBeVisible()
@@ -115,9 +50,7 @@ test('quiz: every kind once, a full score, then missed items go to review', asyn
     await expect(page.getByRole('heading', { name: `Question ${i + 1} of 8` })).toBeVisible()
     // Answer all correctly except the cloze, to see a mistake beside its source quote.
     const shown = (await prompt(page).innerText()).trim()
-    if (shown.startsWith('Fill the gap')) await page.getByLabel('Your answer').fill('Osaka')
-    else await answerCorrectly(page, 'lists')
-    seen.push(shown)
+    seen.push(await answerKindCard(page, { correct: !shown.startsWith('Fill the gap'), style: 'lists' }))
     await page.getByRole('button', { name: i === 7 ? 'See my score' : 'Next question' }).tap()
   }
   expect(new Set(seen).size).toBe(8)

@@ -3,6 +3,7 @@
  * moves under the finger when scripts take over; the events get most of the card's width; it works without scripts.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { brokenWords, sidewaysScroll } from '../support/phone-fit'
 
 const CARD = '/decks/kinds/study?card=kd-ordering-autumn-trips'
 const VIEWPORT = { width: 360, height: 740 }
@@ -87,27 +88,6 @@ async function layout(page: Page, language: Language) {
   return boxes
 }
 
-/** Words (runs of letters or digits outside Chinese script) that the line breaking split across two lines. */
-async function brokenWords(page: Page) {
-  return page.getByRole('article').evaluate((card) => {
-    const broken: string[] = []
-    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of (node.textContent ?? '').matchAll(/[\p{L}\p{N}'’]+/gu)) {
-        if (/\p{Script=Han}/u.test(match[0])) continue
-        const range = document.createRange()
-        range.setStart(node, match.index)
-        range.setEnd(node, match.index + match[0].length)
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))
-        if (lines.size > 1) broken.push(match[0])
-      }
-    }
-    return broken
-  })
-}
-
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-
 for (const [name, language] of Object.entries(LANGUAGES)) {
   test.describe(`ordering card at 360 px (${name})`, () => {
     test('the server renders the final layout: no control moves when scripts take over', async ({ browser }) => {
@@ -121,7 +101,7 @@ for (const [name, language] of Object.entries(LANGUAGES)) {
         const { context, page } = await openCard(browser, language, javaScriptEnabled)
         if (javaScriptEnabled) await hydrated(page, language)
         expect(await sidewaysScroll(page), 'no sideways scroll').toBeLessThanOrEqual(0)
-        expect(await brokenWords(page)).toEqual([])
+        expect(await brokenWords(page.getByRole('article'))).toEqual([])
         for (const event of language.events) {
           const row = page.getByRole('listitem').filter({ hasText: event })
           const [rowBox, textBox] = [(await row.boundingBox())!, (await page.getByText(event, { exact: true }).boundingBox())!]

@@ -4,6 +4,7 @@
  * Each fits: no sideways scroll, no word broken in two.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { signUp } from '../support/sign-up'
 import { brokenWords, sidewaysScroll } from '../support/phone-fit'
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }
@@ -12,17 +13,6 @@ const ZH = { ...PHONE, locale: 'zh-CN' }
 async function expectFits(page: Page, what: string) {
   expect(await sidewaysScroll(page), `${what}: no sideways scroll`).toBeLessThanOrEqual(0)
   expect(await brokenWords(page.getByRole('main')), `${what}: no word broken in two`).toEqual([])
-}
-
-/** Signs up (English pages) and leaves the page on the home page. */
-async function signUp(page: Page, name: string, email: string, instructor: boolean) {
-  await page.goto('/signup')
-  await page.getByLabel('Name').fill(name)
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Password').fill('correct horse battery')
-  if (instructor) await page.getByText('an instructor (I study too)').click()
-  await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page).not.toHaveURL(/\/signup/)
 }
 
 async function switchToChinese(page: Page) {
