@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ItemOfKind } from '~/domain/content/schema'
 import { parseGift } from '~/domain/interchange/gift-import'
 import { splitBilingual } from '~/domain/interchange/interchange-import'
-import { finishImport, type ContentReferences, type ParseResult } from '~/domain/interchange/import-item'
+import { finishImport, MAX_IMPORT_ITEMS, type ContentReferences, type ParseResult } from '~/domain/interchange/import-item'
 import { parseMoodleXml } from '~/domain/interchange/moodle-xml-import'
 import { importReferences } from '../support/import-references'
 
@@ -202,5 +202,33 @@ describe('Moodle XML import', () => {
     )
     expect(errors(parseMoodleXml(noRight, 'one', refs))).toEqual([{ question: 1, title: 'm', code: 'noCorrectAnswer' }])
     expect(errors(parseMoodleXml(xml(''), 'one', refs))).toEqual([{ code: 'empty' }])
+  })
+})
+
+describe('the loop GIFT and Moodle XML share (draftsFromEntries)', () => {
+  it('collects a syntax error and a refused question together, numbering questions without categories', () => {
+    const gift = '$CATEGORY: $course$/top/X\n\n::n::How many?{#3}\n\n::broken::\nStill open {=a ~b\n\n::ok::Fine?{=yes}\n'
+    expect(errors(parseGift(gift, 'one', refs))).toEqual([
+      expect.objectContaining({ line: 3, question: 1, title: 'n', code: 'unknownKind' }),
+      expect.objectContaining({ line: 6, code: 'malformed', problem: 'giftSyntax' }),
+    ])
+    const moodle = xml(
+      '<question type="numerical"><name><text>n</text></name><questiontext><text>How many?</text></questiontext></question>',
+    )
+    expect(errors(parseMoodleXml(moodle, 'one', refs))).toEqual([expect.objectContaining({ question: 1, title: 'n', code: 'unknownKind' })])
+  })
+
+  it('stops at more questions than a deck holds, in both formats, with that one error', () => {
+    const many = MAX_IMPORT_ITEMS + 1
+    const gift = Array.from({ length: many }, (_, i) => `::q${i}::Question ${i}?{=yes}`).join('\n\n')
+    const moodle = xml(
+      Array.from(
+        { length: many },
+        (_, i) =>
+          `<question type="shortanswer"><name><text>q${i}</text></name><questiontext><text>Question ${i}?</text></questiontext><answer fraction="100"><text>yes</text></answer></question>`,
+      ).join('\n'),
+    )
+    for (const parsed of [parseGift(gift, 'one', refs), parseMoodleXml(moodle, 'one', refs)])
+      expect(parsed).toEqual({ ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] })
   })
 })

@@ -5,9 +5,9 @@
  * (cloze) questions are refused as unknown kinds. `[html]` texts are read as the text a reader sees.
  */
 import { parse, type GIFTQuestion, type TextFormat } from 'gift-pegjs'
-import type { ImportDraft, ImportError, ParseResult } from './import-item'
-import { htmlToText, MAX_IMPORT_ITEMS } from './import-item'
-import { draftFromQuestion, type CitationNames, type FileLanguage, type ReadQuestion } from './interchange-import'
+import type { ParseResult } from './import-item'
+import { htmlToText } from './import-item'
+import { draftsFromEntries, type CitationNames, type FileLanguage, type QuestionEntry, type ReadQuestion } from './interchange-import'
 
 interface Block {
   line: number
@@ -74,10 +74,8 @@ function readQuestion(q: GIFTQuestion, at: ReadQuestion['at']): ReadQuestion | n
   }
 }
 
-export function parseGift(text: string, lang: FileLanguage, names: CitationNames | null): ParseResult {
-  const errors: ImportError[] = []
-  const drafts: ImportDraft[] = []
-  let number = 0
+/** Each block's questions, or the block's syntax error at the line it stops on; parsed as they are asked for. */
+function* entries(text: string): Generator<QuestionEntry> {
   for (const block of blocks(text)) {
     let questions: GIFTQuestion[]
     try {
@@ -85,20 +83,13 @@ export function parseGift(text: string, lang: FileLanguage, names: CitationNames
     } catch (error) {
       const location = (error as { location?: { start: { line: number } } }).location
       const line = block.line + (location ? location.start.line - 1 : 0)
-      errors.push({ line, code: 'malformed', problem: 'giftSyntax', detail: (error as Error).message })
+      yield { error: { line, code: 'malformed', problem: 'giftSyntax', detail: (error as Error).message } }
       continue
     }
-    for (const q of questions) {
-      const read = readQuestion(q, { line: block.line, question: number + 1 })
-      if (!read) continue
-      number++
-      if (number > MAX_IMPORT_ITEMS) return { ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] }
-      const result = draftFromQuestion(read, lang, names)
-      if ('errors' in result) errors.push(...result.errors)
-      else drafts.push(result.draft)
-    }
+    for (const q of questions) yield { read: (question) => readQuestion(q, { line: block.line, question }) }
   }
-  if (errors.length > 0) return { ok: false, errors }
-  if (drafts.length === 0) return { ok: false, errors: [{ code: 'empty' }] }
-  return { ok: true, drafts }
+}
+
+export function parseGift(text: string, lang: FileLanguage, names: CitationNames | null): ParseResult {
+  return draftsFromEntries(entries(text), lang, names)
 }

@@ -9,7 +9,8 @@
 import type { Bilingual } from '../content/fields'
 import { categories } from '../content/fields'
 import type { SourceDoc, Speaker } from '../content/schema'
-import type { DraftCitation, DraftText, ImportDraft, ImportError, ImportPlace } from './import-item'
+import type { DraftCitation, DraftText, ImportDraft, ImportError, ImportPlace, ParseResult } from './import-item'
+import { MAX_IMPORT_ITEMS } from './import-item'
 import {
   BOTH_SEPARATOR,
   bilingualFrom,
@@ -260,4 +261,37 @@ export function draftFromQuestion(
       return { draft: { ...base, kind, answer: text(answer) } }
     }
   }
+}
+
+/**
+ * One entry of a GIFT or Moodle XML file, in file order: a question to read (given its number among the
+ * questions kept; categories and descriptions read as null and are not counted), or a part the reader could not
+ * parse at all.
+ */
+export type QuestionEntry = { read: (question: number) => ReadQuestion | null } | { error: ImportError }
+
+/**
+ * The loop both readers share: every entry read, numbered and drafted, every problem collected (nothing is
+ * kept unless the whole file is valid); more questions than a deck holds stops at once.
+ */
+export function draftsFromEntries(entries: Iterable<QuestionEntry>, lang: FileLanguage, names: CitationNames | null): ParseResult {
+  const errors: ImportError[] = []
+  const drafts: ImportDraft[] = []
+  let number = 0
+  for (const entry of entries) {
+    if ('error' in entry) {
+      errors.push(entry.error)
+      continue
+    }
+    const read = entry.read(number + 1)
+    if (!read) continue
+    number++
+    if (number > MAX_IMPORT_ITEMS) return { ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] }
+    const result = draftFromQuestion(read, lang, names)
+    if ('errors' in result) errors.push(...result.errors)
+    else drafts.push(result.draft)
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  if (drafts.length === 0) return { ok: false, errors: [{ code: 'empty' }] }
+  return { ok: true, drafts }
 }

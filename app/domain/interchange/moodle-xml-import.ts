@@ -6,9 +6,9 @@
  * declarations are how an XML file expands to gigabytes.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import type { ImportDraft, ImportError, ParseResult } from './import-item'
-import { htmlToText, MAX_IMPORT_ITEMS } from './import-item'
-import { draftFromQuestion, type CitationNames, type FileLanguage, type ReadQuestion } from './interchange-import'
+import type { ParseResult } from './import-item'
+import { htmlToText } from './import-item'
+import { draftsFromEntries, type CitationNames, type FileLanguage, type ReadQuestion } from './interchange-import'
 
 type Node = Record<string, unknown>
 
@@ -87,19 +87,9 @@ export function parseMoodleXml(text: string, lang: FileLanguage, names: Citation
   const root = asNode(asNode(parser.parse(source))?.quiz)
   if (!root) return { ok: false, errors: [{ code: 'malformed', problem: 'xmlNoQuiz', detail: 'no <quiz> element' }] }
   const questions = ((root.question as unknown[] | undefined) ?? []).map(asNode).filter((q): q is Node => q !== undefined)
-  const errors: ImportError[] = []
-  const drafts: ImportDraft[] = []
-  let number = 0
-  for (const q of questions) {
-    const read = readQuestion(q, number + 1)
-    if (!read) continue
-    number++
-    if (number > MAX_IMPORT_ITEMS) return { ok: false, errors: [{ code: 'tooMany', detail: String(MAX_IMPORT_ITEMS) }] }
-    const result = draftFromQuestion(read, lang, names)
-    if ('errors' in result) errors.push(...result.errors)
-    else drafts.push(result.draft)
-  }
-  if (errors.length > 0) return { ok: false, errors }
-  if (drafts.length === 0) return { ok: false, errors: [{ code: 'empty' }] }
-  return { ok: true, drafts }
+  return draftsFromEntries(
+    questions.map((q) => ({ read: (question: number) => readQuestion(q, question) })),
+    lang,
+    names,
+  )
 }
