@@ -5,6 +5,7 @@
 import { openDatabase } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
 import { assignmentDashboard } from '~/data/dashboard.server'
+import { assignedClassSql, minimalItemJson, reviewedBeforeJson, studentCardsSql } from './generated-data'
 
 const STUDENTS = 200
 const ITEMS = 300
@@ -14,43 +15,17 @@ export async function measureDashboard(databaseUrl: string) {
   const db = openDatabase(databaseUrl)
   await migrateDatabase(db)
   const now = Date.now()
-  const item = JSON.stringify({
-    id: 'x',
-    kind: 'typed',
-    category: 'date',
-    prompt: { en: 'Q', zh: '问' },
-    answer: { en: 'A', zh: '答' },
-    accepted: [],
-    explanation: { en: 'E', zh: '解' },
-    tags: [],
-    sources: [],
-  })
-  const before = JSON.stringify({
-    due: now,
-    stability: 1,
-    difficulty: 5,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: 2,
-    lastReview: null,
-  })
+  const item = minimalItemJson('typed', 'date', { accepted: [] })
+  const before = reviewedBeforeJson(now)
   const started = performance.now()
   await db.$client.executeMultiple(`
-    insert into users (id, kind, role, display_name, created_at) values ('teacher', 'account', 'instructor', 'Teacher', ${now});
-    insert into classes (id, instructor_id, name, join_code, created_at) values ('class', 'teacher', 'Bench class', 'BENCH234', ${now});
-    insert into assignments (id, class_id, title, scope, due_at, goal, target_recall, created_at) values ('assignment', 'class', 'Bench', '{"tags":["bench"]}', ${now + 14 * 86400000}, 'memory', 0.85, ${now});
-    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ITEMS})
-      insert into items (id, bank, kind, category, position, data, content_hash, updated_at) select 'dash-item-' || i, 'bench', 'typed', 'date', i, '${item}', 'h', ${now} from n;
-    insert into assignment_items (assignment_id, item_id) select 'assignment', id from items where bank = 'bench';
-    with recursive n(i) as (select 1 union all select i + 1 from n where i < ${STUDENTS})
-      insert into users (id, kind, role, display_name, created_at) select 'student-' || i, 'account', 'student', 'Student ' || i, ${now} from n;
-    insert into class_members (class_id, user_id, joined_at) select 'class', id, ${now} from users where role = 'student';
-    insert into card_states (user_id, item_id, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
-      select u.id, i.id, ${now} + ((abs(random()) % 20) - 5) * 86400000, 1 + abs(random()) % 60, 5, 3, 10, 0, ${REVIEWS_PER_CARD}, 1, 2, ${now} - (abs(random()) % 10) * 86400000
-      from users u cross join items i where u.role = 'student' and i.bank = 'bench';
+    ${assignedClassSql(
+      now,
+      STUDENTS,
+      `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ITEMS})
+      insert into items (id, bank, kind, category, position, data, content_hash, updated_at) select 'dash-item-' || i, 'bench', 'typed', 'date', i, '${item}', 'h', ${now} from n;`,
+    )}
+    ${studentCardsSql(now, REVIEWS_PER_CARD, '1')}
     with recursive r(k) as (select 0 union all select k + 1 from r where k < ${REVIEWS_PER_CARD - 1})
       insert into review_logs (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, correct)
       select s.user_id || '|' || s.item_id || '|' || r.k, s.user_id, s.item_id, 1 + abs(random()) % 4,

@@ -5,35 +5,15 @@
 import { openDatabase, type Database } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
 import { nextStudyState, queueHeadQueries } from '~/data/study-queue.server'
+import { minimalItemJson, reviewedBeforeJson } from './generated-data'
 
 const DECK_ITEMS = 110_000
 const CARDS = 100_000
 const LOGS_PER_CARD = 10
 
 export async function generate(db: Database, now: number) {
-  const item = JSON.stringify({
-    id: 'x',
-    kind: 'flip',
-    category: 'event',
-    prompt: { en: 'Q', zh: '问' },
-    answer: { en: 'A', zh: '答' },
-    accepted: [],
-    explanation: { en: 'E', zh: '解' },
-    tags: [],
-    sources: [],
-  })
-  const before = JSON.stringify({
-    due: now,
-    stability: 1,
-    difficulty: 5,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: 2,
-    lastReview: null,
-  })
+  const item = minimalItemJson('flip', 'event', { accepted: [] })
+  const before = reviewedBeforeJson(now)
   await db.$client.executeMultiple(`
     insert into users (id, kind, created_at) values ('bench-user', 'guest', ${now});
     insert into user_settings (user_id, new_per_day, max_reviews_per_day) values ('bench-user', 20, 100000);
