@@ -1,7 +1,7 @@
 import { getSelectProps, type FieldMetadata } from '@conform-to/react'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { Field } from '~/components/field'
-import { filterTimeZones, type TimeZoneGroup } from '~/domain/time-zones'
+import { filterTimeZones, findTimeZone, type TimeZoneGroup } from '~/domain/time-zones'
 import { useT } from '~/i18n/react'
 
 /**
@@ -17,7 +17,7 @@ export function TimeZonePicker({
 }: {
   meta: FieldMetadata<string>
   groups: TimeZoneGroup[]
-  /** The browser's zone (from its tz cookie), offered first; null before the browser has said. */
+  /** The browser's zone (from its tz cookie), offered first; null before the browser has said (scripts then ask it). */
   detected: { id: string; label: string } | null
   initial: string
 }) {
@@ -25,6 +25,12 @@ export function TimeZonePicker({
   const searchId = useId()
   const [query, setQuery] = useState('')
   const [zone, setZone] = useState(initial)
+  const [device, setDevice] = useState(detected)
+  // On a first visit no page has reported the zone yet: with scripts, ask the browser (after hydration, so the
+  // server's page and the first render agree).
+  useEffect(() => {
+    setDevice(detected ?? findTimeZone(groups, Intl.DateTimeFormat().resolvedOptions().timeZone))
+  }, [detected, groups])
   const shown = filterTimeZones(groups, query)
   const matches = shown.reduce((n, g) => n + g.zones.length, 0)
   const noMatch = query.trim() !== '' && matches === 0
@@ -57,9 +63,9 @@ export function TimeZonePicker({
       <Field meta={meta} label={t.timeZone} help={t.timeZoneHelp}>
         {(d) => (
           <select {...selectProps} className="tz-select" value={zone} onChange={(e) => setZone(e.currentTarget.value)} aria-describedby={d}>
-            {detected && !query.trim() ? (
+            {device && !query.trim() ? (
               <optgroup label={t.timeZoneThisDevice}>
-                <option value={detected.id}>{detected.label}</option>
+                <option value={device.id}>{device.label}</option>
               </optgroup>
             ) : null}
             {visible.map((g) => (

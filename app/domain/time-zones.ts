@@ -20,7 +20,7 @@ export type TimeZoneRegion = (typeof TIME_ZONE_REGIONS)[number] | 'Other'
 
 export interface TimeZoneOption {
   id: string
-  /** What the option shows: a place and the offset, e.g. "Tokyo (UTC+09:00)" or "日本（Tokyo）UTC+09:00". */
+  /** What the option shows: a place and the offset, e.g. "Tokyo (UTC+9)" or "日本（UTC+9）". */
   label: string
 }
 
@@ -63,6 +63,17 @@ export function utcOffset(id: string, now: Date): string {
 }
 
 /**
+ * "UTC+09:00" → "UTC+9", "UTC+05:30" → "UTC+5:30": as short as it reads, since a closed select on a 360 px
+ * phone shows one line and cuts the rest.
+ */
+export function shortOffset(offset: string): string {
+  return offset.replace(
+    /^utc([+-])0?(\d{1,2}):?(\d\d)?$/i,
+    (_, sign: string, hours: string, minutes?: string) => `UTC${sign}${hours}${minutes && minutes !== '00' ? `:${minutes}` : ''}`,
+  )
+}
+
+/**
  * The place as Chinese readers know it, where the ICU data names one: CLDR's short generic name is
  * "{place}时间" (日本时间, 芝加哥时间); a bare offset ("GMT+8") means it has no name for this zone.
  */
@@ -79,20 +90,35 @@ function regionOf(id: string): TimeZoneRegion {
   return (TIME_ZONE_REGIONS as readonly string[]).includes(first ?? '') ? (first as TimeZoneRegion) : 'Other'
 }
 
-export function timeZoneOption(id: string, lang: 'en' | 'zh-Hans', now: Date): TimeZoneOption {
+/**
+ * A zone's option. In Chinese, the place as the ICU data names it stands alone where no other zone shares that
+ * name (`uniqueLocal`); otherwise the English place follows to tell them apart.
+ */
+export function timeZoneOption(id: string, lang: 'en' | 'zh-Hans', now: Date, uniqueLocal = false): TimeZoneOption {
+  if (id === 'UTC') return { id, label: 'UTC' }
   const place = placeName(id)
   const local = lang === 'zh-Hans' ? chinesePlace(id, now) : null
-  const offset = utcOffset(id, now)
-  if (id === 'UTC') return { id, label: 'UTC' }
-  return { id, label: local ? `${local}（${place}）${offset}` : `${place} (${offset})` }
+  const offset = shortOffset(utcOffset(id, now))
+  if (lang === 'en') return { id, label: `${place} (${offset})` }
+  if (!local) return { id, label: `${place}（${offset}）` }
+  return { id, label: uniqueLocal ? `${local}（${offset}）` : `${local}（${place}）${offset}` }
 }
 
 /** Every zone in its region's group, regions in TIME_ZONE_REGIONS order, places in alphabetical order. */
 export function groupTimeZones(ids: readonly string[], lang: 'en' | 'zh-Hans', now: Date): TimeZoneGroup[] {
+  const unique = new Set(ids)
+  const localCount = new Map<string, number>()
+  if (lang === 'zh-Hans')
+    for (const id of unique) {
+      const local = chinesePlace(id, now)
+      if (local) localCount.set(local, (localCount.get(local) ?? 0) + 1)
+    }
   const byRegion = new Map<TimeZoneRegion, TimeZoneOption[]>()
-  for (const id of new Set(ids)) {
+  for (const id of unique) {
     const region = regionOf(id)
-    byRegion.set(region, [...(byRegion.get(region) ?? []), timeZoneOption(id, lang, now)])
+    const local = lang === 'zh-Hans' ? chinesePlace(id, now) : null
+    const option = timeZoneOption(id, lang, now, local !== null && localCount.get(local) === 1)
+    byRegion.set(region, [...(byRegion.get(region) ?? []), option])
   }
   const collator = new Intl.Collator(lang)
   return [...TIME_ZONE_REGIONS, 'Other' as const]
@@ -100,16 +126,29 @@ export function groupTimeZones(ids: readonly string[], lang: 'en' | 'zh-Hans', n
     .map((region) => ({ region, zones: byRegion.get(region)!.sort((a, b) => collator.compare(a.label, b.label)) }))
 }
 
-/** What the search matches: the label (place names, offset) and the id (with the old place names ICU keeps). */
+/** The option of zone `id` in the groups, if listed. */
+export function findTimeZone(groups: readonly TimeZoneGroup[], id: string): TimeZoneOption | null {
+  for (const group of groups) for (const zone of group.zones) if (zone.id === id) return zone
+  return null
+}
+
+/**
+ * What the search matches: the label (place, offset), the English place (a Chinese label may name only its own)
+ * and the id (with the old place names ICU keeps).
+ */
 function searchText(zone: TimeZoneOption): string {
-  // Whole-hour offsets are also found as typed: "UTC+9" for UTC+09:00.
-  const shortOffset = zone.label.replace(/UTC([+-])0?(\d{1,2}):00/, 'UTC$1$2')
-  return `${zone.label} ${shortOffset} ${zone.id.replaceAll('_', ' ')}`.toLowerCase()
+  return `${zone.label} ${placeName(zone.id)} ${zone.id.replaceAll('_', ' ')}`.toLowerCase()
 }
 
 /** The groups narrowed to zones whose text contains every word of the query (empty groups dropped). */
 export function filterTimeZones(groups: TimeZoneGroup[], query: string): TimeZoneGroup[] {
-  const words = query.toLowerCase().replaceAll('_', ' ').split(/\s+/).filter(Boolean)
+  // An offset is found however it is typed: "UTC+09:00" or "utc+9" for the label's "UTC+9".
+  const words = query
+    .toLowerCase()
+    .replaceAll('_', ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => shortOffset(w).toLowerCase())
   if (words.length === 0) return groups
   return groups
     .map((g) => ({ ...g, zones: g.zones.filter((z) => words.every((w) => searchText(z).includes(w))) }))

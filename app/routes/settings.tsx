@@ -12,7 +12,7 @@ import { useLang, useT } from '~/i18n/react'
 import { getDb } from '~/utils/db.server'
 import { languageCookie, languageFor } from '~/utils/lang.server'
 import { readCookie } from '~/utils/cookies.server'
-import { groupTimeZones, timeZoneOption } from '~/domain/time-zones'
+import { findTimeZone, groupTimeZones, timeZoneOption } from '~/domain/time-zones'
 import { isValidTimeZone } from '~/domain/study-day'
 import { TimeZonePicker } from '~/components/time-zone-picker'
 import { getSettings, saveSettings } from '~/data/settings.server'
@@ -30,10 +30,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // Zones grouped and named on the server, so the page and its hydration use the same ICU data.
   const lang = languageFor(request, settings.uiLanguage ?? null)
   const now = new Date()
-  const device = readCookie(request, 'tz')
-  const detected = device && isValidTimeZone(device) ? timeZoneOption(device, lang, now) : null
-  const ids = [...Intl.supportedValuesOf('timeZone'), 'UTC', settings.timeZone, ...(detected ? [detected.id] : [])]
-  return { settings, saved: url.searchParams.get('saved') === '1', timeZones: groupTimeZones(ids, lang, now), detected, parameters }
+  const cookieZone = readCookie(request, 'tz')
+  const device = cookieZone && isValidTimeZone(cookieZone) ? cookieZone : null
+  const ids = [...Intl.supportedValuesOf('timeZone'), 'UTC', settings.timeZone, ...(device ? [device] : [])]
+  const timeZones = groupTimeZones(ids, lang, now)
+  // The device's zone as the list names it (labels depend on the whole list).
+  const detected = device ? (findTimeZone(timeZones, device) ?? timeZoneOption(device, lang, now)) : null
+  return { settings, saved: url.searchParams.get('saved') === '1', timeZones, detected, parameters }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
