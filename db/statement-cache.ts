@@ -15,6 +15,8 @@ type NativeStatement = {
   raw(on?: boolean): NativeStatement
   safeIntegers(on?: boolean): NativeStatement
   columns(): unknown[]
+  all(...params: unknown[]): unknown[]
+  run(...params: unknown[]): unknown
 }
 type NativeDatabase = { prepare(sql: string): NativeStatement }
 type DatabaseClass = { prototype: NativeDatabase }
@@ -23,6 +25,12 @@ type DatabaseClass = { prototype: NativeDatabase }
 export const STATEMENTS_PER_CONNECTION = 256
 /** Schema changes and PRAGMAs are run fresh and empty the connection's cache (a `select *` changes its columns). */
 const UNCACHED = /^\s*(create|alter|drop|pragma|vacuum|attach|detach|reindex|analyze)\b/i
+/**
+ * A `*` that is not `count(*)` may stand for columns: SQLite re-prepares a kept statement after a schema change
+ * made anywhere (another pooled connection, another process), but its column names were read before the run, so
+ * values would land under the old names. Such statements are prepared fresh (a `*` for multiplication too).
+ */
+const STAR_COLUMNS = /\*(?!\s*\))/
 
 const caches = new WeakMap<NativeDatabase, Map<string, NativeStatement>>()
 export const statementCacheStats = { prepared: 0, reused: 0 }
@@ -42,6 +50,7 @@ export function cacheEmbeddedStatements(): void {
       cache.clear()
       return prepare.call(this, sql)
     }
+    if (STAR_COLUMNS.test(sql)) return prepare.call(this, sql)
     const kept = cache.get(sql)
     if (kept) {
       // Map order is insertion order: re-inserting makes this the most recently used.
@@ -64,7 +73,7 @@ export function cacheEmbeddedStatements(): void {
  * change, so they are asked once.
  */
 function rememberModes(statement: NativeStatement): NativeStatement {
-  const { raw, safeIntegers, columns } = statement
+  const { raw, safeIntegers, columns, all, run } = statement
   let rawMode: boolean | undefined
   let notAReader: unknown
   let safe: boolean | undefined
@@ -91,6 +100,26 @@ function rememberModes(statement: NativeStatement): NativeStatement {
   }
   statement.columns = function () {
     return (columnList ??= columns.call(statement))
+  }
+  // A statement keeps its bound values between runs, so a run with fewer positional values than an earlier one
+  // would see that run's values where a fresh statement binds NULL. Pad with NULLs up to the most ever bound
+  // (counted before the run, which may fail after binding); values past the parameters are ignored by the driver.
+  let mostBound = 0
+  const padded = (params: unknown[]) => {
+    const values = params[0]
+    if (params.length !== 1 || !Array.isArray(values)) return params
+    const count = values.length
+    if (count >= mostBound) {
+      mostBound = count
+      return params
+    }
+    return [values.concat(new Array<null>(mostBound - count).fill(null))]
+  }
+  statement.all = function (...params: unknown[]) {
+    return all.apply(statement, padded(params))
+  }
+  statement.run = function (...params: unknown[]) {
+    return run.apply(statement, padded(params))
   }
   return statement
 }
