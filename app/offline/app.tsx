@@ -30,7 +30,7 @@ import { keptItem, nextCard, questionOf } from './engine'
 import type { KeptDeck } from './kept-deck'
 import { formatBytes } from './format'
 import { OfflineIndicator } from './indicator'
-import { cardsFor, keepFirstCheck, keptDeck, keptDecks, openCheck, outbox, recordLocally, undoStack } from './store'
+import { cardsFor, keepFirstCheck, keptDeck, keptDecks, openChecks, outbox, recordLocally, undoStack } from './store'
 import { requestBackgroundSync } from './triggers'
 import { messageText, msg } from '~/i18n/keys'
 import { RouteErrorBoundary } from '~/components/error-page'
@@ -70,8 +70,8 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
   // A card already checked comes back as that showing, with its verdict: a reload is not a second try.
-  const open = await openCheck(deck.userId, deck.deckId, now)
-  const checked = open && keptItem(deck, open.itemId) && (!prefer || prefer === open.itemId) ? open : null
+  const open = await openChecks(deck.userId, deck.deckId, now)
+  const checked = open.find((c) => keptItem(deck, c.itemId) && (!prefer || prefer === c.itemId)) ?? null
   const next = checked
     ? ({ kind: queueOf(cards.get(checked.itemId)), itemId: checked.itemId } as const)
     : prefer && keptItem(deck, prefer)

@@ -114,21 +114,25 @@ export async function cardsFor(userId: string, itemIds: readonly string[]): Prom
   return out
 }
 
-const checkKey = (userId: string, deckId: string) => `check|${userId}|${deckId}`
+/** Each card's open check has its own key, as the server keeps one per card: checking one never drops another's. */
+const checkPrefix = (userId: string, deckId: string) => `check|${userId}|${deckId}|`
+const checkKey = (userId: string, deckId: string, itemId: string) => checkPrefix(userId, deckId) + itemId
 
-/** The deck's open check, if one is still in force. */
-export async function openCheck(userId: string, deckId: string, now: number): Promise<OpenCheck | null> {
-  const check = (await (await offlineDb()).get('meta', checkKey(userId, deckId))) as OpenCheck | undefined
-  return check && checkInForce(check.checkedAt, now) ? check : null
+/** The deck's open checks still in force, the oldest first. */
+export async function openChecks(userId: string, deckId: string, now: number): Promise<OpenCheck[]> {
+  const prefix = checkPrefix(userId, deckId)
+  const checks = (await (await offlineDb()).getAll('meta', IDBKeyRange.bound(prefix, `${prefix}\uffff`))) as OpenCheck[]
+  return checks.filter((c) => checkInForce(c.checkedAt, now)).sort((a, b) => a.checkedAt - b.checkedAt)
 }
 
 /** Keeps this check unless one of the same card is in force, and returns the one in force: the first. */
 export async function keepFirstCheck(userId: string, deckId: string, check: OpenCheck): Promise<OpenCheck> {
   const db = await offlineDb()
   const tx = db.transaction('meta', 'readwrite')
-  const kept = (await tx.store.get(checkKey(userId, deckId))) as OpenCheck | undefined
-  const first = kept && kept.itemId === check.itemId && checkInForce(kept.checkedAt, check.checkedAt) ? kept : check
-  if (first === check) await tx.store.put(check, checkKey(userId, deckId))
+  const key = checkKey(userId, deckId, check.itemId)
+  const kept = (await tx.store.get(key)) as OpenCheck | undefined
+  const first = kept && checkInForce(kept.checkedAt, check.checkedAt) ? kept : check
+  if (first === check) await tx.store.put(check, key)
   await tx.done
   return first
 }
@@ -147,10 +151,7 @@ export async function recordLocally(
   const tx = db.transaction(['cards', 'outbox', 'meta'], 'readwrite')
   await tx.objectStore('cards').put({ key: cardKey(entry.userId, itemId), userId: entry.userId, itemId, card })
   await tx.objectStore('outbox').add(entry)
-  if (entry.event.type === 'answer') {
-    const check = (await tx.objectStore('meta').get(checkKey(entry.userId, entry.deckId))) as OpenCheck | undefined
-    if (check?.itemId === itemId) await tx.objectStore('meta').delete(checkKey(entry.userId, entry.deckId))
-  }
+  if (entry.event.type === 'answer') await tx.objectStore('meta').delete(checkKey(entry.userId, entry.deckId, itemId))
   const stack = ((await tx.objectStore('meta').get(`undo|${entry.userId}`)) as UndoStep[] | undefined) ?? []
   if (undo.push) stack.push(undo.push)
   if (undo.pop) stack.pop()

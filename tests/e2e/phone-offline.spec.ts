@@ -235,6 +235,39 @@ test('a card checked offline comes back after a reload with its verdict, is rate
   expect(synced.map((r) => r.id)).toEqual([answers[0]!.event.id])
 })
 
+test('checking another card offline keeps the first card’s check: it comes back with its verdict, not as a fresh try', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000)
+  await startOnline(page, 'kinds')
+  await context.setOffline(true)
+  const typed = '/decks/kinds/study?card=kd-typed-meeting-day'
+  await page.goto(typed)
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await page.getByLabel('Your answer').fill('29 October 2025')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toContainText('Not quite')
+
+  // Another card shown before this one is rated (as Undo brings the last rated card back) and checked.
+  await page.goto('/decks/kinds/study?card=kd-cloze-summit-day')
+  await expect(prompt(page)).toContainText('Fill the gap')
+  await page.getByLabel('Your answer').fill('Osaka')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toBeVisible()
+  await page.getByRole('button', { name: /^Again, next in/ }).tap()
+  await expect(prompt(page)).not.toContainText('Fill the gap')
+
+  // The first card, from the deck's address and its own: its verdict, no second try.
+  for (const address of ['/decks/kinds/study', typed]) {
+    await page.goto(address)
+    await expect(prompt(page)).toContainText('Rubio')
+    await expect(verdict(page)).toContainText('Not quite')
+    await expect(verdict(page).getByRole('definition').first()).toHaveText('29 October 2025')
+    await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0)
+  }
+})
+
 test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {
   await startOnline(page, 'dates')
   await page.goto('/')
