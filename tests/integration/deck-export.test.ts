@@ -89,6 +89,111 @@ describe('Anki package export', () => {
   })
 })
 
+/**
+ * What Anki's importer reads from a legacy package (checked against ankitects/anki's rslib: schema11.sql, the
+ * package meta and apkg import, and the schema-11 serde structs its upgrade to schema 18 deserializes col's JSON
+ * with): every table and column, and every key those structs require without a default.
+ */
+describe('Anki package export, as Anki reads it', () => {
+  const SCHEMA11: Record<string, string[]> = {
+    col: ['id', 'crt', 'mod', 'scm', 'ver', 'dty', 'usn', 'ls', 'conf', 'models', 'decks', 'dconf', 'tags'],
+    notes: ['id', 'guid', 'mid', 'mod', 'usn', 'tags', 'flds', 'sfld', 'csum', 'flags', 'data'],
+    cards: [
+      'id',
+      'nid',
+      'did',
+      'ord',
+      'mod',
+      'usn',
+      'type',
+      'queue',
+      'due',
+      'ivl',
+      'factor',
+      'reps',
+      'lapses',
+      'left',
+      'odue',
+      'odid',
+      'flags',
+      'data',
+    ],
+    revlog: ['id', 'cid', 'usn', 'ease', 'ivl', 'lastIvl', 'factor', 'time', 'type'],
+    graves: ['usn', 'oid', 'type'],
+  }
+  const hasKeys = (value: Record<string, unknown>, keys: string[]) => expect(Object.keys(value)).toEqual(expect.arrayContaining(keys))
+
+  it('has schema 11’s tables and columns, no meta entry (so Anki reads collection.anki21), and the JSON keys Anki requires', async () => {
+    const db = await freshDatabase()
+    const selection = await exportSelection(db, { deck: (await liveDeck(db, 'kinds'))! })
+    const before = Date.now()
+    const anki = await openApkg(await buildApkg(selection.deck, selection.items, { ...selection.names, lang: 'both' }))
+    try {
+      for (const [table, columns] of Object.entries(SCHEMA11)) {
+        const info = (await anki.execute(`pragma table_info(${table})`)).rows
+        expect(
+          info.map((c) => c.name),
+          table,
+        ).toEqual(columns)
+        // Every column is NOT NULL in schema 11 except the primary keys.
+        expect(
+          info.every((c) => c.notnull === 1 || c.pk === 1),
+          table,
+        ).toBe(true)
+      }
+      const [col] = (await anki.execute('select * from col')).rows
+      // Schema version 11 (Anki opens 11 to 18 and upgrades); crt in seconds, mod and scm in milliseconds.
+      expect([col!.id, col!.ver, col!.dty, col!.usn, col!.ls]).toEqual([1, 11, 0, 0, 0])
+      expect(Number(col!.crt)).toBeLessThan(before / 1000 + 1)
+      expect(Number(col!.crt)).toBeGreaterThan(before / 1000 - 2 * 86_400)
+      expect(Number(col!.mod)).toBeGreaterThanOrEqual(before)
+      expect(JSON.parse(String(col!.tags))).toEqual({})
+      expect(typeof JSON.parse(String(col!.conf))).toBe('object')
+
+      // NotetypeSchema11, NoteFieldSchema11, CardTemplateSchema11.
+      const models = Object.values(JSON.parse(String(col!.models))) as Array<Record<string, unknown>>
+      for (const model of models) {
+        hasKeys(model, ['id', 'name', 'type', 'mod', 'usn', 'sortf', 'did', 'tmpls', 'flds', 'css'])
+        expect([model.type, model.sortf]).toEqual([0, 0])
+        expect(Number(model.mod)).toBeLessThan(before / 1000 + 100)
+        expect(model.req).toEqual([[0, 'any', [0]]])
+        for (const field of model.flds as Array<Record<string, unknown>>) hasKeys(field, ['name', 'ord', 'sticky', 'rtl', 'font', 'size'])
+        for (const template of model.tmpls as Array<Record<string, unknown>>) {
+          hasKeys(template, ['name', 'ord', 'qfmt', 'afmt'])
+          expect(String(template.qfmt)).toContain('{{Prompt}}')
+        }
+      }
+      // DeckSchema11 (normal decks): the common keys, the four day counters and the options group.
+      const decks = JSON.parse(String(col!.decks)) as Record<string, Record<string, unknown>>
+      for (const [id, deck] of Object.entries(decks)) {
+        hasKeys(deck, ['id', 'name', 'usn', 'collapsed', 'dyn', 'conf', 'lrnToday', 'revToday', 'newToday', 'timeToday'])
+        expect([String(deck.id), deck.dyn]).toEqual([id, 0])
+        expect(Object.keys(JSON.parse(String(col!.dconf)))).toContain(String(deck.conf))
+      }
+      // DeckConfSchema11 and its new, rev and lapse groups.
+      for (const conf of Object.values(JSON.parse(String(col!.dconf))) as Array<Record<string, Record<string, unknown>>>) {
+        hasKeys(conf, ['id', 'mod', 'name', 'usn', 'maxTaken', 'autoplay', 'timer', 'new', 'rev', 'lapse'])
+        hasKeys(conf.new!, ['delays', 'initialFactor', 'ints', 'order', 'perDay'])
+        hasKeys(conf.rev!, ['ease4', 'ivlFct', 'maxIvl', 'perDay'])
+        hasKeys(conf.lapse!, ['delays', 'leechAction', 'leechFails', 'minInt', 'mult'])
+      }
+      // Each card's deck and note type are in the package; note mod times are in seconds (Anki updates a note
+      // it already has from a package only when the package's is newer).
+      const cards = (await anki.execute('select did, nid from cards')).rows
+      const notes = (await anki.execute('select id, mid, mod, flds from notes')).rows
+      for (const card of cards) expect(decks[String(card.did)]).toBeDefined()
+      for (const note of notes) {
+        const model = models.find((m) => String(m.id) === String(note.mid))!
+        expect(String(note.flds).split(FIELD_SEPARATOR)).toHaveLength((model.flds as unknown[]).length)
+        expect(Number(note.mod)).toBeLessThan(before / 1000 + 100)
+      }
+      expect(new Set(cards.map((c) => c.nid)).size).toBe(notes.length)
+    } finally {
+      anki.close()
+    }
+  })
+})
+
 describe('npm run deck:export', () => {
   function run(args: string[]) {
     return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'db', 'export-deck.ts'), ...args], {
