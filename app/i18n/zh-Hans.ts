@@ -713,7 +713,7 @@ export const zhHans: Messages = {
   exportIntro: '将本卡组下载到 Anki、Quizlet 或 Moodle 中使用：每张卡片都附有答案、解析和出处。',
   exportFormat: '格式',
   exportFormatNames: {
-    apkg: 'Anki 卡组包（.apkg）',
+    apkg: 'Anki 卡包（.apkg）',
     csv: 'Quizlet 用 CSV（术语，释义）',
     gift: 'Moodle 用 GIFT（.txt）',
     'moodle-xml': 'Moodle XML（.xml）',
