@@ -85,6 +85,8 @@ test('ordering by keyboard alone: pick up with Enter, place with Enter', async (
   await page.getByRole('button', { name: 'Check' }).focus()
   await page.keyboard.press('Enter')
   await expect(verdict(page)).toContainText('Correct')
+  // A rating key acts only while its button is enabled (the buttons are disabled while any navigation is pending).
+  await expect(page.getByRole('button', { name: /^Good, .*\(suggested\)$/ })).toBeEnabled()
   await page.keyboard.press('3')
   await expect(verdict(page)).toHaveCount(0)
 })
