@@ -6,9 +6,10 @@
  * deck is gone, says it was already deleted. Works without JavaScript (a plain form).
  */
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Link, redirect } from 'react-router'
+import { data, redirect } from 'react-router'
 import type { Route } from './+types/deck-delete'
 import { ConfirmStep } from '~/components/confirm-step'
+import { DeckAssignments } from '~/components/deck-assignments'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { deckAssignments, deletedOwnDeckTitle, deleteImportedDeck, ownImportedDeck } from '~/data/imported-decks.server'
 import { deleteDeckSchema } from '~/domain/interchange/deck-manage-form'
@@ -65,18 +66,7 @@ export default function DeckDelete({ loaderData, actionData }: Route.ComponentPr
       cancelLabel={t.cancelKeep}
       error={actionData ? t[actionData.error] : null}
     >
-      {assignedIn.length > 0 ? (
-        <>
-          <p>{t.deckDeleteAssigned}</p>
-          <ul className="plain-list">
-            {assignedIn.map((a) => (
-              <li key={`${a.classId}:${a.assignmentTitle}`}>
-                <Link to={`/classes/${a.classId}`}>{a.className}</Link> · {a.assignmentTitle}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <DeckAssignments assignedIn={assignedIn} />
     </ConfirmStep>
   )
 }

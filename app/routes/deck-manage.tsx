@@ -6,6 +6,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/deck-manage'
+import { DeckAssignments } from '~/components/deck-assignments'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { Field, FormErrors } from '~/components/field'
 import { formTiming } from '~/components/form-timing'
@@ -73,18 +74,7 @@ export default function DeckManage({ loaderData, actionData }: Route.ComponentPr
       <section aria-labelledby="deck-delete">
         <h2 id="deck-delete">{t.deckDeleteHeading}</h2>
         <p className="muted">{t.deckDeleteHelp}</p>
-        {assignedIn.length > 0 ? (
-          <>
-            <p>{t.deckDeleteAssigned}</p>
-            <ul className="plain-list">
-              {assignedIn.map((a) => (
-                <li key={`${a.classId}:${a.assignmentTitle}`}>
-                  <Link to={`/classes/${a.classId}`}>{a.className}</Link> · {a.assignmentTitle}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <DeckAssignments assignedIn={assignedIn} />
         <p>
           <Link to={`/decks/${deck.id}/delete`} className="button danger">
             {t.deckDeleteLink}
