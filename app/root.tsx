@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
+import { Form, Link, Links, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { metaMessages, pageTitle } from './i18n/meta'
+import { PageMeta } from './i18n/page-meta'
 import { ErrorMessage } from './components/error-page'
 import { useNonce } from './utils/nonce'
 import { registerServiceWorker } from './offline/register'
@@ -48,7 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
         <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
-        <Meta />
+        <PageMeta />
         <Links />
         {dictionaryUrl ? <link rel="modulepreload" href={dictionaryUrl} /> : null}
       </head>
