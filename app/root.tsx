@@ -1,5 +1,16 @@
 import { useEffect } from 'react'
-import { Form, Link, Links, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
+import {
+  Form,
+  Link,
+  Links,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+  type ShouldRevalidateFunctionArgs,
+} from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { metaMessages, pageTitle } from './i18n/meta'
@@ -25,6 +36,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     dictionaryUrl: dictionaryChunkUrl(lang),
     account: user?.kind === 'account' ? { name: user.displayName ?? user.email ?? '', role: user.role } : null,
   }
+}
+
+/**
+ * A check on the study page (intent=check) changes nothing shown here (language, time zone, account: a visitor
+ * made a guest by it keeps the browser's), and the study page keeps its card too. Loading the root again would
+ * show the verdict while a navigation is still pending, its rating buttons disabled, so a rating key pressed
+ * then was ignored and the suggested rating could not take the focus.
+ */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formData?.get('intent') === 'check' ? false : defaultShouldRevalidate
 }
 
 export function meta({ matches, error }: Route.MetaArgs) {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { answerKindCard, KIND_CARDS } from '../support/answer-card'
 import { answerRegion, prompt, remainingCounts, verdict } from '../support/study-screen'
 
@@ -78,18 +78,35 @@ test('no accessibility violations on any question kind, before and after checkin
 })
 
 test('ordering by keyboard alone: pick up with Enter, place with Enter', async ({ page }) => {
+  await checkOrderingByKeyboard(page)
+  // The key goes in as soon as the verdict shows, as a learner's would.
+  await page.keyboard.press('3')
+  await expect(verdict(page)).toHaveCount(0)
+})
+
+test('after Check the suggested rating has the focus', async ({ page }) => {
+  await checkOrderingByKeyboard(page)
+  await expect(page.getByRole('button', { name: /^Good, .*\(suggested\)$/ })).toBeFocused()
+})
+
+/**
+ * Answers the ordering card with keys alone and checks it, with loaders that run again held back, as on a busy
+ * server: the verdict must not show while a navigation is still pending (its rating buttons disabled, a rating key
+ * pressed then was ignored, and the suggested rating mounted disabled could not take the focus).
+ */
+async function checkOrderingByKeyboard(page: Page) {
   await page.goto('/decks/kinds/study?card=kd-ordering-autumn-trips')
   // The server renders the same rows; each event becomes a pick-up button once scripts run.
   await expect(page.getByRole('button', { name: /^1 of 3: / })).toBeVisible()
   await answerKindCard(page, { correct: true, style: 'keyboard' })
+  await page.route(/\.data\?/, async (route) => {
+    if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1000))
+    await route.continue()
+  })
   await page.getByRole('button', { name: 'Check' }).focus()
   await page.keyboard.press('Enter')
   await expect(verdict(page)).toContainText('Correct')
-  // A rating key acts only while its button is enabled (the buttons are disabled while any navigation is pending).
-  await expect(page.getByRole('button', { name: /^Good, .*\(suggested\)$/ })).toBeEnabled()
-  await page.keyboard.press('3')
-  await expect(verdict(page)).toHaveCount(0)
-})
+}
 
 test('keyboard while answering: number keys pick an option, Enter checks, Enter again records the suggested rating; U undoes before answering too', async ({
   page,
