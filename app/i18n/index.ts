@@ -30,7 +30,11 @@ export function messagesFor(lang: Lang): Messages {
   return messages
 }
 
-/** The language's messages if loaded, else any loaded ones (a tab title while a new language loads). */
+/**
+ * The language's messages if loaded, else any loaded ones. Route `meta` functions use it: <PageMeta/> renders them
+ * only once the page's own language is loaded (app/i18n/page-meta.tsx), so this is a safety net that shows a title
+ * in the other language rather than failing the page, should something call them earlier.
+ */
 export function messagesForOrLoaded(lang: Lang): Messages {
   return dictionaries[lang] ?? Object.values(dictionaries)[0] ?? messagesFor(lang)
 }
