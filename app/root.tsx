@@ -1,22 +1,12 @@
 import { useEffect } from 'react'
-import {
-  Form,
-  Link,
-  Links,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-  type ShouldRevalidateFunctionArgs,
-} from 'react-router'
+import { Form, Link, Links, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { useLang, useT } from './i18n/react'
 import { metaMessages, pageTitle } from './i18n/meta'
 import { PageMeta } from './i18n/page-meta'
 import { ErrorMessage } from './components/error-page'
 import { useNonce } from './utils/nonce'
+import { skipRevalidationAfterCheck } from './utils/revalidation'
 import { registerServiceWorker } from './offline/register'
 import { currentUser } from './utils/access.server'
 import { visitorMiddleware } from './utils/request-context.server'
@@ -38,15 +28,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-/**
- * A check on the study page (intent=check) changes nothing shown here (language, time zone, account: a visitor
- * made a guest by it keeps the browser's), and the study page keeps its card too. Loading the root again would
- * show the verdict while a navigation is still pending, its rating buttons disabled, so a rating key pressed
- * then was ignored and the suggested rating could not take the focus.
- */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get('intent') === 'check' ? false : defaultShouldRevalidate
-}
+// A check changes nothing shown here (language, time zone, account: a visitor made a guest by it keeps the browser's).
+export const shouldRevalidate = skipRevalidationAfterCheck
 
 export function meta({ matches, error }: Route.MetaArgs) {
   const t = metaMessages(matches)

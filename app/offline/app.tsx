@@ -34,6 +34,7 @@ import { cardsFor, keepFirstCheck, keptDeck, keptDecks, openChecks, outbox, reco
 import { requestBackgroundSync } from './triggers'
 import { messageText, msg } from '~/i18n/keys'
 import { RouteErrorBoundary } from '~/components/error-page'
+import { skipRevalidationAfterCheck } from '~/utils/revalidation'
 
 function uiLanguage(): Lang {
   const stored = localStorage.getItem('sd-lang')
@@ -352,6 +353,7 @@ const router = createMemoryRouter(
       id: 'root',
       path: '/',
       loader: () => ({ lang: uiLanguage() }),
+      shouldRevalidate: skipRevalidationAfterCheck,
       Component: Shell,
       children: [
         { index: true, loader: listLoader, Component: () => <KeptDeckList loaderData={useLoaderDataOf<typeof listLoader>()} /> },
@@ -360,8 +362,7 @@ const router = createMemoryRouter(
           loader: studyLoader,
           action: studyAction,
           ErrorBoundary: RouteErrorBoundary,
-          shouldRevalidate: ({ formData, defaultShouldRevalidate }) =>
-            formData?.get('intent') === 'check' ? false : defaultShouldRevalidate,
+          shouldRevalidate: skipRevalidationAfterCheck,
           Component: () => (
             <OfflineStudy loaderData={useLoaderDataOf<typeof studyLoader>()} actionData={useActionDataOf<typeof studyAction>()} />
           ),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { lazy, Suspense, useState } from 'react'
-import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/study'
 import { CardView } from '~/components/card-view'
 import { QUESTION_FORM_ID, QuestionForm } from '~/components/questions/question-form'
@@ -31,6 +31,7 @@ import { visitorSettings } from '~/utils/session.server'
 import { errorPage, failure } from '~/utils/http-errors.server'
 import { pageTitle, metaLang } from '~/i18n/meta'
 import { RouteErrorBoundary } from '~/components/error-page'
+import { skipRevalidationAfterCheck } from '~/utils/revalidation'
 
 /** Keeping the deck for offline study and the sync indicator (issue 11): loaded after the page, in its own chunk. */
 const OfflineKeeper = lazy(() => import('~/offline/keeper'))
@@ -202,9 +203,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 /** After a check, keep the card on screen: nothing changed on the server. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get('intent') === 'check' ? false : defaultShouldRevalidate
-}
+export const shouldRevalidate = skipRevalidationAfterCheck
 
 export function meta(args: Route.MetaArgs) {
   return pageTitle(args, (t) =>
