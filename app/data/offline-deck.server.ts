@@ -1,6 +1,7 @@
 /** Builds the copy of a deck a phone keeps for offline study (app/offline/kept-deck.ts). Reads only. */
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { cardStates, deckItems, items, reviewRequests } from '../../db/schema'
+import { cardStates, deckItems, items, openChecks, reviewRequests } from '../../db/schema'
+import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 import { toCardContent } from '~/domain/card-content'
 import { needsSiblings } from '~/domain/questions'
 import { studyDayAt } from '~/domain/study-day'
@@ -19,7 +20,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
   if (!deck) return null
   const settings = await getSettings(db, userId)
   const day = studyDayAt(now, settings.timeZone)
-  const [rows, states, requests, sources, speakers, progress, parameters, holds] = await Promise.all([
+  const [rows, states, requests, checks, sources, speakers, progress, parameters, holds] = await Promise.all([
     db
       .select({ id: items.id, bank: items.bank, category: items.category, data: items.data })
       .from(deckItems)
@@ -33,6 +34,12 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
       .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, reviewRequests.itemId)))
       .where(eq(reviewRequests.userId, userId))
       .orderBy(reviewRequests.requestedAt),
+    db
+      .select({ itemId: openChecks.itemId, reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt })
+      .from(openChecks)
+      .innerJoin(deckItems, and(eq(deckItems.deckId, deckId), eq(deckItems.itemId, openChecks.itemId)))
+      .where(and(eq(openChecks.userId, userId), sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`))
+      .orderBy(openChecks.checkedAt),
     sourceDocs(db),
     speakerList(db),
     dailyProgress(db, userId, day.start),
@@ -69,6 +76,7 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
     },
     weights: parameters.weights,
     holds: Object.fromEntries(rows.filter((r) => holds.has(r.id)).map((r) => [r.id, holds.get(r.id)!])),
+    checks,
     progress: { dayStart: day.start, dayEnd: day.end, newToday: progress.newToday, reviewsToday: progress.reviewsToday },
     fetchedAt: now,
   }

@@ -5,14 +5,19 @@
  * `db.batch`. Idempotent by review id: a retried or doubled batch changes nothing. All or nothing: a batch
  * with any refused event writes nothing and says which events were refused and why.
  *
+ * A check (the first Check of a showing made offline) becomes the server's open check of that card, as if made
+ * online, unless the card was answered at or after it (the check was used up) or an earlier check is in force:
+ * the first check holds, wherever it was made.
+ *
  * Concurrency: the batch is computed from a consistent read, and its first statement aborts it if any
  * touched card changed since (another answer, undo or sync); the whole sync is then read and computed again.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { answerCounts, cardStates, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { answerCounts, cardStates, fsrsOptimizer, fsrsParameters, items, newCardCursors, openChecks, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { describeResponse, gradeResponse, isInteractive } from '~/domain/questions'
-import { checkEvent, type AnswerEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
+import { checkEvent, type AnswerEvent, type CheckEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
+import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 import { applyEvents, byItem, replayCard } from '~/domain/review-replay'
 import { State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
@@ -28,8 +33,16 @@ export type SyncResult =
       duplicates: string[]
       /** Every touched card as the replay left it (null: new again). These replace the phone's. */
       states: Record<string, StoredCard | null>
+      /** Each checked card's open check in force now (null: none, e.g. it was answered since). These replace the phone's. */
+      checks: Record<string, OpenCheckState | null>
     }
   | { status: 'refused'; refused: Refusal[] }
+
+export interface OpenCheckState {
+  reviewId: string
+  response: string
+  checkedAt: number
+}
 
 const MAX_ATTEMPTS = 8
 
@@ -44,7 +57,7 @@ export async function syncReviewEvents(db: Database, userId: string, rawEvents: 
   if (refused.length > 0) return { status: 'refused', refused }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await syncOnce(db, userId, events)
+      return await syncOnce(db, userId, events, now)
     } catch (error) {
       // A touched card changed under us, or an identical batch raced us to the primary key: read again.
       if (attempt < MAX_ATTEMPTS && (isConflictAbort(error) || isUniqueViolation(error))) continue
@@ -60,10 +73,11 @@ interface ExistingRow {
   rating: number
 }
 
-async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ index: number; event: ReviewEvent }>): Promise<SyncResult> {
+async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ index: number; event: ReviewEvent }>, now: number): Promise<SyncResult> {
   const answers = events.filter((e): e is { index: number; event: AnswerEvent } => e.event.type === 'answer')
-  const ids = [...new Set(events.map(({ event }) => (event.type === 'answer' ? event.id : event.reviewId)))]
-  const answerItemIds = [...new Set(answers.map((a) => a.event.itemId))]
+  const checks = events.filter((e): e is { index: number; event: CheckEvent } => e.event.type === 'check')
+  const ids = [...new Set(events.flatMap(({ event }) => (event.type === 'answer' ? [event.id] : event.type === 'undo' ? [event.reviewId] : [])))]
+  const answerItemIds = [...new Set([...answers, ...checks].map((a) => a.event.itemId))]
   const [existing, liveItems, settings, [parameters]] = await db.batch([
     db.all<ExistingRow>(sql`select id, user_id, item_id, rating from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
     db.all<{ id: string; bank: string; data: string }>(sql`select id, bank, data from ${items} where retired_at is null and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`),
@@ -94,6 +108,10 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
         inBatch.set(event.id, event)
         fresh.push(event)
       }
+    } else if (event.type === 'check') {
+      const item = itemData.get(event.itemId)
+      if (!item || !isInteractive(item.kind))
+        refused.push({ index, id: event.reviewId, reason: 'unknown-item', detail: `there is no card "${event.itemId}" to check` })
     } else {
       const target = existingById.get(event.reviewId)
       if (target && target.user_id !== userId) refused.push({ index, id: event.reviewId, reason: 'not-yours', detail: 'this answer belongs to another learner' })
@@ -105,7 +123,8 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   if (refused.length > 0) return { status: 'refused', refused }
 
   const touched = [...new Set([...fresh.map((a) => a.itemId), ...undoItems])]
-  if (touched.length === 0) return { status: 'synced', accepted: [], duplicates, states: {} }
+  const checkedItems = [...new Set(checks.map((c) => c.event.itemId))]
+  if (touched.length === 0 && checkedItems.length === 0) return { status: 'synced', accepted: [], duplicates, states: {}, checks: {} }
   const touchedJson = JSON.stringify(touched)
   // One consistent read of every touched card's log and cached state (a read batch is one transaction).
   const [logRows, stateRows] = await db.batch([
@@ -172,7 +191,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
     }
   }
 
-  const writes = [
+  const cardWrites = [
     // First: abort the whole batch if any touched card moved since the read above.
     db.run(sql`select case when exists (
         select 1 from json_each(${JSON.stringify(fingerprints)}) j
@@ -202,10 +221,44 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
       where json_extract(j.value, '$.item') = ${reviewRequests.itemId} and json_extract(j.value, '$.at') >= ${reviewRequests.requestedAt})`),
     // A card that is new again may sit below a new-card cursor: forget this learner's cursors.
     ...(anyBecameNew ? [db.delete(newCardCursors).where(eq(newCardCursors.userId, userId))] : []),
+    // An answer uses up the card's open check made before it (online or synced earlier), as an online rating does.
+    db.run(sql`delete from ${openChecks} where user_id = ${userId} and exists (
+      select 1 from json_each(${JSON.stringify(fresh.map((a) => ({ item: a.itemId, at: a.answeredAt })))}) j
+      where json_extract(j.value, '$.item') = ${openChecks.itemId} and json_extract(j.value, '$.at') >= ${openChecks.checkedAt})`),
   ]
-  await db.batch(writes as unknown as Parameters<typeof db.batch>[0])
+  const writes = [
+    ...(touched.length > 0 ? cardWrites : []),
+    // After the answers: a check the batch (or the log) answered at or after it is not kept.
+    ...checks.map(({ event }) => keepSyncedCheck(db, userId, event, now)),
+    db
+      .select({ itemId: openChecks.itemId, reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt })
+      .from(openChecks)
+      .where(and(eq(openChecks.userId, userId), sql`${openChecks.itemId} in (select value from json_each(${JSON.stringify(checkedItems)}))`, sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`)),
+  ]
+  const results = (await db.batch(writes as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[]
+  const inForce = new Map((results[results.length - 1] as Array<OpenCheckState & { itemId: string }>).map(({ itemId, ...check }) => [itemId, check]))
   const undone = rowsToUpdate.filter((r) => r.undoneAt !== null && stored.get(r.id)!.undoneAt === null).map((r) => r.id)
-  return { status: 'synced', accepted: [...fresh.map((a) => a.id), ...undone], duplicates, states: newStates }
+  return {
+    status: 'synced',
+    accepted: [...fresh.map((a) => a.id), ...undone],
+    duplicates,
+    states: newStates,
+    checks: Object.fromEntries(checkedItems.map((itemId) => [itemId, inForce.get(itemId) ?? null])),
+  }
+}
+
+/**
+ * A check made offline, kept as the card's open check if it is still in force, no answer to the card came at or
+ * after it, and no earlier check is in force (the first check holds; a retried check changes nothing).
+ */
+function keepSyncedCheck(db: Database, userId: string, check: CheckEvent, now: number) {
+  const expired = now - OPEN_CHECK_TTL_MS
+  return db.run(sql`insert into ${openChecks} (user_id, item_id, review_id, response, checked_at)
+    select ${userId}, ${check.itemId}, ${check.reviewId}, ${check.response}, ${check.checkedAt}
+    where ${check.checkedAt} > ${expired}
+      and not exists (select 1 from ${reviewLogs} where user_id = ${userId} and item_id = ${check.itemId} and reviewed_at >= ${check.checkedAt})
+    on conflict (user_id, item_id) do update set review_id = excluded.review_id, response = excluded.response, checked_at = excluded.checked_at
+    where ${openChecks.checkedAt} > excluded.checked_at or ${openChecks.checkedAt} <= ${expired}`)
 }
 
 /** A card's cached state and log size, as the write's first statement recomputes it in SQL. */

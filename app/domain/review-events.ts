@@ -1,7 +1,8 @@
 /**
  * Review events: what a phone that studied offline sends to the server (POST /sync). An answer carries the
  * review id the phone made (it also seeded the question, see docs/decisions/0002), the time by the phone's
- * clock and the desired retention in force; an undo names the answer it takes back. Pure and browser-safe:
+ * clock and the desired retention in force; an undo names the answer it takes back; a check is the first Check
+ * of a showing, which the server keeps as its own open check (so going online is not a fresh try). Pure and browser-safe:
  * the phone checks its own outbox with the same schema the server uses.
  */
 import { z } from 'zod'
@@ -35,12 +36,24 @@ export const undoEventSchema = z.object({
   undoneAt: timeSchema,
 })
 
-export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema, undoEventSchema], {
-  error: 'type must be "answer" or "undo"',
+export const checkEventSchema = z.object({
+  type: z.literal('check'),
+  /** The showing checked: the review id that seeded its question (its rating carries the same id). */
+  reviewId: reviewIdSchema,
+  itemId: itemIdSchema,
+  /** What the learner answered, as the check graded it. */
+  response: z.string().max(2000),
+  /** When the learner checked, by the phone's clock (epoch ms). */
+  checkedAt: timeSchema,
+})
+
+export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema, undoEventSchema, checkEventSchema], {
+  error: 'type must be "answer", "undo" or "check"',
 })
 
 export type AnswerEvent = z.infer<typeof answerEventSchema>
 export type UndoEvent = z.infer<typeof undoEventSchema>
+export type CheckEvent = z.infer<typeof checkEventSchema>
 export type ReviewEvent = z.infer<typeof reviewEventSchema>
 
 /** The envelope: whose events these are (the phone's kept learner) and the events in the order made. */
@@ -61,9 +74,14 @@ export interface Refusal {
   detail: string
 }
 
-/** The id an event is known by (an undo by the answer it takes back). */
+/** The id an event is known by (an undo by the answer it takes back, a check by the showing it checked). */
 export function eventId(event: ReviewEvent): string {
   return event.type === 'answer' ? event.id : event.reviewId
+}
+
+/** When the event happened, by the phone's clock. */
+export function eventTime(event: ReviewEvent): number {
+  return event.type === 'answer' ? event.answeredAt : event.type === 'undo' ? event.undoneAt : event.checkedAt
 }
 
 /** Checks an event's shape and time against the receiving clock; null when it may go on. */
@@ -82,7 +100,7 @@ export function checkEvent(raw: unknown, index: number, now: number): { ok: true
     }
   }
   const event = parsed.data
-  const at = event.type === 'answer' ? event.answeredAt : event.undoneAt
+  const at = eventTime(event)
   if (at > now + MAX_CLOCK_AHEAD_MS) {
     return {
       ok: false,

@@ -26,7 +26,8 @@ export function compareEntries(a: Pick<LogEntry, 'reviewedAt' | 'id'>, b: Pick<L
 /**
  * Adds events to a log: an answer whose id the log holds already changes nothing (a retried batch); an undo
  * marks its answer undone once (the first undo's time is kept). Returns a new array; entries are copied
- * when changed. An undo of an answer not in the log is ignored here (the server refuses it before).
+ * when changed. An undo of an answer not in the log is ignored here (the server refuses it before). A check
+schedules nothing: it leaves the log as it is.
  */
 export function applyEvents(log: readonly LogEntry[], events: readonly ReviewEvent[]): LogEntry[] {
   const byId = new Map(log.map((e) => [e.id, e]))
@@ -41,7 +42,7 @@ export function applyEvents(log: readonly LogEntry[], events: readonly ReviewEve
         retention: event.retention,
         undoneAt: null,
       })
-    } else {
+    } else if (event.type === 'undo') {
       const target = byId.get(event.reviewId)
       if (target && target.undoneAt === null) byId.set(target.id, { ...target, undoneAt: event.undoneAt })
     }

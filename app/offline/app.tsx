@@ -35,6 +35,7 @@ import { requestBackgroundSync } from './triggers'
 import { messageText, msg } from '~/i18n/keys'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { skipRevalidationAfterCheck } from '~/utils/revalidation'
+import { checkAnsweredSince } from '~/domain/open-check'
 
 function uiLanguage(): Lang {
   const stored = localStorage.getItem('sd-lang')
@@ -71,7 +72,9 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
   // A card already checked comes back as that showing, with its verdict: a reload is not a second try.
-  const open = await openChecks(deck.userId, deck.deckId, now)
+  const open = (await openChecks(deck.userId, deck.deckId, now)).filter(
+    (c) => !checkAnsweredSince(c.checkedAt, cards.get(c.itemId)?.lastReview),
+  )
   const checked = open.find((c) => keptItem(deck, c.itemId) && (!prefer || prefer === c.itemId)) ?? null
   const next = checked
     ? ({ kind: queueOf(cards.get(checked.itemId)), itemId: checked.itemId } as const)
@@ -152,6 +155,7 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
       response: response ?? '',
       checkedAt: now,
     })
+    if (first.reviewId === form.reviewId) void requestBackgroundSync()
     const question = questionOf(deck, kept, first.reviewId)
     const verdict = gradeResponse(kept.item, question, first.response)
     return { check: { itemId: kept.item.id, reviewId: first.reviewId, response: first.response, question, verdict } }

@@ -23,7 +23,8 @@ export function OfflineIndicator() {
     let alive = true
     const refresh = async () => {
       const [status, waiting] = await Promise.all([syncStatus(), outbox()])
-      if (alive) setView({ ...status, online: navigator.onLine, waiting: waiting.length })
+      // Checks go to the server too, but they are not answers: the count is of answers (and undos) waiting.
+      if (alive) setView({ ...status, online: navigator.onLine, waiting: waiting.filter((e) => e.event.type !== 'check').length })
     }
     startSyncTriggers()
     void refresh()

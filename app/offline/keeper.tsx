@@ -1,5 +1,5 @@
 /**
- * On the online study page: keeps the deck for offline study (fetched once per visit), asks for persistent
+ * On the online study page: keeps the deck for offline study (on arrival and again on leaving), asks for persistent
  * storage, sends waiting answers and shows the sync indicator. Loaded lazily, after the page is up.
  */
 import { useEffect } from 'react'
@@ -19,9 +19,29 @@ export async function keepDeckNow(deckId: string, auto = false): Promise<boolean
   return true
 }
 
+/** Hiding the page keeps the deck again at most this often (a phone may flip between apps). */
+const REKEEP_AFTER_MS = 5_000
+
 export default function OfflineKeeper({ deckId, learner }: { deckId: string; learner: boolean }) {
   useEffect(() => {
-    if (learner) void keepDeckNow(deckId, true).catch(() => undefined)
+    if (!learner) return
+    let keptAt = Date.now()
+    const keep = () => {
+      keptAt = Date.now()
+      void keepDeckNow(deckId, true).catch(() => undefined)
+    }
+    keep()
+    // The copy kept on arrival misses this visit's online answers and checks. Keeping it again when the learner
+    // leaves (another app, the screen locked, another page) means a card rated online here is not shown offline
+    // as still due, or as still checked.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden' && Date.now() - keptAt >= REKEEP_AFTER_MS) keep()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    return () => {
+      document.removeEventListener('visibilitychange', onHide)
+      keep()
+    }
   }, [deckId, learner])
   return <OfflineIndicator />
 }

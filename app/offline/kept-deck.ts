@@ -41,6 +41,8 @@ export interface KeptDeck {
   weights: Weights | null
   /** Suspended and buried cards of this deck: the queue skips them as the server's does. */
   holds: Record<string, CardHold>
+  /** The learner's open checks of this deck's cards (the first Check of a showing not yet rated), oldest first. */
+  checks: Array<{ itemId: string; reviewId: string; response: string; checkedAt: number }>
   /** Today's counts as the server had them at `fetchedAt`, for the study day starting at `dayStart`. */
   progress: { dayStart: number; dayEnd: number; newToday: number; reviewsToday: number }
   fetchedAt: number

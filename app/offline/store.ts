@@ -62,19 +62,38 @@ export function offlineDb(): Promise<IDBPDatabase<OfflineSchema>> {
 
 const cardKey = (userId: string, itemId: string) => `${userId}|${itemId}`
 
-/** Keeps (or refreshes) a deck; the server's card states replace the phone's unless answers still wait. */
+/** Items with an answer (or, for checks, an answer or a check) of this learner still waiting in the outbox. */
+function waitingItems(entries: readonly OutboxEntry[], userId: string, types: ReadonlyArray<ReviewEvent['type']>): Set<string> {
+  return new Set(
+    entries.flatMap((e) => (e.userId === userId && types.includes(e.event.type) && 'itemId' in e.event ? [e.event.itemId] : [])),
+  )
+}
+
+/**
+ * Keeps (or refreshes) a deck. The server's card states and open checks replace the phone's, except for cards
+ * whose answers or checks still wait to be sent: so a card checked offline and then rated online is not shown
+ * checked again, and a card checked online comes back offline as that showing.
+ */
 export async function keepDeck(deck: KeptDeck): Promise<void> {
   const db = await offlineDb()
-  const waiting = new Set(
-    (await db.getAll('outbox')).filter((e) => e.userId === deck.userId).map((e) => (e.event.type === 'answer' ? e.event.itemId : '')),
-  )
+  const entries = await db.getAll('outbox')
+  const answersWaiting = waitingItems(entries, deck.userId, ['answer'])
+  const checksWaiting = waitingItems(entries, deck.userId, ['answer', 'check'])
   const bytes = new Blob([JSON.stringify(deck)]).size
-  const tx = db.transaction(['decks', 'cards'], 'readwrite')
+  const tx = db.transaction(['decks', 'cards', 'meta'], 'readwrite')
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
   for (const kept of deck.items) {
     const itemId = kept.item.id
-    if (waiting.has(itemId)) continue
+    if (answersWaiting.has(itemId)) continue
     await tx.objectStore('cards').put({ key: cardKey(deck.userId, itemId), userId: deck.userId, itemId, card: deck.cards[itemId] ?? null })
+  }
+  const serverChecks = new Map(deck.checks.map((c) => [c.itemId, c]))
+  for (const kept of deck.items) {
+    const itemId = kept.item.id
+    if (checksWaiting.has(itemId)) continue
+    const check = serverChecks.get(itemId)
+    if (check) await tx.objectStore('meta').put(check, checkKey(deck.userId, deck.deckId, itemId))
+    else await tx.objectStore('meta').delete(checkKey(deck.userId, deck.deckId, itemId))
   }
   await tx.done
 }
@@ -125,16 +144,47 @@ export async function openChecks(userId: string, deckId: string, now: number): P
   return checks.filter((c) => checkInForce(c.checkedAt, now)).sort((a, b) => a.checkedAt - b.checkedAt)
 }
 
-/** Keeps this check unless one of the same card is in force, and returns the one in force: the first. */
+/**
+ * Keeps this check unless one of the same card is in force, and returns the one in force: the first. A check
+ * kept here also joins the outbox, so the server keeps it too: going online is not a fresh try.
+ */
 export async function keepFirstCheck(userId: string, deckId: string, check: OpenCheck): Promise<OpenCheck> {
   const db = await offlineDb()
-  const tx = db.transaction('meta', 'readwrite')
+  const tx = db.transaction(['meta', 'outbox'], 'readwrite')
   const key = checkKey(userId, deckId, check.itemId)
-  const kept = (await tx.store.get(key)) as OpenCheck | undefined
+  const kept = (await tx.objectStore('meta').get(key)) as OpenCheck | undefined
   const first = kept && checkInForce(kept.checkedAt, check.checkedAt) ? kept : check
-  if (first === check) await tx.store.put(check, key)
+  if (first === check) {
+    await tx.objectStore('meta').put(check, key)
+    await tx.objectStore('outbox').add({
+      userId,
+      deckId,
+      event: { type: 'check', reviewId: check.reviewId, itemId: check.itemId, response: check.response, checkedAt: check.checkedAt },
+    })
+  }
   await tx.done
   return first
+}
+
+/** The server's open check of each card after a sync (null: none) replaces the phone's in every kept deck. */
+async function settleChecks(
+  meta: {
+    getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>
+    put(value: unknown, key: string): Promise<unknown>
+    delete(key: string): Promise<void>
+  },
+  userId: string,
+  checks: Record<string, Omit<OpenCheck, 'itemId'> | null>,
+  skip: ReadonlySet<string>,
+) {
+  const prefix = `check|${userId}|`
+  for (const key of (await meta.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`))) as string[]) {
+    const itemId = key.slice(key.lastIndexOf('|') + 1)
+    if (!(itemId in checks) || skip.has(itemId)) continue
+    const check = checks[itemId]
+    if (check) await meta.put({ itemId, ...check } satisfies OpenCheck, key)
+    else await meta.delete(key)
+  }
 }
 
 /**
@@ -167,20 +217,23 @@ export async function outbox(): Promise<OutboxEntry[]> {
   return (await offlineDb()).getAll('outbox')
 }
 
-/** After a sync: the sent events leave the outbox and the server's states replace the phone's, at once. */
+/** After a sync: the sent events leave the outbox and the server's states and checks replace the phone's, at once. */
 export async function settleSynced(
   userId: string,
   sent: readonly number[],
   states: Record<string, StoredCard | null>,
+  checks: Record<string, Omit<OpenCheck, 'itemId'> | null>,
   at: number,
 ): Promise<void> {
   const db = await offlineDb()
   const tx = db.transaction(['outbox', 'cards', 'meta'], 'readwrite')
   for (const seq of sent) await tx.objectStore('outbox').delete(seq)
-  // A card answered again after this batch was taken keeps the phone's newer state until its own sync.
-  const stillWaiting = new Set((await tx.objectStore('outbox').getAll()).map((e) => (e.event.type === 'answer' ? e.event.itemId : '')))
+  // A card answered (or checked) again after this batch was taken keeps the phone's newer state until its own sync.
+  const left = await tx.objectStore('outbox').getAll()
+  const stillWaiting = waitingItems(left, userId, ['answer'])
   for (const [itemId, card] of Object.entries(states))
     if (!stillWaiting.has(itemId)) await tx.objectStore('cards').put({ key: cardKey(userId, itemId), userId, itemId, card })
+  await settleChecks(tx.objectStore('meta'), userId, checks, waitingItems(left, userId, ['answer', 'check']))
   const status = await readStatus(tx.objectStore('meta'))
   await tx.objectStore('meta').put({ ...status, lastSyncAt: at, lastError: null } satisfies SyncStatus, 'status')
   await tx.done

@@ -4,7 +4,7 @@
  * the outcome on a BroadcastChannel.
  */
 import { MAX_EVENTS_PER_BATCH } from '~/domain/review-event-limits'
-import type { Refusal } from '~/domain/review-events'
+import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
 import { outbox, setSyncError, settleRefused, settleSynced } from './store'
 
@@ -12,7 +12,13 @@ export const SYNC_CHANNEL = 'sourcedeck-sync'
 export const SYNC_TAG = 'sourcedeck-outbox'
 
 type SyncAnswer =
-  | { status: 'synced'; accepted: string[]; duplicates: string[]; states: Record<string, StoredCard | null> }
+  | {
+      status: 'synced'
+      accepted: string[]
+      duplicates: string[]
+      states: Record<string, StoredCard | null>
+      checks: Record<string, { reviewId: string; response: string; checkedAt: number } | null>
+    }
   | { status: 'refused'; refused: Refusal[] }
   | { status: 'error'; error: string; message?: string }
 
@@ -32,6 +38,8 @@ async function withLock<T>(run: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks
   return locks ? (locks.request('sourcedeck-sync', run) as Promise<T>) : run()
 }
+
+const eventItemId = (event: ReviewEvent) => ('itemId' in event ? event.itemId : undefined)
 
 /** Sends every waiting event, batch by batch; stops at the first error (kept for the next try). */
 export function flushOutbox(origin = ''): Promise<FlushOutcome> {
@@ -64,6 +72,7 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
           userId,
           batch.map((e) => e.seq!),
           answer.states,
+          answer.checks,
           Date.now(),
         )
         sent += batch.length
@@ -72,7 +81,7 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
           answer.refused.map((r) => ({
             seq: batch[r.index]!.seq!,
             refusal: r,
-            itemId: batch[r.index]!.event.type === 'answer' ? (batch[r.index]!.event as { itemId: string }).itemId : undefined,
+            itemId: eventItemId(batch[r.index]!.event),
           })),
         )
       } else {

@@ -44,7 +44,7 @@ function keptDeckIds(page: Page): Promise<string[]> {
   )
 }
 
-type Outboxed = { event: { type: string; id?: string; itemId?: string; answeredAt?: number } }
+type Outboxed = { event: { type: string; id?: string; reviewId?: string; itemId?: string; answeredAt?: number } }
 function outboxOf(page: Page): Promise<Outboxed[]> {
   return page.evaluate(
     () =>
@@ -166,8 +166,11 @@ test('offline round trip: kept deck studied offline, answers wait across a close
     prompts.add((await answerCard(page, i % 3 === 0 ? 'Again' : 'Good')) ?? '')
   }
   expect(prompts.size).toBeGreaterThanOrEqual(7)
-  const waiting = await outboxOf(page)
-  expect(waiting.filter((e) => e.event.type === 'answer')).toHaveLength(10)
+  // Each answer, and before it the check it was rated on (checks go to the server too).
+  const outboxed = await outboxOf(page)
+  const waiting = outboxed.filter((e) => e.event.type === 'answer')
+  expect(waiting).toHaveLength(10)
+  expect(outboxed.filter((e) => e.event.type === 'check')).toHaveLength(10)
   await page.close()
 
   const again = await context.newPage()
@@ -233,6 +236,66 @@ test('a card checked offline comes back after a reload with its verdict, is rate
     (r) => r.id === answers[0]!.event.id || (r.itemId === 'kd-typed-meeting-day' && r.reviewedAt >= answers[0]!.event.answeredAt!),
   )
   expect(synced.map((r) => r.id)).toEqual([answers[0]!.event.id])
+})
+
+/** The phone's open checks (IndexedDB keys `check|user|deck|item`): the item ids. */
+function phoneCheckedItems(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        // Never create the database here: the app must create it with its stores.
+        open.onupgradeneeded = () => open.transaction!.abort()
+        open.onsuccess = () => {
+          const req = open.result.transaction('meta').objectStore('meta').getAllKeys(IDBKeyRange.bound('check|', 'check|\uffff'))
+          req.onsuccess = () => resolve(req.result.map((k) => String(k).split('|').pop()!))
+        }
+        open.onerror = () => resolve([])
+      }),
+  )
+}
+
+test('a card checked offline is that showing online too (not a fresh try); rated online, it is not shown checked offline again', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000)
+  await startOnline(page, 'kinds')
+  await context.setOffline(true)
+  const typed = '/decks/kinds/study?card=kd-typed-meeting-day'
+  await page.goto(typed)
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await page.getByLabel('Your answer').fill('29 October 2025')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toContainText('Not quite')
+  const [checkEvent] = (await outboxOf(page)).filter((e) => e.event.type === 'check')
+  expect(checkEvent).toBeDefined()
+
+  // Back online: the check is sent, and the server shows the card as that showing, with its verdict.
+  await context.setOffline(false)
+  await page.evaluate(() => dispatchEvent(new Event('online')))
+  await expect.poll(async () => (await outboxOf(page)).length, { timeout: 20_000 }).toBe(0)
+  await page.goto(typed)
+  await expect(page.locator('[data-offline-study]')).toHaveCount(0)
+  await expect(prompt(page)).toContainText('Rubio')
+  await expect(verdict(page)).toContainText('Not quite')
+  await expect(verdict(page).getByRole('definition').first()).toHaveText('29 October 2025')
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0)
+
+  // Rated online, then the study page left: the phone's copy forgets the check.
+  await page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ }).tap()
+  await expect(verdict(page)).toHaveCount(0)
+  await page.getByRole('link', { name: 'Back to decks' }).tap()
+  await expect.poll(() => phoneCheckedItems(page), { timeout: 20_000 }).toEqual([])
+  await context.setOffline(true)
+  await page.goto(typed)
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
+  await expect(verdict(page)).toHaveCount(0)
+  await context.setOffline(false)
+  const checkedAt = (checkEvent!.event as { checkedAt?: number }).checkedAt!
+  const rated = (await serverLog()).filter((r) => r.itemId === 'kd-typed-meeting-day' && r.reviewedAt >= checkedAt)
+  expect(rated.map((r) => r.id)).toEqual([checkEvent!.event.reviewId])
 })
 
 test('checking another card offline keeps the first card’s check: it comes back with its verdict, not as a fresh try', async ({

@@ -1,28 +1,18 @@
 /** POST /sync: offline answers join the log idempotently; every touched card and cache equals its replay. */
-import { count, eq, sql } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { answerCounts, cardStates, items, newCardCursors, reviewLogs, studyDays, users } from '../../db/schema'
+import { answerCounts, cardStates, items, newCardCursors, reviewLogs, studyDays } from '../../db/schema'
 import { rebuildCardStates, type LoggedReview } from '~/domain/scheduling'
 import { action } from '~/routes/sync'
 import { action as studyAction } from '~/routes/study'
 import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview } from '~/data/reviews.server'
 import { freshDatabase } from '../support/db'
-import { args, call, formRequest, guestCookie } from '../support/routes'
+import { args, call, formRequest, guest } from '../support/routes'
 import { checkDatabase } from '../reliability/verify'
 
 type Db = Awaited<ReturnType<typeof freshDatabase>>
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
-
-async function learner(db: Db) {
-  const cookie = await guestCookie()
-  // The newest row (insertion order: without an order the primary-key index would sort the random ids).
-  const all = await db
-    .select({ id: users.id })
-    .from(users)
-    .orderBy(sql`rowid`)
-  return { cookie, id: all[all.length - 1]!.id }
-}
 
 /** Calls the route and parses its JSON body (the helper's `call` returns Responses without bodies). */
 async function post(cookie: string | null, body: Record<string, string>) {
@@ -82,7 +72,7 @@ async function someItems(db: Db, n: number, kind?: string) {
 describe('POST /sync', () => {
   it('writes offline answers with the phone’s times, and returns states equal to the replay of the log', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [a, b] = await someItems(db, 2)
     const t0 = Date.now() - 3 * HOUR
     const events = [
@@ -108,7 +98,7 @@ describe('POST /sync', () => {
 
   it('a retried or doubled batch changes nothing', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [a, b] = await someItems(db, 2)
     const t0 = Date.now() - HOUR
     const events = [
@@ -130,7 +120,7 @@ describe('POST /sync', () => {
 
   it('two identical batches at once write each answer once', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const ids = await someItems(db, 5)
     const t0 = Date.now() - HOUR
     const events = ids.map((itemId, i) => answer(`race-${i}-abcdef`, itemId, 3, t0 + i * 1000))
@@ -163,7 +153,7 @@ describe('POST /sync', () => {
       ],
     ])('%s', async (_name, events, reason, index) => {
       const db = await freshDatabase()
-      const me = await learner(db)
+      const me = await guest()
       const [item] = await someItems(db, 1)
       const res = await postBatch(me.cookie, me.id, events(item!, Date.now()))
       expect(res.status).toBe(422)
@@ -174,8 +164,8 @@ describe('POST /sync', () => {
 
     it("another learner's card: their review id, their answer to undo, or their whole batch", async () => {
       const db = await freshDatabase()
-      const alice = await learner(db)
-      const bob = await learner(db)
+      const alice = await guest()
+      const bob = await guest()
       const [item] = await someItems(db, 1)
       const t0 = Date.now() - HOUR
       expect((await postBatch(alice.cookie, alice.id, [answer('alice-answer-1', item!, 3, t0)])).status).toBe(200)
@@ -195,7 +185,7 @@ describe('POST /sync', () => {
 
     it('an unreadable batch gets a 400', async () => {
       const db = await freshDatabase()
-      const me = await learner(db)
+      const me = await guest()
       expect((await post(me.cookie, { batch: '{not json' })).status).toBe(400)
       const tooMany = await postBatch(
         me.cookie,
@@ -210,7 +200,7 @@ describe('POST /sync', () => {
 
   it('accepts a phone clock up to 5 minutes ahead', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [item] = await someItems(db, 1)
     const res = await postBatch(me.cookie, me.id, [answer('skewed-clock-1', item!, 3, Date.now() + 4 * MINUTE)])
     expect(res.status).toBe(200)
@@ -218,7 +208,7 @@ describe('POST /sync', () => {
 
   it('merges offline answers between online ones: befores, states and caches follow the replay, and online undo still restores exactly', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [item] = await someItems(db, 1)
     const t0 = Date.now() - 5 * HOUR
     expect(
@@ -244,7 +234,7 @@ describe('POST /sync', () => {
 
   it('an undo event takes an answer back: a first answer undone makes the card new again and forgets the cursors', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [a, b] = await someItems(db, 2)
     const t0 = Date.now() - HOUR
     await postBatch(me.cookie, me.id, [answer('undo-a-1', a!, 3, t0), answer('undo-b-1', b!, 3, t0 + 1000)])
@@ -262,7 +252,7 @@ describe('POST /sync', () => {
 
   it('grades a typed response on the server from the question its review id seeded', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const [typed] = await db.select().from(items).where(eq(items.kind, 'typed')).limit(1)
     if (!typed) return
     const t0 = Date.now() - HOUR
@@ -281,7 +271,7 @@ describe('POST /sync', () => {
 
   it('stays consistent when online answers and syncs touch the same cards at once', async () => {
     const db = await freshDatabase()
-    const me = await learner(db)
+    const me = await guest()
     const ids = await someItems(db, 4)
     const t0 = Date.now() - 2 * HOUR
     const online = ids.map((itemId, i) =>

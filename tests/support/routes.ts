@@ -72,8 +72,13 @@ export async function settle<T = unknown>(
 
 /** A guest's session cookie, as a visitor's first write (an answer, a setting) creates it. */
 export async function guestCookie(): Promise<string> {
-  const { setCookie } = await createGuest(getRequest('/'))
-  return setCookie.split(';')[0]!
+  return (await guest()).cookie
+}
+
+/** A new guest: their session cookie and their user id. */
+export async function guest(): Promise<{ cookie: string; id: string }> {
+  const { setCookie, user } = await createGuest(getRequest('/'))
+  return { cookie: setCookie.split(';')[0]!, id: user.id }
 }
 
 /** The session cookie value from a Set-Cookie header, ready to send back. */

@@ -20,6 +20,7 @@ function deck(overrides: Partial<KeptDeck> = {}): KeptDeck {
     settings: { desiredRetention: 0.9, newPerDay: 2, maxReviewsPerDay: 100, cardLanguage: 'both', uiLanguage: null, timeZone: 'UTC' },
     weights: null,
     holds: {},
+    checks: [],
     progress: { dayStart: NOW - 8 * 3_600_000, dayEnd: NOW + 16 * 3_600_000, newToday: 0, reviewsToday: 0 },
     fetchedAt: NOW - 1000,
     ...overrides,
