@@ -6,9 +6,10 @@
 import type { NextFunction, Request, Response } from 'express'
 import getRawBody from 'raw-body'
 import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, UPLOAD_LIMITS, type FormCheck } from './form-limits.server'
-import { isLang, langFromAcceptLanguage } from '~/i18n'
 import { en } from '~/i18n/en'
 import { zhHans } from '~/i18n/zh-Hans'
+import { requestLanguage } from './lang.server'
+import { getSessionUser } from './session.server'
 
 /** How long a client may take to send a body: slow-body sockets are dropped (408). */
 export function bodyTimeoutMs(): number {
@@ -23,12 +24,17 @@ function refuse(res: Response, status: number, message: string) {
 
 /**
  * What a refused body says: for an upload past its cap, the import page's own message in the viewer's language
- * (without scripts the browser shows this text as the page); otherwise a plain English line for clients.
+ * (without scripts the browser shows this text as the page); otherwise a plain English line for clients. The
+ * language is chosen as for every page: the language cookie, then the signed-in learner's setting, then the
+ * browser's. This runs before the request context exists, so it reads the session itself (only on this rare path).
  */
-function tooLargeText(req: Request, upload: boolean): string {
+async function tooLargeText(req: Request, upload: boolean): Promise<string> {
   if (!upload) return 'Request body too large.'
-  const chosen = /(?:^|;\s*)sd_lang=([^;]*)/.exec(req.get('cookie') ?? '')?.[1]
-  const lang = isLang(chosen) ? chosen : langFromAcceptLanguage(req.get('accept-language') ?? null)
+  const headers = new Headers()
+  for (const name of ['cookie', 'accept-language']) headers.set(name, req.get(name) ?? '')
+  const request = new Request('http://localhost/', { headers })
+  const user = await getSessionUser(request).catch(() => null)
+  const lang = await requestLanguage(request, user?.id ?? null).catch(() => requestLanguage(request, null))
   return (lang === 'zh-Hans' ? zhHans : en).errorImportFileTooLarge
 }
 
@@ -37,7 +43,7 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
   const declared = req.get('content-length')
   const upload = UPLOAD_LIMITS.paths.includes(req.path)
   const maxBytes = upload ? UPLOAD_LIMITS.maxBytes : FORM_LIMITS.maxBytes
-  if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, tooLargeText(req, upload))
+  if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, await tooLargeText(req, upload))
   const type = mediaType(req.get('content-type'))
   const hasBody = declared !== undefined ? Number(declared) > 0 : req.get('transfer-encoding') !== undefined
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data' && (hasBody || type !== '')) {
@@ -52,7 +58,7 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
     body = await getRawBody(req, { length: declared, limit: maxBytes })
   } catch (error) {
     const kind = (error as { type?: string }).type
-    if (kind === 'entity.too.large') return refuse(res, 413, tooLargeText(req, upload))
+    if (kind === 'entity.too.large') return refuse(res, 413, await tooLargeText(req, upload))
     return refuse(res, 400, 'Unreadable request body.')
   } finally {
     clearTimeout(timer)

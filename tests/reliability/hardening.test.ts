@@ -4,7 +4,7 @@
  * through X-Forwarded-For and the rate limits of one test do not touch another.
  */
 import { spawn } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
@@ -182,6 +182,20 @@ describe('1b. the deck import alone takes a file, under its own cap', () => {
     const chunk = 'a'.repeat(65_536)
     const chunked = Array.from({ length: 50 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('')
     expect(await rawExchange(`${head}Transfer-Encoding: chunked\r\n\r\n${chunked}0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 413/)
+  })
+
+  it('says so in the signed-in learner’s language from their settings, with no language cookie and an English browser', async () => {
+    const { cookie } = await signUp('instructor')
+    const head = `POST /decks/import HTTP/1.1\r\nHost: x\r\nOrigin: ${app.url}\r\nContent-Type: multipart/form-data; boundary=XYZ\r\nAccept-Language: en-US,en\r\n`
+    const sized = `Content-Length: ${4 * 1024 * 1024}\r\n\r\n--XYZ`
+    expect(await rawExchange(`${head}Cookie: ${cookie}\r\n${sized}`)).toContain('The file is larger than 2 MB.')
+    const tokenHash = createHash('sha256').update(cookie.split('=')[1]!).digest('base64url')
+    await sql(`update user_settings set ui_language = 'zh-Hans' where user_id = (select user_id from sessions where token_hash = ?)`, [
+      tokenHash,
+    ])
+    expect(await rawExchange(`${head}Cookie: ${cookie}\r\n${sized}`)).toContain('文件超过 2 MB。')
+    // The language cookie still wins, as on every page.
+    expect(await rawExchange(`${head}Cookie: ${cookie}; sd_lang=en\r\n${sized}`)).toContain('The file is larger than 2 MB.')
   })
 })
 
