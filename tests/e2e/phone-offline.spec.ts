@@ -26,60 +26,57 @@ async function startOnline(page: Page, deckId = 'all') {
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
 }
 
-function keptDeckIds(page: Page): Promise<string[]> {
+/**
+ * Reads one of the phone's IndexedDB stores as the app left it: its keys or its values, optionally only keys
+ * starting with `prefix`. A store the app has not created yet reads as empty.
+ */
+function readPhoneStore<T>(page: Page, store: string, read: 'keys' | 'values', prefix?: string): Promise<T[]> {
   return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
+    ({ store, read, prefix }) =>
+      new Promise<T[]>((resolve) => {
         const open = indexedDB.open('sourcedeck-offline')
         // Never create the database here: the app must create it with its stores.
         open.onupgradeneeded = () => open.transaction!.abort()
         open.onsuccess = () => {
           const db = open.result
-          if (!db.objectStoreNames.contains('decks')) return resolve([])
-          const req = db.transaction('decks').objectStore('decks').getAllKeys()
-          req.onsuccess = () => resolve(req.result.map(String))
+          if (!db.objectStoreNames.contains(store)) return resolve([])
+          const range = prefix === undefined ? undefined : IDBKeyRange.bound(prefix, `${prefix}\uffff`)
+          const objects = db.transaction(store).objectStore(store)
+          const req = read === 'keys' ? objects.getAllKeys(range) : objects.getAll(range)
+          req.onsuccess = () => resolve(req.result as T[])
         }
         open.onerror = () => resolve([])
       }),
+    { store, read, prefix },
   )
 }
 
-type Outboxed = { event: { type: string; id?: string; reviewId?: string; itemId?: string; answeredAt?: number } }
-function outboxOf(page: Page): Promise<Outboxed[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Outboxed[]>((resolve) => {
-        const open = indexedDB.open('sourcedeck-offline')
-        // Never create the database here: the app must create it with its stores.
-        open.onupgradeneeded = () => open.transaction!.abort()
-        open.onsuccess = () => {
-          const req = open.result.transaction('outbox').objectStore('outbox').getAll()
-          req.onsuccess = () => resolve(req.result)
-        }
-        open.onerror = () => resolve([])
-      }),
-  )
+const keptDeckIds = async (page: Page) => (await readPhoneStore<IDBValidKey>(page, 'decks', 'keys')).map(String)
+
+type Outboxed = { event: { type: string; id?: string; reviewId?: string; itemId?: string; answeredAt?: number; checkedAt?: number } }
+const outboxOf = (page: Page) => readPhoneStore<Outboxed>(page, 'outbox', 'values')
+
+/** The phone's card states by item (cards it holds as new are left out). */
+async function phoneCards(page: Page): Promise<Record<string, unknown>> {
+  const rows = await readPhoneStore<{ itemId: string; card: unknown }>(page, 'cards', 'values')
+  return Object.fromEntries(rows.filter((r) => r.card).map((r) => [r.itemId, r.card]))
 }
 
-function phoneCards(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown>>((resolve) => {
-        const open = indexedDB.open('sourcedeck-offline')
-        // Never create the database here: the app must create it with its stores.
-        open.onupgradeneeded = () => open.transaction!.abort()
-        open.onsuccess = () => {
-          const req = open.result.transaction('cards').objectStore('cards').getAll()
-          req.onsuccess = () =>
-            resolve(
-              Object.fromEntries(
-                req.result.filter((r: { card: unknown }) => r.card).map((r: { itemId: string; card: unknown }) => [r.itemId, r.card]),
-              ),
-            )
-        }
-        open.onerror = () => resolve({})
-      }),
-  )
+/** The phone's open checks (keys `check|user|deck|item`): their item ids. */
+const phoneCheckedItems = async (page: Page) =>
+  (await readPhoneStore<IDBValidKey>(page, 'meta', 'keys', 'check|')).map((k) => String(k).split('|').pop()!)
+
+const TYPED_CARD = '/decks/kinds/study?card=kd-typed-meeting-day'
+
+/** Kept the kinds deck online, then offline: the typed card shown and checked wrong, its verdict on screen. */
+async function checkTypedCardOffline(page: Page, context: BrowserContext) {
+  await startOnline(page, 'kinds')
+  await context.setOffline(true)
+  await page.goto(TYPED_CARD)
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await page.getByLabel('Your answer').fill('29 October 2025')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toContainText('Not quite')
 }
 
 /** Answers whatever card is shown: flip → show answer; interactive → check as it stands; then a rating. */
@@ -200,13 +197,7 @@ test('offline round trip: kept deck studied offline, answers wait across a close
 
 test('a card checked offline comes back after a reload with its verdict, is rated once and syncs once', async ({ page, context }) => {
   test.setTimeout(120_000)
-  await startOnline(page, 'kinds')
-  await context.setOffline(true)
-  await page.goto('/decks/kinds/study?card=kd-typed-meeting-day')
-  await expect(page.locator('[data-offline-study]')).toBeVisible()
-  await page.getByLabel('Your answer').fill('29 October 2025')
-  await page.getByRole('button', { name: 'Check', exact: true }).tap()
-  await expect(verdict(page)).toContainText('Not quite')
+  await checkTypedCardOffline(page, context)
 
   // Reloaded offline, from the deck's own address too: the same showing and verdict, not a fresh try.
   for (const address of [null, '/decks/kinds/study']) {
@@ -238,36 +229,12 @@ test('a card checked offline comes back after a reload with its verdict, is rate
   expect(synced.map((r) => r.id)).toEqual([answers[0]!.event.id])
 })
 
-/** The phone's open checks (IndexedDB keys `check|user|deck|item`): the item ids. */
-function phoneCheckedItems(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('sourcedeck-offline')
-        // Never create the database here: the app must create it with its stores.
-        open.onupgradeneeded = () => open.transaction!.abort()
-        open.onsuccess = () => {
-          const req = open.result.transaction('meta').objectStore('meta').getAllKeys(IDBKeyRange.bound('check|', 'check|\uffff'))
-          req.onsuccess = () => resolve(req.result.map((k) => String(k).split('|').pop()!))
-        }
-        open.onerror = () => resolve([])
-      }),
-  )
-}
-
 test('a card checked offline is that showing online too (not a fresh try); rated online, it is not shown checked offline again', async ({
   page,
   context,
 }) => {
   test.setTimeout(120_000)
-  await startOnline(page, 'kinds')
-  await context.setOffline(true)
-  const typed = '/decks/kinds/study?card=kd-typed-meeting-day'
-  await page.goto(typed)
-  await expect(page.locator('[data-offline-study]')).toBeVisible()
-  await page.getByLabel('Your answer').fill('29 October 2025')
-  await page.getByRole('button', { name: 'Check', exact: true }).tap()
-  await expect(verdict(page)).toContainText('Not quite')
+  await checkTypedCardOffline(page, context)
   const [checkEvent] = (await outboxOf(page)).filter((e) => e.event.type === 'check')
   expect(checkEvent).toBeDefined()
 
@@ -275,7 +242,7 @@ test('a card checked offline is that showing online too (not a fresh try); rated
   await context.setOffline(false)
   await page.evaluate(() => dispatchEvent(new Event('online')))
   await expect.poll(async () => (await outboxOf(page)).length, { timeout: 20_000 }).toBe(0)
-  await page.goto(typed)
+  await page.goto(TYPED_CARD)
   await expect(page.locator('[data-offline-study]')).toHaveCount(0)
   await expect(prompt(page)).toContainText('Rubio')
   await expect(verdict(page)).toContainText('Not quite')
@@ -288,12 +255,12 @@ test('a card checked offline is that showing online too (not a fresh try); rated
   await page.getByRole('link', { name: 'Back to decks' }).tap()
   await expect.poll(() => phoneCheckedItems(page), { timeout: 20_000 }).toEqual([])
   await context.setOffline(true)
-  await page.goto(typed)
+  await page.goto(TYPED_CARD)
   await expect(page.locator('[data-offline-study]')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
   await expect(verdict(page)).toHaveCount(0)
   await context.setOffline(false)
-  const checkedAt = (checkEvent!.event as { checkedAt?: number }).checkedAt!
+  const checkedAt = checkEvent!.event.checkedAt!
   const rated = (await serverLog()).filter((r) => r.itemId === 'kd-typed-meeting-day' && r.reviewedAt >= checkedAt)
   expect(rated.map((r) => r.id)).toEqual([checkEvent!.event.reviewId])
 })
@@ -303,14 +270,7 @@ test('checking another card offline keeps the first card’s check: it comes bac
   context,
 }) => {
   test.setTimeout(120_000)
-  await startOnline(page, 'kinds')
-  await context.setOffline(true)
-  const typed = '/decks/kinds/study?card=kd-typed-meeting-day'
-  await page.goto(typed)
-  await expect(page.locator('[data-offline-study]')).toBeVisible()
-  await page.getByLabel('Your answer').fill('29 October 2025')
-  await page.getByRole('button', { name: 'Check', exact: true }).tap()
-  await expect(verdict(page)).toContainText('Not quite')
+  await checkTypedCardOffline(page, context)
 
   // Another card shown before this one is rated (as Undo brings the last rated card back) and checked.
   await page.goto('/decks/kinds/study?card=kd-cloze-summit-day')
@@ -322,7 +282,7 @@ test('checking another card offline keeps the first card’s check: it comes bac
   await expect(prompt(page)).not.toContainText('Fill the gap')
 
   // The first card, from the deck's address and its own: its verdict, no second try.
-  for (const address of ['/decks/kinds/study', typed]) {
+  for (const address of ['/decks/kinds/study', TYPED_CARD]) {
     await page.goto(address)
     await expect(prompt(page)).toContainText('Rubio')
     await expect(verdict(page)).toContainText('Not quite')
