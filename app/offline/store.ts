@@ -76,11 +76,12 @@ function waitingItems(entries: readonly OutboxEntry[], userId: string, types: Re
  */
 export async function keepDeck(deck: KeptDeck): Promise<void> {
   const db = await offlineDb()
-  const entries = await db.getAll('outbox')
+  const bytes = new Blob([JSON.stringify(deck)]).size
+  // The outbox is read in the same transaction: an answer or check made meanwhile is either seen here or made after.
+  const tx = db.transaction(['decks', 'cards', 'meta', 'outbox'], 'readwrite')
+  const entries = await tx.objectStore('outbox').getAll()
   const answersWaiting = waitingItems(entries, deck.userId, ['answer'])
   const checksWaiting = waitingItems(entries, deck.userId, ['answer', 'check'])
-  const bytes = new Blob([JSON.stringify(deck)]).size
-  const tx = db.transaction(['decks', 'cards', 'meta'], 'readwrite')
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
   for (const kept of deck.items) {
     const itemId = kept.item.id
