@@ -5,7 +5,7 @@
  * same batch. A check left unrated for a day no longer holds (the card is a fresh question again).
  */
 import { and, eq, sql } from 'drizzle-orm'
-import { openChecks } from '../../db/schema'
+import { openChecks, reviewLogs } from '../../db/schema'
 import type { Database } from '~/utils/db.server'
 import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 
@@ -20,7 +20,15 @@ export async function openCheckFor(db: Database, userId: string, itemId: string,
   const [row] = await db
     .select({ reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt })
     .from(openChecks)
-    .where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId), sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`))
+    .where(
+      and(
+        eq(openChecks.userId, userId),
+        eq(openChecks.itemId, itemId),
+        sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`,
+        // A check whose showing was rated already (a stale form posted again) holds nothing.
+        sql`not exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${openChecks.reviewId})`,
+      ),
+    )
   return row ?? null
 }
 

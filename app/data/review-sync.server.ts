@@ -78,13 +78,19 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   const checks = events.filter((e): e is { index: number; event: CheckEvent } => e.event.type === 'check')
   const ids = [...new Set(events.flatMap(({ event }) => (event.type === 'answer' ? [event.id] : event.type === 'undo' ? [event.reviewId] : [])))]
   const answerItemIds = [...new Set([...answers, ...checks].map((a) => a.event.itemId))]
-  const [existing, liveItems, settings, [parameters]] = await db.batch([
+  const [existing, liveItems, settings, [parameters], serverChecks] = await db.batch([
     db.all<ExistingRow>(sql`select id, user_id, item_id, rating from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
     db.all<{ id: string; bank: string; data: string }>(sql`select id, bank, data from ${items} where retired_at is null and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`),
     db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId)),
     // The learner's FSRS parameters in force: they schedule the answers synced now (and are logged with them).
     db.select({ id: fsrsParameters.id, weights: fsrsParameters.weights }).from(fsrsOptimizer).innerJoin(fsrsParameters, eq(fsrsParameters.id, fsrsOptimizer.parametersId)).where(eq(fsrsOptimizer.userId, userId)),
+    // The open checks of the answered cards: an answer made after one is graded on it, as an online rating is.
+    db
+      .select({ itemId: openChecks.itemId, reviewId: openChecks.reviewId, response: openChecks.response, checkedAt: openChecks.checkedAt })
+      .from(openChecks)
+      .where(and(eq(openChecks.userId, userId), sql`${openChecks.itemId} in (select value from json_each(${JSON.stringify(answerItemIds)}))`, sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`)),
   ])
+  const checkOnServer = new Map(serverChecks.map(({ itemId, ...check }) => [itemId, check]))
   const existingById = new Map(existing.map((r) => [r.id, r]))
   const itemData = new Map(liveItems.map((r) => [r.id, { ...(JSON.parse(r.data) as ContentItem), bank: r.bank }]))
 
@@ -164,7 +170,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
       const before = replay.before.get(entry.id)!
       const answer = freshById.get(entry.id)
       if (answer) {
-        const graded = await grade(db, itemData.get(itemId)!, answer, siblings)
+        const graded = await grade(db, itemData.get(itemId)!, answer, siblings, checkOnServer.get(itemId))
         const studyDay = studyDateAt(answer.answeredAt, timeZone)
         days.add(studyDay)
         rowsToInsert.push({
@@ -248,15 +254,18 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
 }
 
 /**
- * A check made offline, kept as the card's open check if it is still in force, no answer to the card came at or
- * after it, and no earlier check is in force (the first check holds; a retried check changes nothing).
+ * A check made offline, kept as the card's open check if it is still in force, the card has had no answer since
+ * (by count, so a fast phone clock cannot hide one; and by time), its showing was not rated already, and no
+ * earlier check is in force (the first check holds; a retried check changes nothing).
  */
 function keepSyncedCheck(db: Database, userId: string, check: CheckEvent, now: number) {
   const expired = now - OPEN_CHECK_TTL_MS
   return db.run(sql`insert into ${openChecks} (user_id, item_id, review_id, response, checked_at)
     select ${userId}, ${check.itemId}, ${check.reviewId}, ${check.response}, ${check.checkedAt}
     where ${check.checkedAt} > ${expired}
+      and coalesce((select reps from ${cardStates} where user_id = ${userId} and item_id = ${check.itemId}), 0) = ${check.reps}
       and not exists (select 1 from ${reviewLogs} where user_id = ${userId} and item_id = ${check.itemId} and reviewed_at >= ${check.checkedAt})
+      and not exists (select 1 from ${reviewLogs} where id = ${check.reviewId})
     on conflict (user_id, item_id) do update set review_id = excluded.review_id, response = excluded.response, checked_at = excluded.checked_at
     where ${openChecks.checkedAt} > excluded.checked_at or ${openChecks.checkedAt} <= ${expired}`)
 }
@@ -280,11 +289,19 @@ function studyDayRecount(db: Database, userId: string, days: string[]) {
   ]
 }
 
-async function grade(db: Database, item: ContentItem & { bank: string }, answer: AnswerEvent, siblings: SiblingCache) {
-  if (answer.response === undefined || !isInteractive(item.kind)) return null
-  const question = await questionFor(db, item, answer.id, siblings)
-  const verdict = gradeResponse(item, question, answer.response)
-  return { response: answer.response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
+/**
+ * An interactive answer's verdict. If the card was checked on the server before this answer (online, or synced
+ * from another phone) the answer is graded on that first check, whatever this phone sends: the phone may not
+ * have known of it, and a fresh showing must not become a second try.
+ */
+async function grade(db: Database, item: ContentItem & { bank: string }, answer: AnswerEvent, siblings: SiblingCache, serverCheck?: OpenCheckState) {
+  if (!isInteractive(item.kind)) return null
+  const first = serverCheck && serverCheck.checkedAt <= answer.answeredAt ? serverCheck : null
+  const response = first?.response ?? answer.response
+  if (response === undefined) return null
+  const question = await questionFor(db, item, first?.reviewId ?? answer.id, siblings)
+  const verdict = gradeResponse(item, question, response)
+  return { response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
 }
 
 function chunks<T>(rows: T[], size: number): T[][] {

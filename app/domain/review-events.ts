@@ -45,6 +45,11 @@ export const checkEventSchema = z.object({
   response: z.string().max(2000),
   /** When the learner checked, by the phone's clock (epoch ms). */
   checkedAt: timeSchema,
+  /**
+   * How many answers the card had as the phone knew it (0: new). The server keeps the check only while its card
+   * still has that many: an answer made meanwhile anywhere used it up, whatever the phone's clock said.
+   */
+  reps: z.number().int().min(0).max(1_000_000),
 })
 
 export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema, undoEventSchema, checkEventSchema], {

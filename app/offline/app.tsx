@@ -149,12 +149,17 @@ async function studyAction({ params, request }: ActionFunctionArgs) {
   const response = readFormResponse(form) ?? form.response
   if (form.intent === 'check') {
     // Checking schedules nothing; the first check of a showing is kept, so a reload or a second post cannot retry it.
-    const first = await keepFirstCheck(deck.userId, deck.deckId, {
-      itemId: kept.item.id,
-      reviewId: form.reviewId,
-      response: response ?? '',
-      checkedAt: now,
-    })
+    const first = await keepFirstCheck(
+      deck.userId,
+      deck.deckId,
+      {
+        itemId: kept.item.id,
+        reviewId: form.reviewId,
+        response: response ?? '',
+        checkedAt: now,
+      },
+      cards.get(kept.item.id)?.reps ?? 0,
+    )
     if (first.reviewId === form.reviewId) void requestBackgroundSync()
     const question = questionOf(deck, kept, first.reviewId)
     const verdict = gradeResponse(kept.item, question, first.response)

@@ -11,9 +11,10 @@ import { keepDeck, undrop, wasDropped } from './store'
 export async function keepDeckNow(deckId: string, auto = false): Promise<boolean> {
   if (auto && (await wasDropped(deckId))) return false
   if (!auto) await undrop(deckId)
+  const askedAt = Date.now()
   const res = await fetch(`/decks/${encodeURIComponent(deckId)}/offline`, { credentials: 'same-origin' })
   if (!res.ok) return false
-  await keepDeck((await res.json()) as KeptDeck)
+  await keepDeck((await res.json()) as KeptDeck, askedAt)
   // Kept decks should survive storage pressure; the browser decides (an installed app usually gets it).
   await navigator.storage?.persist?.().catch(() => false)
   return true

@@ -74,7 +74,7 @@ function waitingItems(entries: readonly OutboxEntry[], userId: string, types: Re
  * whose answers or checks still wait to be sent: so a card checked offline and then rated online is not shown
  * checked again, and a card checked online comes back offline as that showing.
  */
-export async function keepDeck(deck: KeptDeck): Promise<void> {
+export async function keepDeck(deck: KeptDeck, askedAt: number): Promise<void> {
   const db = await offlineDb()
   const bytes = new Blob([JSON.stringify(deck)]).size
   // The outbox is read in the same transaction: an answer or check made meanwhile is either seen here or made after.
@@ -83,6 +83,9 @@ export async function keepDeck(deck: KeptDeck): Promise<void> {
   const answersWaiting = waitingItems(entries, deck.userId, ['answer'])
   const checksWaiting = waitingItems(entries, deck.userId, ['answer', 'check'])
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
+  // A sync that settled while the deck was on its way left newer states and checks than the deck's: keep those.
+  const { lastSyncAt } = await readStatus(tx.objectStore('meta'))
+  if (lastSyncAt !== null && lastSyncAt >= askedAt) return tx.done
   for (const kept of deck.items) {
     const itemId = kept.item.id
     if (answersWaiting.has(itemId)) continue
@@ -149,7 +152,7 @@ export async function openChecks(userId: string, deckId: string, now: number): P
  * Keeps this check unless one of the same card is in force, and returns the one in force: the first. A check
  * kept here also joins the outbox, so the server keeps it too: going online is not a fresh try.
  */
-export async function keepFirstCheck(userId: string, deckId: string, check: OpenCheck): Promise<OpenCheck> {
+export async function keepFirstCheck(userId: string, deckId: string, check: OpenCheck, cardReps: number): Promise<OpenCheck> {
   const db = await offlineDb()
   const tx = db.transaction(['meta', 'outbox'], 'readwrite')
   const key = checkKey(userId, deckId, check.itemId)
@@ -160,7 +163,14 @@ export async function keepFirstCheck(userId: string, deckId: string, check: Open
     await tx.objectStore('outbox').add({
       userId,
       deckId,
-      event: { type: 'check', reviewId: check.reviewId, itemId: check.itemId, response: check.response, checkedAt: check.checkedAt },
+      event: {
+        type: 'check',
+        reviewId: check.reviewId,
+        itemId: check.itemId,
+        response: check.response,
+        checkedAt: check.checkedAt,
+        reps: cardReps,
+      },
     })
   }
   await tx.done

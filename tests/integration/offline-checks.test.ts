@@ -41,12 +41,14 @@ async function sync(me: { cookie: string; id: string }, events: unknown[]) {
   return { status: response.status, body: (await response.json()) as SyncBody }
 }
 
-const check = (reviewId: string, checkedAt: number, response = WRONG, itemId = TYPED) => ({
+/** A check as the phone sends it; `reps`: the card's answers as the phone knew them (0: new). */
+const check = (reviewId: string, checkedAt: number, response = WRONG, itemId = TYPED, reps = 0) => ({
   type: 'check',
   reviewId,
   itemId,
   response,
   checkedAt,
+  reps,
 })
 const answer = (id: string, answeredAt: number, response: string, itemId = TYPED) => ({
   type: 'answer',
@@ -195,5 +197,47 @@ describe('checks made offline', () => {
       .from(openChecks)
       .where(and(eq(openChecks.userId, me.id), eq(openChecks.itemId, TYPED)))
     expect(kept.checks).toEqual([{ itemId: TYPED, reviewId: card.reviewId, response: WRONG, checkedAt: row!.checkedAt }])
+  })
+
+  it('an answer synced after an online check is graded on that check, whatever the phone (which did not know of it) sends', async () => {
+    const db = await freshDatabase()
+    const me = await guest()
+    const card = await studyCard(me.cookie)
+    await study(me.cookie, { intent: 'check', reviewId: card.reviewId, itemId: TYPED, response: WRONG })
+    const [online] = await openCheckRows(db, me.id)
+    const t = online!.checkedAt + MINUTE
+    await sync(me, [check('phone-fresh-1', t, RIGHT), answer('phone-fresh-1', t + 5000, RIGHT)])
+    expect(await db.select({ id: reviewLogs.id, response: reviewLogs.response, correct: reviewLogs.correct }).from(reviewLogs)).toEqual([
+      { id: 'phone-fresh-1', response: WRONG, correct: false },
+    ])
+    expect(await openCheckRows(db, me.id)).toEqual([])
+  })
+
+  it('a check of a showing already rated is not kept, online or synced: the card is not stuck on that showing', async () => {
+    const db = await freshDatabase()
+    const me = await guest()
+    const t = Date.now() - 10 * MINUTE
+    const res = await sync(me, [answer('rated-first-1', t, WRONG), check('rated-first-1', t + 1000, WRONG, TYPED, 1)])
+    expect(res.body.checks).toEqual({ [TYPED]: null })
+    expect(await openCheckRows(db, me.id)).toEqual([])
+    // Online: the check form of a rated showing posted again holds nothing either.
+    await study(me.cookie, { intent: 'check', reviewId: 'rated-first-1', itemId: TYPED, response: RIGHT })
+    const card = await studyCard(me.cookie)
+    expect(card.check).toBeNull()
+    expect(card.reviewId).not.toBe('rated-first-1')
+  })
+
+  it('a check from a phone whose clock runs ahead is not kept once the card was answered since (counted, not timed)', async () => {
+    const db = await freshDatabase()
+    const me = await guest()
+    const card = await studyCard(me.cookie)
+    // Online, after the phone's check in real time: a showing checked and rated.
+    await study(me.cookie, { intent: 'check', reviewId: card.reviewId, itemId: TYPED, response: RIGHT })
+    await study(me.cookie, { intent: 'review', reviewId: card.reviewId, itemId: TYPED, rating: '3', response: RIGHT })
+    // The phone checked earlier, but its clock is 2 minutes fast: its check's time is after that rating.
+    const res = await sync(me, [check('fast-clock-1', Date.now() + 2 * MINUTE, WRONG, TYPED, 0)])
+    expect(res.status).toBe(200)
+    expect(res.body.checks).toEqual({ [TYPED]: null })
+    expect(await openCheckRows(db, me.id)).toEqual([])
   })
 })

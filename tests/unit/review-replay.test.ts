@@ -110,7 +110,7 @@ describe('merging offline review batches', () => {
   it('a check schedules nothing: it never takes back the answer rated on it (they share a review id)', () => {
     const events: ReviewEvent[] = [
       { type: 'answer', id: 'shown-once', itemId: 'x', rating: 3, answeredAt: T0 + 5000, durationMs: 0, retention: 0.9 },
-      { type: 'check', reviewId: 'shown-once', itemId: 'x', response: 'y', checkedAt: T0 },
+      { type: 'check', reviewId: 'shown-once', itemId: 'x', response: 'y', checkedAt: T0, reps: 0 },
     ]
     const log = applyEvents([], events)
     expect(log).toEqual([{ id: 'shown-once', itemId: 'x', rating: 3, reviewedAt: T0 + 5000, retention: 0.9, undoneAt: null }])
