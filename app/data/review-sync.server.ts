@@ -23,6 +23,7 @@ import { State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
 import { questionFor, type SiblingCache } from './questions.server'
+import type { OpenCheck } from './open-checks.server'
 
 export type SyncResult =
   | {
@@ -34,15 +35,9 @@ export type SyncResult =
       /** Every touched card as the replay left it (null: new again). These replace the phone's. */
       states: Record<string, StoredCard | null>
       /** Each checked card's open check in force now (null: none, e.g. it was answered since). These replace the phone's. */
-      checks: Record<string, OpenCheckState | null>
+      checks: Record<string, OpenCheck | null>
     }
   | { status: 'refused'; refused: Refusal[] }
-
-export interface OpenCheckState {
-  reviewId: string
-  response: string
-  checkedAt: number
-}
 
 const MAX_ATTEMPTS = 8
 
@@ -242,7 +237,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
       .where(and(eq(openChecks.userId, userId), sql`${openChecks.itemId} in (select value from json_each(${JSON.stringify(checkedItems)}))`, sql`${openChecks.checkedAt} > ${now - OPEN_CHECK_TTL_MS}`)),
   ]
   const results = (await db.batch(writes as unknown as Parameters<typeof db.batch>[0])) as unknown as unknown[]
-  const inForce = new Map((results[results.length - 1] as Array<OpenCheckState & { itemId: string }>).map(({ itemId, ...check }) => [itemId, check]))
+  const inForce = new Map((results[results.length - 1] as Array<OpenCheck & { itemId: string }>).map(({ itemId, ...check }) => [itemId, check]))
   const undone = rowsToUpdate.filter((r) => r.undoneAt !== null && stored.get(r.id)!.undoneAt === null).map((r) => r.id)
   return {
     status: 'synced',
@@ -294,7 +289,7 @@ function studyDayRecount(db: Database, userId: string, days: string[]) {
  * from another phone) the answer is graded on that first check, whatever this phone sends: the phone may not
  * have known of it, and a fresh showing must not become a second try.
  */
-async function grade(db: Database, item: ContentItem & { bank: string }, answer: AnswerEvent, siblings: SiblingCache, serverCheck?: OpenCheckState) {
+async function grade(db: Database, item: ContentItem & { bank: string }, answer: AnswerEvent, siblings: SiblingCache, serverCheck?: OpenCheck) {
   if (!isInteractive(item.kind)) return null
   const first = serverCheck && serverCheck.checkedAt <= answer.answeredAt ? serverCheck : null
   const response = first?.response ?? answer.response

@@ -6,7 +6,7 @@
 import { MAX_EVENTS_PER_BATCH } from '~/domain/review-event-limits'
 import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
-import { outbox, setSyncError, settleRefused, settleSynced } from './store'
+import { outbox, setSyncError, settleRefused, settleSynced, type OpenCheck } from './store'
 
 export const SYNC_CHANNEL = 'sourcedeck-sync'
 export const SYNC_TAG = 'sourcedeck-outbox'
@@ -17,7 +17,7 @@ type SyncAnswer =
       accepted: string[]
       duplicates: string[]
       states: Record<string, StoredCard | null>
-      checks: Record<string, { reviewId: string; response: string; checkedAt: number } | null>
+      checks: Record<string, Omit<OpenCheck, 'itemId'> | null>
     }
   | { status: 'refused'; refused: Refusal[] }
   | { status: 'error'; error: string; message?: string }
