@@ -1,12 +1,15 @@
 /**
- * Production server: Express serving the built assets and the React Router request handler.
+ * Production server: node:http serving the built assets and the React Router request handler, through a short
+ * pipeline of steps (app/utils/http-pipeline.server.ts).
  * Stateless: everything a request needs is in the database or the request, so several instances can run
  * behind a load balancer against one libSQL server.
  */
+import type { Step } from './app/utils/http-pipeline.server'
 // NODE_ENV must be set before React loads (static imports would hoist above this line).
 process.env.NODE_ENV ??= 'production'
 const { default: compression } = await import('compression')
-const { default: express } = await import('express')
+const { default: serveStatic } = await import('serve-static')
+const { pipeline } = await import('./app/utils/http-pipeline.server')
 const { securityHeaders, refuseCrossOriginPosts, noStoreForSessions } = await import('./app/utils/http-security.server')
 const { limitRequestBodies } = await import('./app/utils/body-limits.server')
 const { createAppHandler } = await import('./app/utils/request-handler.server')
@@ -38,16 +41,18 @@ async function serve() {
   // Bundled by `npm run build` to build/server.js and run as plain JavaScript (no TypeScript loader at runtime).
   const { pathToFileURL } = await import('node:url')
   const build = await import(pathToFileURL(`${process.cwd()}/build/server/index.js`).href)
-  const app = express()
-  app.disable('x-powered-by')
-  app.use(compression())
-  app.use(securityHeaders)
-  app.use(refuseCrossOriginPosts)
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h', dotfiles: 'ignore' })) // not .vite/manifest.json
-  app.use(limitRequestBodies)
-  app.use(noStoreForSessions)
-  app.all('/{*splat}', await createAppHandler({ build, mode: process.env.NODE_ENV }))
+  const assets = `${process.cwd()}/build/client/assets/`
+  const staticFiles = serveStatic('build/client', {
+    maxAge: '1h',
+    dotfiles: 'ignore', // not .vite/manifest.json
+    // Hashed file names: a changed asset is a new URL, so browsers may keep each one for good.
+    setHeaders: (res, file) => file.startsWith(assets) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+  })
+  // compression's types name Express's request; it uses only node:http's.
+  const app = pipeline(
+    [compression() as unknown as Step, securityHeaders, refuseCrossOriginPosts, staticFiles, limitRequestBodies, noStoreForSessions],
+    await createAppHandler({ build, mode: process.env.NODE_ENV }),
+  )
 
   // A few requests per turn of the event loop, so new connections are accepted while many are busy.
   const server = createServer(admitPerTurn(app)).listen(port, host, () => {

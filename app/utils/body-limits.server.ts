@@ -1,25 +1,32 @@
 /**
- * Express middleware: every request body is read here, capped and checked before React Router sees it.
- * Too large → 413; not a form → 415; too many, repeated, deep or broken fields → 400. The checked bytes
- * travel on `res.locals.body` to the request handler (app/utils/request-handler.server.ts).
+ * A step of the server's pipeline (app/utils/http-pipeline.server.ts): every request body is read here, capped
+ * and checked before React Router sees it. Too large → 413; not a form → 415; too many, repeated, deep or broken
+ * fields → 400. The request handler (app/utils/request-handler.server.ts) reads the checked bytes (`checkedBody`).
  */
-import type { NextFunction, Request, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import getRawBody from 'raw-body'
 import { checkMultipart, checkUrlEncoded, FORM_LIMITS, mediaType, UPLOAD_LIMITS, type FormCheck } from './form-limits.server'
 import { en } from '~/i18n/en'
 import { zhHans } from '~/i18n/zh-Hans'
 import { requestLanguage } from './lang.server'
 import { getSessionUser } from './session.server'
+import { headerOf, pathOf, sendText, type Next as NextFunction } from './http-pipeline.server'
+
+const checkedBodies = new WeakMap<IncomingMessage, Buffer>()
+
+/** The body this step read and checked (empty for a request without one). */
+export function checkedBody(req: IncomingMessage): Buffer {
+  return checkedBodies.get(req) ?? Buffer.alloc(0)
+}
 
 /** How long a client may take to send a body: slow-body sockets are dropped (408). */
 export function bodyTimeoutMs(): number {
   return Number(process.env.REQUEST_TIMEOUT_MS) || 15_000
 }
 
-function refuse(res: Response, status: number, message: string) {
-  if (res.headersSent) return
+function refuse(res: ServerResponse, status: number, message: string) {
   // The rest of the body is not read: close the connection rather than keep it in a half-read state.
-  res.status(status).set('Connection', 'close').type('text/plain').send(message)
+  sendText(res, status, message, { close: true })
 }
 
 /**
@@ -28,24 +35,24 @@ function refuse(res: Response, status: number, message: string) {
  * language is chosen as for every page: the language cookie, then the signed-in learner's setting, then the
  * browser's. This runs before the request context exists, so it reads the session itself (only on this rare path).
  */
-async function tooLargeText(req: Request, upload: boolean): Promise<string> {
+async function tooLargeText(req: IncomingMessage, upload: boolean): Promise<string> {
   if (!upload) return 'Request body too large.'
   const headers = new Headers()
-  for (const name of ['cookie', 'accept-language']) headers.set(name, req.get(name) ?? '')
+  for (const name of ['cookie', 'accept-language']) headers.set(name, headerOf(req, name) ?? '')
   const request = new Request('http://localhost/', { headers })
   const user = await getSessionUser(request).catch(() => null)
   const lang = await requestLanguage(request, user?.id ?? null).catch(() => requestLanguage(request, null))
   return (lang === 'zh-Hans' ? zhHans : en).errorImportFileTooLarge
 }
 
-export async function limitRequestBodies(req: Request, res: Response, next: NextFunction) {
+export async function limitRequestBodies(req: IncomingMessage, res: ServerResponse, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
-  const declared = req.get('content-length')
-  const upload = UPLOAD_LIMITS.paths.includes(req.path)
+  const declared = headerOf(req, 'content-length')
+  const upload = UPLOAD_LIMITS.paths.includes(pathOf(req))
   const maxBytes = upload ? UPLOAD_LIMITS.maxBytes : FORM_LIMITS.maxBytes
   if (declared !== undefined && Number(declared) > maxBytes) return refuse(res, 413, await tooLargeText(req, upload))
-  const type = mediaType(req.get('content-type'))
-  const hasBody = declared !== undefined ? Number(declared) > 0 : req.get('transfer-encoding') !== undefined
+  const type = mediaType(headerOf(req, 'content-type'))
+  const hasBody = declared !== undefined ? Number(declared) > 0 : headerOf(req, 'transfer-encoding') !== undefined
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data' && (hasBody || type !== '')) {
     return refuse(res, 415, 'Only form submissions are accepted.')
   }
@@ -67,8 +74,8 @@ export async function limitRequestBodies(req: Request, res: Response, next: Next
   // latin1 keeps one character per byte, so a binary file part cannot shift the boundaries the check looks for.
   const text = body.toString(upload ? 'latin1' : 'utf8')
   const check: FormCheck =
-    type === 'multipart/form-data' ? checkMultipart(req.get('content-type')!, text, { allowFiles: upload }) : checkUrlEncoded(text)
+    type === 'multipart/form-data' ? checkMultipart(headerOf(req, 'content-type')!, text, { allowFiles: upload }) : checkUrlEncoded(text)
   if (!check.ok) return refuse(res, check.status, check.reason)
-  res.locals.body = body
+  checkedBodies.set(req, body)
   next()
 }

@@ -1,5 +1,6 @@
 /** HTTP hardening shared by every response of the production server. */
-import type { NextFunction, Request, Response } from 'express'
+import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http'
+import { headerOf, pathOf, protocolOf, sendText, type Next as NextFunction } from './http-pipeline.server'
 import { publicOrigin } from './public-url.server'
 import { SESSION_COOKIE } from './session.server'
 
@@ -16,8 +17,8 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 
 /** Pages of someone with a session, and every `.data` response, must not be kept by any cache. */
 export function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
-  const cookies = req.get('cookie') ?? ''
-  if (req.path.endsWith('.data') || cookies.includes(`${SESSION_COOKIE}=`)) res.setHeader('Cache-Control', 'no-store')
+  const cookies = headerOf(req, 'cookie') ?? ''
+  if (pathOf(req).endsWith('.data') || cookies.includes(`${SESSION_COOKIE}=`)) res.setHeader('Cache-Control', 'no-store')
   next()
 }
 
@@ -36,12 +37,12 @@ function originOf(value: string | undefined): string | null {
  * already keeps a session out of cross-site requests.
  */
 export function isSameOriginRequest(req: Request): boolean {
-  const ours = publicOrigin() ?? `${req.protocol}://${req.get('host') ?? ''}`
-  const origin = req.get('origin')
+  const ours = publicOrigin() ?? `${protocolOf(req)}://${headerOf(req, 'host') ?? ''}`
+  const origin = headerOf(req, 'origin')
   if (origin !== undefined) return origin !== 'null' && originOf(origin) === ours
-  const site = req.get('sec-fetch-site')
+  const site = headerOf(req, 'sec-fetch-site')
   if (site !== undefined) return site === 'same-origin' || site === 'none'
-  const referer = req.get('referer')
+  const referer = headerOf(req, 'referer')
   if (referer !== undefined) return originOf(referer) === ours
   return true
 }
@@ -50,8 +51,7 @@ export function isSameOriginRequest(req: Request): boolean {
 export function refuseCrossOriginPosts(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
   if (!isSameOriginRequest(req)) {
-    res.status(403).type('text/plain').send('Cross-origin requests are refused.')
-    return
+    return sendText(res, 403, 'Cross-origin requests are refused.')
   }
   next()
 }

@@ -26,7 +26,10 @@ const STAGES: Array<[string, (fn: string, url: string) => boolean]> = [
   ['drizzle (query building, row mapping)', (_fn, url) => url.includes('drizzle-orm')],
   ['form parsing', (fn) => fn === 'parseStudyForm' || fn === 'formData'],
   ['React Router (routing, middleware, action)', (_fn, url) => url.includes('react-router') || url.includes('build/server/index.js')],
-  ['Express + body checks + headers', (_fn, url) => /express|compression|body-parser|router\/|raw-body|build\/server\.js/.test(url)],
+  [
+    'HTTP pipeline (compression, static files, body checks, headers)',
+    (_fn, url) => /express|serve-static|compression|body-parser|router\/|raw-body|build\/server\.js/.test(url),
+  ],
   ['Request/Response objects (undici)', (_fn, url) => url.includes('undici')],
   ['node:http, sockets, timers', (_fn, url) => url.startsWith('node:')],
 ]
