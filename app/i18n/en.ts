@@ -501,15 +501,26 @@ export const en = {
   offlineRetry: 'Retry sync',
   offlineSyncNow: 'Sync now',
   offlineRefusedTitle: 'Answers the server refused',
-  offlineRefused: (reason: string, detail: string) => `${reason}: ${detail}`,
+  offlineRefused: (reason: string, card: string | null, why: string) => (card ? `${reason} (${card}): ${why}` : `${reason}: ${why}`),
   offlineRefusalReasons: {
     malformed: 'Malformed answer',
     'future-time': 'Clock ahead',
     'unknown-item': 'Card no longer exists',
     'unknown-review': 'Nothing to undo',
     'not-yours': "Another learner's answer",
-    'id-conflict': 'Answer id reused',
+    'id-conflict': 'Already rated elsewhere',
   } as Record<string, string>,
+  /** What a refusal means for the learner (the server's own detail is for API clients and logs). */
+  offlineRefusalHelp: {
+    malformed: 'the answer could not be read, so it was not recorded.',
+    'future-time': "its time was ahead of the server's clock, so it was not recorded. Check this device's clock.",
+    'unknown-item': 'the card is no longer in the deck, so the answer was not recorded.',
+    'unknown-review': 'the answer to undo is not on the server, so nothing was undone.',
+    'not-yours': 'the answer belongs to another account, so it was not recorded.',
+    'id-conflict':
+      'this showing of the card was already rated on another device or tab, with a different rating. That rating stands; the one made here was not recorded.',
+  } as Record<string, string>,
+  offlineRefusalUnknown: 'the server did not record it.',
   offlineDismiss: 'Dismiss',
   offlineKeep: 'Keep for offline',
   offlineKeepLabel: (title: string) => `Keep ${title} for offline study`,

@@ -9,6 +9,7 @@ import { dismissRefusals, outbox, syncStatus, type SyncStatus } from './store'
 import { flushOutbox, SYNC_CHANNEL } from './sync'
 import { startSyncTriggers } from './triggers'
 import { messageText } from '~/i18n/keys'
+import { refusalText } from './refusal-text'
 
 interface View extends SyncStatus {
   online: boolean
@@ -71,7 +72,7 @@ export function OfflineIndicator() {
           <ul>
             {view.refused.map((r, i) => (
               <li key={`${r.id}-${i}`} data-refusal={r.reason}>
-                {t.offlineRefused(t.offlineRefusalReasons[r.reason] ?? r.reason, r.itemId ? `${r.itemId} — ${r.detail}` : r.detail)}
+                {refusalText(t, r)}
               </li>
             ))}
           </ul>

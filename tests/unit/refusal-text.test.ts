@@ -1,0 +1,39 @@
+/** A refused offline answer is explained in the interface language, never with the server's English detail. */
+import { describe, expect, it } from 'vitest'
+import { en } from '~/i18n/en'
+import { zhHans } from '~/i18n/zh-Hans'
+import type { RefusalReason } from '~/domain/review-events'
+import { refusalText } from '~/offline/refusal-text'
+
+const REASONS: RefusalReason[] = ['malformed', 'future-time', 'unknown-item', 'unknown-review', 'not-yours', 'id-conflict']
+const serverDetail = 'this review id was already used for a different answer'
+
+describe('refusal text', () => {
+  it('says a showing rated on another device was rated there, in English and in Chinese', () => {
+    const refusal = { index: 0, id: 'r1', reason: 'id-conflict' as const, detail: serverDetail, itemId: 'kd-typed-meeting-day' }
+    expect(refusalText(en, refusal)).toBe(
+      'Already rated elsewhere (kd-typed-meeting-day): this showing of the card was already rated on another device or tab, with a different rating. That rating stands; the one made here was not recorded.',
+    )
+    const zh = refusalText(zhHans, refusal)
+    expect(zh).toContain('已在别处评分（kd-typed-meeting-day）：')
+    expect(zh).toContain('其他设备或标签页')
+  })
+
+  it('has a reason and an explanation in both languages for every refusal, and none shows the server detail', () => {
+    for (const reason of REASONS) {
+      for (const t of [en, zhHans]) {
+        expect(t.offlineRefusalReasons[reason], `${reason} reason`).toBeTruthy()
+        expect(t.offlineRefusalHelp[reason], `${reason} help`).toBeTruthy()
+        const text = refusalText(t, { reason, itemId: 'x' })
+        expect(text).not.toContain(serverDetail)
+      }
+      // Chinese text carries no English words beyond the card id.
+      expect(refusalText(zhHans, { reason }).match(/[A-Za-z]{3,}/)).toBeNull()
+    }
+  })
+
+  it('explains a reason a newer server may send, without showing its code', () => {
+    expect(refusalText(zhHans, { reason: 'rate-limited' })).toBe('服务器拒收的作答：服务器未记录这条作答。')
+    expect(refusalText(en, { reason: 'rate-limited' })).toBe('Answers the server refused: the server did not record it.')
+  })
+})
