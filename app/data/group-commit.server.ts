@@ -1,5 +1,5 @@
 /**
- * Group commit for answers: answers that reach their write together share one transaction, one `db.batch`, so
+ * Group commit for answers: answers that reach their write together share one transaction, one batch, so
  * one commit and one fsync serve them all. An answer is "on its way" from the moment it starts reading
  * (`startAnswer`). A group is written at `GROUP_MAX` answers, or once every answer on its way has arrived and the
  * arriving answer's window has passed: answers over HTTP wait `GROUP_WINDOW_MS` for company (requests come
@@ -13,12 +13,12 @@
  * - A caller's promise settles only after the commit that holds its answer: a response is never sent for an
  *   answer that a crash could still lose.
  */
+import type { InStatement, ResultSet } from '@libsql/client'
 import type { Database } from '~/utils/db.server'
 import { requestsWaiting } from '~/utils/request-admission.server'
 
-type Batch = Parameters<Database['batch']>[0]
-type Statement = Batch[number]
-type Results = Awaited<ReturnType<Database['batch']>>
+type Statement = InStatement
+type Results = ResultSet[]
 
 /** How long an answer over HTTP waits for others to share its commit; also the longest a group waits for answers still reading. */
 export const GROUP_WINDOW_MS = 1
@@ -121,7 +121,7 @@ async function flush(db: Database, group: Group): Promise<void> {
   let results: Results
   try {
     group.transactions++
-    results = await db.batch(answers.flatMap((a) => a.statements) as unknown as Batch)
+    results = await db.$client.batch(answers.flatMap((a) => a.statements))
     group.answers += answers.length
   } catch {
     // Nothing of the group was written: each answer again on its own, so only a faulty one fails.
@@ -138,7 +138,7 @@ async function flush(db: Database, group: Group): Promise<void> {
 async function writeAlone(db: Database, group: Group, answer: Pending): Promise<void> {
   try {
     group.transactions++
-    const results = await db.batch(answer.statements as unknown as Batch)
+    const results = await db.$client.batch(answer.statements)
     group.answers++
     answer.resolve(results)
   } catch (error) {

@@ -51,7 +51,3 @@ export async function keepFirstCheck(db: Database, userId: string, itemId: strin
   return rows[0]!
 }
 
-/** Clears the card's open check once this answer is recorded (a statement for the reviews module's batch). */
-export function clearOpenCheck(db: Database, userId: string, itemId: string, recorded: ReturnType<typeof sql>) {
-  return db.delete(openChecks).where(and(eq(openChecks.userId, userId), eq(openChecks.itemId, itemId), recorded))
-}

@@ -5,14 +5,25 @@
  * graded here, from the question their review id seeded, never taken from the browser.
  */
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
-import { answerCounts, cardHolds, cardStates, deckItems, fsrsOptimizer, fsrsParameters, items, newCardCursors, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
+import { answerCounts, cardHolds, cardStates, fsrsParameters, newCardCursors, reviewLogs } from '../../db/schema'
 import { becomesLeech, LEECH_THRESHOLD } from '~/domain/holds'
 import { describeResponse, gradeResponse, isInteractive, type AnswerMeaning } from '~/domain/questions'
 import { newCard, scheduleReview, State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
 import { startAnswer, type StartedAnswer } from './group-commit.server'
-import { clearOpenCheck, openCheckFor } from './open-checks.server'
+import { openCheckFor } from './open-checks.server'
+import {
+  clearOpenCheckStatement,
+  countAnswerStatement,
+  fulfilRequestStatement,
+  insertLogStatement,
+  reviewContextStatement,
+  statementOf,
+  studyDayStatement,
+  suspendLeechStatement,
+  writeStateStatement,
+} from './answer-statements.server'
 import { liveItem, questionFor } from './questions.server'
 
 export type RecordResult =
@@ -65,22 +76,8 @@ interface ReviewContextRow {
 
 /** Everything an answer needs to know, in one statement (this is the hot path). */
 async function reviewContext(db: Database, input: ReviewInput): Promise<ReviewContextRow> {
-  const row = await db.get<ReviewContextRow>(sql`select
-      p.user_id as prior_user, p.item_id as prior_item, p.rating as prior_rating,
-      exists (select 1 from ${items} where id = ${input.itemId} and retired_at is null) as item_live,
-      ${input.deckId === undefined ? sql`1` : sql`exists (select 1 from ${deckItems} where deck_id = ${input.deckId} and item_id = ${input.itemId})`} as in_deck,
-      (select desired_retention from ${userSettings} where user_id = ${input.userId}) as retention,
-      (select time_zone from ${userSettings} where user_id = ${input.userId}) as time_zone,
-      fp.id as parameters_id, fp.weights as weights,
-      (select leech_threshold from ${userSettings} where user_id = ${input.userId}) as leech_threshold,
-      exists (select 1 from ${reviewRequests} where user_id = ${input.userId} and item_id = ${input.itemId}) as has_request,
-      c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
-    from (select 1) as one
-    left join ${reviewLogs} as p on p.id = ${input.reviewId}
-    left join ${cardStates} as c on c.user_id = ${input.userId} and c.item_id = ${input.itemId}
-    left join ${fsrsOptimizer} as o on o.user_id = ${input.userId}
-    left join ${fsrsParameters} as fp on fp.id = o.parameters_id`)
-  return row!
+  const { rows } = await db.$client.execute(reviewContextStatement(input.userId, input.itemId, input.reviewId, input.deckId))
+  return rows[0] as unknown as ReviewContextRow
 }
 
 /**
@@ -126,59 +123,42 @@ async function writeReview(db: Database, input: ReviewInput, commit: StartedAnsw
     : newCard(now)
   const weights = ctx.weights === null ? null : (JSON.parse(ctx.weights) as number[])
   const after = scheduleReview(before, rating, now, retention, weights)
-  const beforeJson = JSON.stringify(before)
-  // The log row is written only if the card is still as we read it; the state update carries the same guard.
-  const guard = hasState
-    ? sql`exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId} and ${cardStates.reps} = ${before.reps} and ${cardStates.lastReview} is ${before.lastReview})`
-    : sql`not exists (select 1 from ${cardStates} where ${cardStates.userId} = ${userId} and ${cardStates.itemId} = ${itemId})`
-  const response = graded?.response ?? null
-  const meaning = graded?.meaning ? JSON.stringify(graded.meaning) : null
   const correct = graded === null ? null : graded.correct ? 1 : 0
   const studyDay = studyDateAt(now, ctx.time_zone ?? 'UTC')
-  // The row names the parameter set that scheduled it, so a replay uses the same one.
-  const insertLog = db.run(sql`insert into ${reviewLogs} (id, user_id, item_id, rating, reviewed_at, duration_ms, retention, before, response, response_meaning, correct, study_day, parameters_id)
-    select ${reviewId}, ${userId}, ${itemId}, ${rating}, ${now}, ${durationMs}, ${retention}, ${beforeJson}, ${response}, ${meaning}, ${correct}, ${studyDay}, ${weights === null ? null : ctx.parameters_id} where ${guard}`)
+  // The log row and the state are written only if the card is still as we read it (the same guard on both).
+  const insertLog = insertLogStatement(
+    {
+      id: reviewId,
+      userId,
+      itemId,
+      rating,
+      reviewedAt: now,
+      durationMs,
+      retention,
+      before,
+      response: graded?.response ?? null,
+      meaning: graded?.meaning ? JSON.stringify(graded.meaning) : null,
+      correct,
+      studyDay,
+      // The row names the parameter set that scheduled it, so a replay uses the same one.
+      parametersId: weights === null ? null : ctx.parameters_id,
+    },
+    hasState,
+  )
   // Right or wrong: the checker's verdict for interactive kinds, else the learner's own (Again = wrong).
   const right = (graded?.correct ?? rating > 1) ? 1 : 0
-  // "This answer was written": the statement before wrote its row (changes() counts the last finished statement
-  // on this connection, i.e. in this batch). The statements below form that chain: the state is written exactly
-  // when the log row was (the same guard), and each cache statement writes one row exactly when it runs. Not
-  // "the log holds this review id": a double submit that raced past the first check would count twice.
-  const recorded = sql`changes() = 1`
-  // The deletes after the chain may use the weaker test: deleting twice deletes nothing more.
-  const logged = sql`exists (select 1 from ${reviewLogs} where ${reviewLogs.id} = ${reviewId})`
-  // The first live answer's verdict is kept (a row at 0 answers, after undoing the only one, takes the new one).
-  const countAnswer = db.run(sql`insert into ${answerCounts} (user_id, item_id, answers, correct, duration_ms, first_correct)
-    select ${userId}, ${itemId}, 1, ${right}, ${durationMs}, ${right} where ${recorded}
-    on conflict (user_id, item_id) do update set answers = answers + 1, correct = correct + excluded.correct,
-      duration_ms = duration_ms + excluded.duration_ms, first_correct = case when answers = 0 then excluded.first_correct else first_correct end`)
-  const countDay = db.run(studyDayDelta(userId, studyDay, 1, durationMs, before.state, rating, recorded))
-  // Answered: a pending "see this again" request is fulfilled (only if this answer was recorded).
-  const fulfilRequest = ctx.has_request
-    ? db.delete(reviewRequests).where(and(eq(reviewRequests.userId, userId), eq(reviewRequests.itemId, itemId), logged))
-    : null
-  const writeState = hasState
-    ? db
-        .update(cardStates)
-        .set(after)
-        .where(and(eq(cardStates.userId, userId), eq(cardStates.itemId, itemId), eq(cardStates.reps, before.reps), sql`${cardStates.lastReview} is ${before.lastReview}`))
-    : db.insert(cardStates).values({ userId, itemId, ...after }).onConflictDoNothing()
-  // A leech lapse suspends the card (unless the learner already had), remembering which answer did it.
   const leech = becomesLeech(before.lapses, after.lapses, ctx.leech_threshold ?? LEECH_THRESHOLD.default)
-  const suspendLeech = db.run(sql`insert into ${cardHolds} (user_id, item_id, suspended_at, suspended_by, leech_review_id)
-          select ${userId}, ${itemId}, ${now}, 'leech', ${reviewId} where ${recorded}
-          on conflict (user_id, item_id) do update set suspended_by = coalesce(suspended_by, 'leech'),
-            leech_review_id = iif(suspended_at is null, excluded.leech_review_id, leech_review_id), suspended_at = coalesce(suspended_at, excluded.suspended_at)`)
   try {
-    // The order is the chain `recorded` relies on: log, state, then each counter; the deletes last.
+    // The order is the chain each counter relies on (it runs only if the statement before it wrote its row): log,
+    // state, then each counter; the deletes last (answer-statements.server.ts).
     const statements = [
       insertLog,
-      writeState,
-      countAnswer,
-      countDay,
-      ...(leech ? [suspendLeech] : []),
-      ...(fulfilRequest ? [fulfilRequest] : []),
-      ...(graded?.fromOpenCheck ? [clearOpenCheck(db, userId, itemId, logged)] : []),
+      writeStateStatement(userId, itemId, before, after, hasState),
+      countAnswerStatement(userId, itemId, right, durationMs),
+      studyDayStatement(userId, studyDay, { sign: 1, durationMs, stateBefore: before.state, rating }),
+      ...(leech ? [suspendLeechStatement(userId, itemId, reviewId, now)] : []),
+      ...(ctx.has_request ? [fulfilRequestStatement(userId, itemId, reviewId)] : []),
+      ...(graded?.fromOpenCheck ? [clearOpenCheckStatement(userId, itemId, reviewId)] : []),
     ]
     const [logResult] = await commit(statements)
     if (logResult!.rowsAffected === 0) {
@@ -268,28 +248,19 @@ export async function undoLastReview(db: Database, userId: string, now: number):
       firstCorrect: sql`case when ${answerCounts.answers} = 1 then null else ${answerCounts.firstCorrect} end`,
     })
     .where(and(eq(answerCounts.userId, userId), eq(answerCounts.itemId, last.itemId), markedByUs))
-  const uncountDay = db.run(studyDayDelta(userId, last.studyDay ?? '', -1, last.durationMs, before.state, last.rating, markedByUs))
+  const uncountDay = studyDayStatement(
+    userId,
+    last.studyDay ?? '',
+    { sign: -1, durationMs: last.durationMs, stateBefore: before.state, rating: last.rating },
+    { reviewId: last.id, at: now },
+  )
   // Undoing the lapse that suspended a leech lifts that suspension (a learner's own suspension stays).
   const unsuspendLeech = db
     .update(cardHolds)
     .set({ suspendedAt: null, suspendedBy: null, leechReviewId: null })
     .where(and(eq(cardHolds.userId, userId), eq(cardHolds.itemId, last.itemId), eq(cardHolds.leechReviewId, last.id), markedByUs))
-  const [marked] = await db.batch([markUndone, restore, resetCursors, uncount, uncountDay, unsuspendLeech])
-  return marked.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
-}
-
-/**
- * Adds (sign 1) or removes (sign -1) one answer from the learner's study-day totals, only when `when` holds
- * (the answer was recorded, or the undo was ours). An answer on a card in review counts toward true retention;
- * it passed unless rated Again.
- */
-function studyDayDelta(userId: string, day: string, sign: 1 | -1, durationMs: number, stateBefore: number, rating: number, when: ReturnType<typeof sql>) {
-  const inReview = stateBefore === State.Review ? 1 : 0
-  const passed = inReview && rating > 1 ? 1 : 0
-  return sql`insert into ${studyDays} (user_id, day, answers, duration_ms, review_answers, review_passed)
-    select ${userId}, ${day}, ${sign}, ${sign * durationMs}, ${sign * inReview}, ${sign * passed} where ${when}
-    on conflict (user_id, day) do update set answers = answers + excluded.answers, duration_ms = duration_ms + excluded.duration_ms,
-      review_answers = review_answers + excluded.review_answers, review_passed = review_passed + excluded.review_passed`
+  const [marked] = await db.$client.batch([...[markUndone, restore, resetCursors, uncount].map(statementOf), uncountDay, statementOf(unsuspendLeech)])
+  return marked!.rowsAffected === 0 ? { status: 'stale' } : { status: 'undone', itemId: last.itemId }
 }
 
 /** Every review of a user with the parameters that scheduled it, for rebuilding (tests, repair tools). */
