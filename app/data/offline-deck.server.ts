@@ -1,11 +1,12 @@
 /** Builds the copy of a deck a phone keeps for offline study (app/offline/kept-deck.ts). Reads only. */
+import { createHash } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { cardStates, deckItems, items, openChecks, reviewRequests } from '../../db/schema'
 import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 import { toCardContent } from '~/domain/card-content'
 import { needsSiblings } from '~/domain/questions'
 import { studyDayAt } from '~/domain/study-day'
-import type { KeptDeck } from '~/offline/kept-deck'
+import type { KeptContent, KeptDeck, KeptDeckUpdate } from '~/offline/kept-deck'
 import type { Database } from '~/utils/db.server'
 import { sourceDocs, speakers as speakerList } from './content.server'
 import { deckExists } from './decks.server'
@@ -15,7 +16,11 @@ import { parametersInForce } from './fsrs-parameters.server'
 import { holdsFor } from './holds.server'
 import { dailyProgress } from './study-queue.server'
 
-export async function keptDeckFor(db: Database, userId: string, deckId: string, now: number): Promise<KeptDeck | null> {
+/**
+ * The deck as a phone keeps it. `have`: the content hash of the copy the phone keeps; when it is current the
+ * answer leaves the content out (a deck's content is most of its size: the timeline deck is 0.5 MB of JSON).
+ */
+export async function keptDeckFor(db: Database, userId: string, deckId: string, now: number, have?: string): Promise<KeptDeck | KeptDeckUpdate | null> {
   const deck = await deckExists(db, deckId, userId)
   if (!deck) return null
   const settings = await getSettings(db, userId)
@@ -58,12 +63,16 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
       .orderBy(sql`rowid`)
     siblingGroups[key] = group.map((g) => ({ id: g.id, answer: JSON.parse(g.answer) }))
   }
-  return {
-    deckId: deck.id,
-    userId,
+  const content: KeptContent = {
     title: deck.data.title,
     items: rows.map((r) => ({ item: r.data, content: toCardContent(r.data, sources, speakers), siblings: needsSiblings(r.data) ? `${r.bank}|${r.category}` : '' })),
     siblingGroups,
+  }
+  const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 22)
+  const learnerPart = {
+    deckId: deck.id,
+    userId,
+    contentHash,
     cards: Object.fromEntries(states.map((s) => [s.card_states.itemId, cardFromRow(s.card_states)])),
     requested: requests.map((r) => r.itemId),
     settings: {
@@ -80,4 +89,5 @@ export async function keptDeckFor(db: Database, userId: string, deckId: string, 
     progress: { dayStart: day.start, dayEnd: day.end, newToday: progress.newToday, reviewsToday: progress.reviewsToday },
     fetchedAt: now,
   }
+  return have === contentHash ? { ...learnerPart, content: 'unchanged' } : { ...learnerPart, ...content }
 }

@@ -3,18 +3,24 @@
  * storage, sends waiting answers and shows the sync indicator. Loaded lazily, after the page is up.
  */
 import { useEffect } from 'react'
-import type { KeptDeck } from './kept-deck'
+import { withKeptContent, type KeptDeck, type KeptDeckUpdate } from './kept-deck'
 import { OfflineIndicator } from './indicator'
-import { keepDeck, undrop, wasDropped } from './store'
+import { keepDeck, keptDeck, undrop, wasDropped } from './store'
 
 /** `auto`: studying keeps a deck, unless the learner dropped it with the switch on the deck list. */
-export async function keepDeckNow(deckId: string, auto = false): Promise<boolean> {
+/** `whole`: fetch the content too, whatever the phone keeps. */
+export async function keepDeckNow(deckId: string, auto = false, whole = false): Promise<boolean> {
   if (auto && (await wasDropped(deckId))) return false
   if (!auto) await undrop(deckId)
   const askedAt = Date.now()
-  const res = await fetch(`/decks/${encodeURIComponent(deckId)}/offline`, { credentials: 'same-origin' })
+  const kept = whole ? undefined : await keptDeck(deckId)
+  const url = `/decks/${encodeURIComponent(deckId)}/offline`
+  // The content the phone keeps is not sent again while it is current: only the learner's part comes back.
+  const res = await fetch(kept?.contentHash ? `${url}?have=${encodeURIComponent(kept.contentHash)}` : url, { credentials: 'same-origin' })
   if (!res.ok) return false
-  await keepDeck((await res.json()) as KeptDeck, askedAt)
+  const deck = withKeptContent((await res.json()) as KeptDeck | KeptDeckUpdate, kept)
+  if (!deck) return keepDeckNow(deckId, auto, true) // the kept copy changed meanwhile: fetch it whole
+  await keepDeck(deck, askedAt)
   // Kept decks should survive storage pressure; the browser decides (an installed app usually gets it).
   await navigator.storage?.persist?.().catch(() => false)
   return true

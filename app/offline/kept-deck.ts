@@ -43,7 +43,30 @@ export interface KeptDeck {
   holds: Record<string, CardHold>
   /** The learner's open checks of this deck's cards (the first Check of a showing not yet rated), oldest first. */
   checks: Array<{ itemId: string; reviewId: string; response: string; checkedAt: number }>
+  /**
+   * A hash of the deck's content (title, items, sibling groups): a phone that already keeps this content asks
+   * with it (`?have=`) and gets only the learner's part back (`KeptDeckUpdate`).
+   */
+  contentHash: string
   /** Today's counts as the server had them at `fetchedAt`, for the study day starting at `dayStart`. */
   progress: { dayStart: number; dayEnd: number; newToday: number; reviewsToday: number }
   fetchedAt: number
+}
+
+/** The deck's content: what stays the same from one visit to the next unless the deck itself changes. */
+export type KeptContent = Pick<KeptDeck, 'title' | 'items' | 'siblingGroups'>
+
+/** The server's answer to `?have=` when the phone's content is current: the deck without its content. */
+export type KeptDeckUpdate = Omit<KeptDeck, keyof KeptContent> & { content: 'unchanged' }
+
+/** The whole deck again, from a phone's kept copy and the server's update of the learner's part. */
+export function withKeptContent(
+  update: KeptDeck | KeptDeckUpdate,
+  kept: (KeptContent & { contentHash?: string }) | undefined,
+): KeptDeck | null {
+  if (!('content' in update)) return update
+  // Only the very content the server confirmed (another tab may have kept a newer copy meanwhile).
+  if (!kept || kept.contentHash !== update.contentHash) return null
+  const { content: _unchanged, ...learnerPart } = update
+  return { ...learnerPart, title: kept.title, items: kept.items, siblingGroups: kept.siblingGroups }
 }

@@ -249,11 +249,19 @@ test('a card checked offline is that showing online too (not a fresh try); rated
   await expect(verdict(page).getByRole('definition').first()).toHaveText('29 October 2025')
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0)
 
-  // Rated online, then the study page left: the phone's copy forgets the check.
+  // Rated online, then the study page left: the phone's copy forgets the check. The phone already keeps the
+  // deck's content, so keeping it again fetches only the learner's part.
+  const rekeeps: Array<{ url: string; body: Record<string, unknown> }> = []
+  page.on('response', async (r) => {
+    if (r.url().includes('/decks/kinds/offline')) rekeeps.push({ url: r.url(), body: (await r.json()) as Record<string, unknown> })
+  })
   await page.getByRole('button', { name: /^Again, next in .* \(suggested\)$/ }).tap()
   await expect(verdict(page)).toHaveCount(0)
   await page.getByRole('link', { name: 'Back to decks' }).tap()
   await expect.poll(() => phoneCheckedItems(page), { timeout: 20_000 }).toEqual([])
+  expect(rekeeps.at(-1)?.url).toContain('?have=')
+  expect(rekeeps.at(-1)?.body).toMatchObject({ content: 'unchanged' })
+  expect(rekeeps.at(-1)?.body).not.toHaveProperty('items')
   await context.setOffline(true)
   await page.goto(TYPED_CARD)
   await expect(page.locator('[data-offline-study]')).toBeVisible()

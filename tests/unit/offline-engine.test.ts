@@ -22,6 +22,7 @@ function deck(overrides: Partial<KeptDeck> = {}): KeptDeck {
     holds: {},
     checks: [],
     progress: { dayStart: NOW - 8 * 3_600_000, dayEnd: NOW + 16 * 3_600_000, newToday: 0, reviewsToday: 0 },
+    contentHash: 'h',
     fetchedAt: NOW - 1000,
     ...overrides,
   }

@@ -39,6 +39,7 @@ function deck(cards: Record<string, StoredCard>, checks: KeptDeck['checks'], ite
     holds: {},
     checks,
     progress: { dayStart: T0, dayEnd: T0 + 86_400_000, newToday: 0, reviewsToday: 0 },
+    contentHash: 'h',
     fetchedAt: T0,
   }
 }
