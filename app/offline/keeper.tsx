@@ -7,8 +7,10 @@ import { withKeptContent, type KeptDeck, type KeptDeckUpdate } from './kept-deck
 import { OfflineIndicator } from './indicator'
 import { keepDeck, keptDeck, undrop, wasDropped } from './store'
 
-/** `auto`: studying keeps a deck, unless the learner dropped it with the switch on the deck list. */
-/** `whole`: fetch the content too, whatever the phone keeps. */
+/**
+ * Keeps the deck now. `auto`: studying keeps a deck, unless the learner dropped it with the switch on the deck
+ * list. `whole`: fetch the content too, whatever the phone keeps.
+ */
 export async function keepDeckNow(deckId: string, auto = false, whole = false): Promise<boolean> {
   if (auto && (await wasDropped(deckId))) return false
   if (!auto) await undrop(deckId)
