@@ -10,7 +10,7 @@ process.env.NODE_ENV ??= 'production'
 const { default: compression } = await import('compression')
 const { default: serveStatic } = await import('serve-static')
 const { pipeline } = await import('./app/utils/http-pipeline.server')
-const { securityHeaders, refuseCrossOriginPosts, noStoreForSessions } = await import('./app/utils/http-security.server')
+const { securityHeaders, refuseOddTargets, refuseCrossOriginPosts, noStoreForSessions } = await import('./app/utils/http-security.server')
 const { limitRequestBodies } = await import('./app/utils/body-limits.server')
 const { createAppHandler } = await import('./app/utils/request-handler.server')
 const { applyServerTimeouts } = await import('./app/utils/server-timeouts.server')
@@ -50,7 +50,15 @@ async function serve() {
   })
   // compression's types name Express's request; it uses only node:http's.
   const app = pipeline(
-    [compression() as unknown as Step, securityHeaders, refuseCrossOriginPosts, staticFiles, limitRequestBodies, noStoreForSessions],
+    [
+      compression() as unknown as Step,
+      securityHeaders,
+      refuseOddTargets,
+      refuseCrossOriginPosts,
+      staticFiles,
+      limitRequestBodies,
+      noStoreForSessions,
+    ],
     await createAppHandler({ build, mode: process.env.NODE_ENV }),
   )
 

@@ -21,7 +21,8 @@ export async function keepDeckNow(deckId: string, auto = false, whole = false): 
   const res = await fetch(kept?.contentHash ? `${url}?have=${encodeURIComponent(kept.contentHash)}` : url, { credentials: 'same-origin' })
   if (!res.ok) return false
   const deck = withKeptContent((await res.json()) as KeptDeck | KeptDeckUpdate, kept)
-  if (!deck) return keepDeckNow(deckId, auto, true) // the kept copy changed meanwhile: fetch it whole
+  // A reply that does not fit the copy read before asking (the server errs, or none was kept): fetch the deck whole.
+  if (!deck) return keepDeckNow(deckId, auto, true)
   await keepDeck(deck, askedAt)
   // Kept decks should survive storage pressure; the browser decides (an installed app usually gets it).
   await navigator.storage?.persist?.().catch(() => false)

@@ -65,7 +65,7 @@ export function withKeptContent(
   kept: (KeptContent & { contentHash?: string }) | undefined,
 ): KeptDeck | null {
   if (!('content' in update)) return update
-  // Only the very content the server confirmed (another tab may have kept a newer copy meanwhile).
+  // Only onto the very content the server confirmed: the reply is 'unchanged' only for the hash the phone sent.
   if (!kept || kept.contentHash !== update.contentHash) return null
   const { content: _unchanged, ...learnerPart } = update
   return { ...learnerPart, title: kept.title, items: kept.items, siblingGroups: kept.siblingGroups }

@@ -15,6 +15,21 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next()
 }
 
+/**
+ * Only a path is served: a request target that is not one (`*`, or an absolute URL) would become the host of the
+ * URL React Router sees, and a path that does not decode names no page. Both are answered 400 here.
+ */
+export function refuseOddTargets(req: Request, res: Response, next: NextFunction) {
+  const url = req.url ?? ''
+  if (!url.startsWith('/')) return sendText(res, 400, 'The request target must be a path.')
+  try {
+    decodeURIComponent(pathOf(req))
+  } catch {
+    return sendText(res, 400, 'The request path is not valid percent-encoding.')
+  }
+  next()
+}
+
 /** Pages of someone with a session, and every `.data` response, must not be kept by any cache. */
 export function noStoreForSessions(req: Request, res: Response, next: NextFunction) {
   const cookies = headerOf(req, 'cookie') ?? ''

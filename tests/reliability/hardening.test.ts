@@ -371,6 +371,31 @@ describe('6. headers', () => {
   })
 })
 
+describe('6b. request targets and static files (the node:http pipeline, in place of Express)', () => {
+  it('answers a target that is not a path, or a path that does not decode, with 400 and no page', async () => {
+    for (const target of ['*', 'http://evil.example/decks', '/%E0%A4%A']) {
+      const reply = await rawExchange(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+      expect(reply.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request')
+      expect(reply, target).not.toContain('<html')
+    }
+  })
+
+  it('keeps a static file’s own refusals (416, 412) as they are, without the file’s year of caching', async () => {
+    const html = await (await get('/')).text()
+    const asset = html.match(/\/assets\/[\w.-]+\.js/)![0]
+    const ok = await fetch(app.url + asset)
+    expect(ok.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const range = await fetch(app.url + asset, { headers: { Range: 'bytes=99999999-' } })
+    expect(range.status).toBe(416)
+    expect(range.headers.get('content-range')).toMatch(/^bytes \*\/\d+$/)
+    expect(range.headers.get('cache-control')).toBeNull()
+    expect(range.headers.get('x-content-type-options')).toBe('nosniff')
+    const precondition = await fetch(app.url + asset, { headers: { 'If-Match': '"not-this-file"' } })
+    expect(precondition.status).toBe(412)
+    expect(precondition.headers.get('cache-control')).toBeNull()
+  })
+})
+
 describe('7. content types', () => {
   const bodies: Array<[string, string, string]> = [
     ['text/plain', 'text/plain', 'email=a@example.org&password=x'],

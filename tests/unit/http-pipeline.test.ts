@@ -79,3 +79,25 @@ describe('the server pipeline', () => {
     expect(final).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('an error with its own status', () => {
+  it('answers a 4xx error with that status and its headers, drops what earlier steps set but the security headers, and logs nothing', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const url = await serve(
+      [
+        (_req, res, next) => (res.setHeader('X-Frame-Options', 'DENY'), next()),
+        (_req, res, next) => {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+          next(Object.assign(new Error('Range Not Satisfiable'), { status: 416, headers: { 'Content-Range': 'bytes */10' } }))
+        },
+      ],
+      vi.fn(),
+    )
+    const response = await fetch(url)
+    expect(response.status).toBe(416)
+    expect(response.headers.get('content-range')).toBe('bytes */10')
+    expect(response.headers.get('cache-control')).toBeNull()
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(logged).not.toHaveBeenCalled()
+  })
+})
