@@ -10,7 +10,8 @@ process.env.NODE_ENV ??= 'production'
 const { default: compression } = await import('compression')
 const { default: serveStatic } = await import('serve-static')
 const { pipeline } = await import('./app/utils/http-pipeline.server')
-const { securityHeaders, refuseOddTargets, refuseCrossOriginPosts, noStoreForSessions } = await import('./app/utils/http-security.server')
+const { SECURITY_HEADER_NAMES, securityHeaders, refuseOddTargets, refuseCrossOriginPosts, noStoreForSessions } =
+  await import('./app/utils/http-security.server')
 const { limitRequestBodies } = await import('./app/utils/body-limits.server')
 const { createAppHandler } = await import('./app/utils/request-handler.server')
 const { applyServerTimeouts } = await import('./app/utils/server-timeouts.server')
@@ -60,6 +61,7 @@ async function serve() {
       noStoreForSessions,
     ],
     await createAppHandler({ build, mode: process.env.NODE_ENV }),
+    { keepOnError: SECURITY_HEADER_NAMES },
   )
 
   // A few requests per turn of the event loop, so new connections are accepted while many are busy.

@@ -12,9 +12,6 @@ export type Next = (error?: unknown) => void
 export type Step = (req: IncomingMessage, res: ServerResponse, next: Next) => unknown
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
-/** Headers an error answer keeps from the steps before it: the security headers (app/utils/http-security.server.ts). */
-const KEPT_ON_ERROR = new Set(['x-content-type-options', 'referrer-policy', 'x-frame-options', 'strict-transport-security'])
-
 /** A request header as one string (the first, if the client repeated it), or undefined. */
 export function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()]
@@ -53,15 +50,18 @@ function statusOf(error: unknown): number {
 /**
  * Runs `steps` in order, then `final`. A step that throws, rejects or calls `next(error)` ends the request:
  * with the error's own 4xx (and its headers, e.g. a 416's Content-Range), or else a 500, which is logged (the
- * app's own errors never get here, React Router renders those).
+ * app's own errors never get here, React Router renders those). Of the headers earlier steps set, the error
+ * answer keeps only `keepOnError`.
  */
-export function pipeline(steps: Step[], final: Step): Handler {
+export function pipeline(steps: Step[], final: Step, opts: { keepOnError?: readonly string[] } = {}): Handler {
+  // Headers an error answer keeps from the steps before it (the security headers); node names them in lower case.
+  const keepOnError = new Set((opts.keepOnError ?? []).map((name) => name.toLowerCase()))
   const fail = (res: ServerResponse, error: unknown) => {
     const status = statusOf(error)
     if (status >= 500) console.error(error)
     if (res.headersSent) return void res.destroy()
     // Whatever a step set for the answer it meant to give (e.g. a year's caching for an asset) is not this one's.
-    for (const name of res.getHeaderNames()) if (!KEPT_ON_ERROR.has(name)) res.removeHeader(name)
+    for (const name of res.getHeaderNames()) if (!keepOnError.has(name)) res.removeHeader(name)
     const headers = ((error ?? {}) as { headers?: Record<string, string> }).headers
     if (status < 500 && headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
     sendText(res, status, status >= 500 ? 'Internal Server Error' : 'The request cannot be served as sent.')

@@ -4,13 +4,17 @@ import { headerOf, pathOf, protocolOf, sendText, type Next as NextFunction } fro
 import { publicOrigin } from './public-url.server'
 import { SESSION_COOKIE } from './session.server'
 
+/** The headers `securityHeaders` sets: an error answer of the pipeline keeps them (app/utils/http-pipeline.server.ts). */
+export const SECURITY_HEADER_NAMES = ['X-Content-Type-Options', 'Referrer-Policy', 'X-Frame-Options', 'Strict-Transport-Security'] as const
+
 /** Headers every response carries, pages and assets alike. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
+  const [noSniff, referrer, frames, hsts] = SECURITY_HEADER_NAMES
+  res.setHeader(noSniff, 'nosniff')
+  res.setHeader(referrer, 'same-origin')
+  res.setHeader(frames, 'DENY')
   // Browsers only honour HSTS over https; PUBLIC_URL says whether the public address is https.
-  if (process.env.NODE_ENV === 'production') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  if (process.env.NODE_ENV === 'production') res.setHeader(hsts, 'max-age=31536000; includeSubDomains')
   // HTML pages get their Content-Security-Policy (with a per-request nonce) from app/entry.server.tsx.
   next()
 }

@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS, findChromium } from '../support/browser'
 import { openDatabase } from '../../db/client'
 import { ROOT } from '../support/paths'
 import { checkDatabase } from '../reliability/verify'
+import { brokenWords, sidewaysScroll } from '../support/phone-fit'
 
 const E2E_DB = `file:${path.join(ROOT, 'tests', '.tmp', 'e2e', 'e2e.db')}`
 
@@ -297,6 +298,48 @@ test('checking another card offline keeps the first card’s check: it comes bac
     await expect(verdict(page).getByRole('definition').first()).toHaveText('29 October 2025')
     await expect(page.getByRole('button', { name: 'Check', exact: true })).toHaveCount(0)
   }
+})
+
+test('an answer the server refuses is explained on the phone at 360 px, in English and in Chinese', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 360, height: 740 })
+  await startOnline(page, 'kinds')
+  // A rating made on this phone of a showing already rated elsewhere, with another rating: its id is taken.
+  const [logged] = await serverLog()
+  const [kept] = await readPhoneStore<{ userId: string }>(page, 'decks', 'values')
+  await page.evaluate(
+    ({ userId, id, itemId }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('sourcedeck-offline')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite')
+          const event = { type: 'answer', id, itemId, rating: 1, answeredAt: Date.now() - 1000, durationMs: 3000, retention: 0.9 }
+          tx.objectStore('outbox').add({ userId, deckId: 'kinds', event })
+          tx.oncomplete = () => resolve()
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    { userId: kept!.userId, id: logged!.id, itemId: logged!.itemId },
+  )
+  await page.evaluate(() => dispatchEvent(new Event('online')))
+  // The indicator's list of refused answers (an alert with a list; its title changes language with the page).
+  const refused = page.getByRole('alert').filter({ has: page.getByRole('list') })
+  await expect(refused).toContainText('Already rated elsewhere', { timeout: 20_000 })
+  await expect(refused).toContainText('another device or tab')
+  await expect(refused).not.toContainText('review id')
+  expect(await sidewaysScroll(page), 'English: no sideways scroll').toBeLessThanOrEqual(0)
+  expect(await brokenWords(refused), 'English: no word broken in two').toEqual([])
+  await refused.screenshot({ path: path.join(ROOT, 'test-results', 'refusal-360-en.png') })
+
+  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).tap()
+  await expect(refused).toContainText('已在别处评分', { timeout: 20_000 })
+  await expect(refused).toContainText('其他设备或标签页')
+  await expect(refused).not.toContainText('Already rated')
+  expect(await sidewaysScroll(page), 'Chinese: no sideways scroll').toBeLessThanOrEqual(0)
+  expect(await brokenWords(refused), 'Chinese: no word broken in two').toEqual([])
+  await refused.screenshot({ path: path.join(ROOT, 'test-results', 'refusal-360-zh.png') })
+  // Nothing was written for the refused rating: the server still has the one answer with that id, as rated.
+  expect((await serverLog()).filter((r) => r.id === logged!.id)).toHaveLength(1)
 })
 
 test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {

@@ -10,9 +10,9 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** A real node:http server running `steps` then `final`; returns its base URL. */
+/** A real node:http server running `steps` then `final` (an error answer keeps X-Frame-Options); returns its base URL. */
 async function serve(steps: Step[], final: Step): Promise<string> {
-  server = createServer(pipeline(steps, final))
+  server = createServer(pipeline(steps, final, { keepOnError: ['X-Frame-Options'] }))
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
