@@ -17,13 +17,30 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL
 }
 
+/**
+ * An embedded database gets one connection per process. The file driver is synchronous, so more connections add
+ * no parallelism, and each has its own page cache, which a commit on any other connection empties (WAL): with
+ * reads on one pooled connection and the answers' commit on another, every answer re-read its pages. One
+ * connection cut the database's CPU per answer from 0.32 to 0.27 ms (docs/decisions/0007). Calls wait their turn
+ * in the client's pool; a call made while an interactive transaction holds the connection is refused
+ * (TRANSACTION_ACTIVE) rather than left to wait, so the app writes with batches (db/chunked-write.ts is the one
+ * interactive transaction, in setup). For a libSQL server, `concurrency` caps requests in flight: its default stays.
+ */
+const EMBEDDED_CONNECTIONS = 1
+
 export function openDatabase(url = databaseUrl(), authToken = process.env.DATABASE_AUTH_TOKEN): Database {
-  if (url.startsWith('file:')) {
+  const embedded = url.startsWith('file:')
+  if (embedded) {
     const file = url.slice('file:'.length).split('?')[0]!
     if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     cacheEmbeddedStatements()
   }
   // `timeout` is the busy timeout for every pooled connection (a PRAGMA would reach only one of them).
-  const client = createClient({ url, authToken: authToken || undefined, timeout: 5000 })
+  const client = createClient({
+    url,
+    authToken: authToken || undefined,
+    timeout: 5000,
+    ...(embedded ? { concurrency: EMBEDDED_CONNECTIONS } : {}),
+  })
   return drizzle(client, { schema }) as Database
 }

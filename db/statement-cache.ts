@@ -33,7 +33,8 @@ const UNCACHED = /^\s*(create|alter|drop|pragma|vacuum|attach|detach|reindex|ana
 const STAR_COLUMNS = /\*(?!\s*\))/
 
 const caches = new WeakMap<NativeDatabase, Map<string, NativeStatement>>()
-export const statementCacheStats = { prepared: 0, reused: 0 }
+/** `connections`: native connections that have prepared a statement (db/client.ts keeps one per embedded client). */
+export const statementCacheStats = { prepared: 0, reused: 0, connections: 0 }
 let installed = false
 
 /** Wraps the driver's `prepare` once per process; later calls do nothing. */
@@ -45,7 +46,10 @@ export function cacheEmbeddedStatements(): void {
   const prepare = Database.prototype.prepare
   Database.prototype.prepare = function cachedPrepare(this: NativeDatabase, sql: string): NativeStatement {
     let cache = caches.get(this)
-    if (!cache) caches.set(this, (cache = new Map()))
+    if (!cache) {
+      caches.set(this, (cache = new Map()))
+      statementCacheStats.connections++
+    }
     if (UNCACHED.test(sql)) {
       cache.clear()
       return prepare.call(this, sql)

@@ -132,3 +132,31 @@ describe('prepared statements kept per connection', () => {
     expect(statementCacheStats.prepared - before.prepared).toBe(1)
   })
 })
+
+describe('one connection per embedded client (db/client.ts)', () => {
+  it("runs overlapping reads, writes and batches on one connection, so no commit empties another connection's cache", async () => {
+    const client = await bareDatabase()
+    const before = counts()
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => client.execute({ sql: 'insert into notes (id, body) values (?, ?)', args: [i + 1, `note ${i + 1}`] })),
+      ...Array.from({ length: 20 }, (_, i) => client.execute({ sql: 'select count(*) as n from notes where id <= ?', args: [i + 1] })),
+      client.batch([{ sql: 'insert into notes (id, body) values (?, ?)', args: [100, 'batched'] }], 'write'),
+    ])
+    expect(results).toHaveLength(41)
+    expect(statementCacheStats.connections - before.connections).toBe(0)
+    expect((await client.execute('select count(*) as n from notes')).rows[0]!.n).toBe(21)
+  })
+
+  it('refuses a call while an interactive transaction holds the connection, rather than waiting for ever', async () => {
+    const client = await bareDatabase()
+    const transaction = await client.transaction('write')
+    try {
+      await transaction.execute({ sql: 'insert into notes (id, body) values (?, ?)', args: [1, 'in the transaction'] })
+      await expect(client.execute('select count(*) from notes')).rejects.toMatchObject({ code: 'TRANSACTION_ACTIVE' })
+      await transaction.commit()
+    } finally {
+      transaction.close()
+    }
+    expect((await client.execute('select count(*) as n from notes')).rows[0]!.n).toBe(1)
+  })
+})
