@@ -7,6 +7,7 @@ import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
 import { checkInForce } from '~/domain/open-check'
 import type { KeptDeck } from './kept-deck'
+import type { Bilingual } from '~/domain/content/schema'
 
 /** An event waiting in the outbox, with what the phone needs to show and count it. */
 export interface OutboxEntry {
@@ -18,10 +19,13 @@ export interface OutboxEntry {
   before?: StoredCard
 }
 
+/** A refused event as the learner is shown it: the card's id and, when its deck is kept, the card's prompt. */
+export type ShownRefusal = Refusal & { itemId?: string; prompt?: Bilingual }
+
 export interface SyncStatus {
   lastSyncAt: number | null
   lastError: string | null
-  refused: Array<Refusal & { itemId?: string }>
+  refused: ShownRefusal[]
 }
 
 export interface UndoStep {
@@ -72,7 +76,8 @@ function waitingItems(entries: readonly OutboxEntry[], userId: string, types: Re
 /**
  * Keeps (or refreshes) a deck. The server's card states and open checks replace the phone's, except for cards
  * whose answers or checks still wait to be sent: so a card checked offline and then rated online is not shown
- * checked again, and a card checked online comes back offline as that showing.
+ * checked again, and a card checked online comes back offline as that showing. A copy older than the one kept
+ * (another tab's reply overtook it) changes nothing.
  */
 export async function keepDeck(deck: KeptDeck, askedAt: number): Promise<void> {
   const db = await offlineDb()
@@ -82,6 +87,9 @@ export async function keepDeck(deck: KeptDeck, askedAt: number): Promise<void> {
   const entries = await tx.objectStore('outbox').getAll()
   const answersWaiting = waitingItems(entries, deck.userId, ['answer'])
   const checksWaiting = waitingItems(entries, deck.userId, ['answer', 'check'])
+  // Two tabs keeping one deck at once: the copy the server built later stands, whichever reply arrives last.
+  const current = await tx.objectStore('decks').get(deck.deckId)
+  if (current && current.userId === deck.userId && current.fetchedAt > deck.fetchedAt) return tx.done
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
   // A sync that settled while the deck was on its way left newer states and checks than the deck's: keep those.
   const { lastSyncAt } = await readStatus(tx.objectStore('meta'))
@@ -250,19 +258,23 @@ export async function settleSynced(
   await tx.done
 }
 
-/** Refused events leave the outbox (they can never be accepted) and are shown to the learner. */
+/**
+ * Refused events leave the outbox (they can never be accepted) and are shown to the learner, each with its card's
+ * prompt from the kept deck, read now: the learner knows a card by its question, not by its id.
+ */
 export async function settleRefused(refused: ReadonlyArray<{ seq: number; refusal: Refusal; itemId?: string }>): Promise<void> {
   const db = await offlineDb()
-  const tx = db.transaction(['outbox', 'meta'], 'readwrite')
-  for (const r of refused) await tx.objectStore('outbox').delete(r.seq)
+  const tx = db.transaction(['outbox', 'decks', 'meta'], 'readwrite')
+  const shown: ShownRefusal[] = []
+  for (const r of refused) {
+    const entry = await tx.objectStore('outbox').get(r.seq)
+    await tx.objectStore('outbox').delete(r.seq)
+    const deck = entry && r.itemId ? await tx.objectStore('decks').get(entry.deckId) : undefined
+    const prompt = deck?.items.find((k) => k.item.id === r.itemId)?.content.prompt
+    shown.push({ ...r.refusal, itemId: r.itemId, ...(prompt ? { prompt } : {}) })
+  }
   const status = await readStatus(tx.objectStore('meta'))
-  await tx.objectStore('meta').put(
-    {
-      ...status,
-      refused: [...status.refused, ...refused.map((r) => ({ ...r.refusal, itemId: r.itemId }))].slice(-50),
-    } satisfies SyncStatus,
-    'status',
-  )
+  await tx.objectStore('meta').put({ ...status, refused: [...status.refused, ...shown].slice(-50) } satisfies SyncStatus, 'status')
   await tx.done
 }
 

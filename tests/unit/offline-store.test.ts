@@ -30,7 +30,7 @@ function deck(cards: Record<string, StoredCard>, checks: KeptDeck['checks'], ite
     deckId: DECK,
     userId: USER,
     title: { en: 'Kinds', zh: '题型' },
-    items: items.map((id) => ({ item: { id } }) as unknown as KeptItem),
+    items: items.map((id) => ({ item: { id }, content: { prompt: { en: `Prompt ${id}`, zh: `问题 ${id}` } } }) as unknown as KeptItem),
     siblingGroups: {},
     cards,
     requested: [],
@@ -112,5 +112,35 @@ describe('the phone store', () => {
     expect(await phoneState()).toEqual({ reps: { a: 3, b: 2 }, checks: {} })
     expect((await store.outbox()).map((e) => e.event.type === 'answer' && e.event.id)).toEqual(['ra2'])
     expect((await store.syncStatus()).lastSyncAt).toBe(T0 + 900)
+  })
+
+  it('a refused answer leaves the outbox and is kept for the learner with its card’s prompt, when the deck has the card', async () => {
+    await store.keepDeck(deck({}, []), T0)
+    await answerOffline('a', 'ra', 1)
+    await answerOffline('z', 'rz', 1) // a card this kept deck does not have (retired since): shown by its id
+    const [first, second] = await store.outbox()
+    const refusal = (id: string) => ({ index: 0, id, reason: 'id-conflict' as const, detail: 'taken' })
+    await store.settleRefused([
+      { seq: first!.seq!, refusal: refusal('ra'), itemId: 'a' },
+      { seq: second!.seq!, refusal: refusal('rz'), itemId: 'z' },
+    ])
+    expect(await store.outbox()).toEqual([])
+    const { refused } = await store.syncStatus()
+    expect(refused.map((r) => ({ id: r.id, itemId: r.itemId, prompt: r.prompt }))).toEqual([
+      { id: 'ra', itemId: 'a', prompt: { en: 'Prompt a', zh: '问题 a' } },
+      { id: 'rz', itemId: 'z', prompt: undefined },
+    ])
+  })
+
+  it('two tabs keeping one deck at once: the copy the server built later stands, whichever reply arrives last', async () => {
+    const newer = { ...deck({ a: card(2) }, [check('a', 'r-new')]), fetchedAt: T0 + 10 }
+    const older = { ...deck({ a: card(1) }, [check('a', 'r-old')]), fetchedAt: T0 }
+    await store.keepDeck(newer, T0 + 5)
+    await store.keepDeck(older, T0 - 5)
+    expect(await phoneState()).toEqual({ reps: { a: 2 }, checks: { a: 'r-new' } })
+    expect((await store.keptDeck(DECK))!.fetchedAt).toBe(T0 + 10)
+    // The same learner's next copy replaces it as before.
+    await store.keepDeck({ ...deck({ a: card(3) }, []), fetchedAt: T0 + 20 }, T0 + 15)
+    expect(await phoneState()).toEqual({ reps: { a: 3 }, checks: {} })
   })
 })
