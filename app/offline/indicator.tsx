@@ -72,7 +72,7 @@ export function OfflineIndicator() {
           <ul>
             {view.refused.map((r, i) => (
               <li key={`${r.id}-${i}`} data-refusal={r.reason}>
-                {refusalText(t, r)}
+                {refusalText(t, lang, r)}
               </li>
             ))}
           </ul>

@@ -306,8 +306,11 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await startOnline(page, 'kinds')
   // A rating made on this phone of a showing already rated elsewhere, with another rating: its id is taken.
   // (The e2e database is shared by every test: take this learner's own answer.)
-  const [kept] = await readPhoneStore<{ userId: string }>(page, 'decks', 'values')
+  type Kept = { userId: string; items: Array<{ item: { id: string }; content: { prompt: { en: string; zh: string } } }> }
+  const [kept] = await readPhoneStore<Kept>(page, 'decks', 'values')
   const [logged] = (await serverLog()).filter((r) => r.userId === kept!.userId)
+  // The refusal names the card by its prompt from the kept deck, in the reader's language, not by its id.
+  const { prompt: cardPrompt } = kept!.items.find((k) => k.item.id === logged!.itemId)!.content
   await page.evaluate(
     ({ userId, id, itemId }) =>
       new Promise<void>((resolve, reject) => {
@@ -328,6 +331,8 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await expect(refused).toContainText('Already rated elsewhere', { timeout: 20_000 })
   await expect(refused).toContainText('another device or tab')
   await expect(refused).not.toContainText('review id')
+  await expect(refused).toContainText(`“${cardPrompt.en}”`)
+  await expect(refused).not.toContainText(logged!.itemId)
   expect(await sidewaysScroll(page), 'English: no sideways scroll').toBeLessThanOrEqual(0)
   expect(await brokenWords(refused), 'English: no word broken in two').toEqual([])
   await refused.screenshot({ path: path.join(ROOT, 'test-results', 'refusal-360-en.png') })
@@ -336,6 +341,7 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await expect(refused).toContainText('已在别处评分', { timeout: 20_000 })
   await expect(refused).toContainText('其他设备或标签页')
   await expect(refused).not.toContainText('Already rated')
+  await expect(refused).toContainText(`“${cardPrompt.zh}”`)
   expect(await sidewaysScroll(page), 'Chinese: no sideways scroll').toBeLessThanOrEqual(0)
   expect(await brokenWords(refused), 'Chinese: no word broken in two').toEqual([])
   await refused.screenshot({ path: path.join(ROOT, 'test-results', 'refusal-360-zh.png') })

@@ -11,10 +11,10 @@ const serverDetail = 'this review id was already used for a different answer'
 describe('refusal text', () => {
   it('says a showing rated on another device was rated there, in English and in Chinese', () => {
     const refusal = { index: 0, id: 'r1', reason: 'id-conflict' as const, detail: serverDetail, itemId: 'kd-typed-meeting-day' }
-    expect(refusalText(en, refusal)).toBe(
+    expect(refusalText(en, 'en', refusal)).toBe(
       'Already rated elsewhere (kd-typed-meeting-day): this showing of the card was already rated on another device or tab, with a different rating. That rating stands; the one made here was not recorded.',
     )
-    const zh = refusalText(zhHans, refusal)
+    const zh = refusalText(zhHans, 'zh-Hans', refusal)
     expect(zh).toContain('已在别处评分（kd-typed-meeting-day）：')
     expect(zh).toContain('其他设备或标签页')
   })
@@ -24,16 +24,31 @@ describe('refusal text', () => {
       for (const t of [en, zhHans]) {
         expect(t.offlineRefusalReasons[reason], `${reason} reason`).toBeTruthy()
         expect(t.offlineRefusalHelp[reason], `${reason} help`).toBeTruthy()
-        const text = refusalText(t, { reason, itemId: 'x' })
+        const text = refusalText(t, t === en ? 'en' : 'zh-Hans', { reason, itemId: 'x' })
         expect(text).not.toContain(serverDetail)
       }
       // Chinese text carries no English words beyond the card id.
-      expect(refusalText(zhHans, { reason }).match(/[A-Za-z]{3,}/)).toBeNull()
+      expect(refusalText(zhHans, 'zh-Hans', { reason }).match(/[A-Za-z]{3,}/)).toBeNull()
     }
   })
 
   it('explains a reason a newer server may send, without showing its code', () => {
-    expect(refusalText(zhHans, { reason: 'rate-limited' })).toBe('服务器拒收的作答：服务器未记录这条作答。')
-    expect(refusalText(en, { reason: 'rate-limited' })).toBe('Answers the server refused: the server did not record it.')
+    expect(refusalText(zhHans, 'zh-Hans', { reason: 'rate-limited' })).toBe('服务器拒收的作答：服务器未记录这条作答。')
+    expect(refusalText(en, 'en', { reason: 'rate-limited' })).toBe('Answers the server refused: the server did not record it.')
+  })
+
+  it("names the card by its prompt in the reader's language when the phone kept its deck, else by its id", () => {
+    const refusal = {
+      reason: 'id-conflict' as const,
+      itemId: 'kd-typed-meeting-day',
+      prompt: { en: 'On what day did the two ministers meet?', zh: '两位部长在哪一天会面？' },
+    }
+    expect(refusalText(en, 'en', refusal)).toMatch(/^Already rated elsewhere \(“On what day did the two ministers meet\?”\): this showing/)
+    const zh = refusalText(zhHans, 'zh-Hans', refusal)
+    expect(zh).toMatch(/^已在别处评分（“两位部长在哪一天会面？”）：/)
+    expect(zh).not.toContain('kd-typed-meeting-day')
+    // A prompt missing in the reader's language falls back to the other one, never to nothing.
+    expect(refusalText(zhHans, 'zh-Hans', { ...refusal, prompt: { en: 'Only English', zh: '' } })).toContain('“Only English”')
+    expect(refusalText(en, 'en', { reason: 'id-conflict', itemId: 'kd-typed-meeting-day' })).toContain('(kd-typed-meeting-day)')
   })
 })
