@@ -25,7 +25,7 @@ import { measureOfflineSync } from './offline-sync'
 import { measureOfflineNextCard } from './offline-next-card'
 import { measureStatsPage } from './stats'
 import { measureTwoProcesses } from './two-processes'
-import { measureFsyncCeiling } from './fsync-ceiling'
+import { fasterCeiling, measureFsyncCeiling } from './fsync-ceiling'
 import { measureCpuCalibration } from './cpu-calibration'
 
 const DIR = path.join(ROOT, 'tests', '.tmp', 'bench')
@@ -46,6 +46,9 @@ const itemIds = deckItemIds('timeline')
 const cpuCalibrationStart = measureCpuCalibration()
 log(`cpu calibration: ${cpuCalibrationStart} ms for a fixed workload (lower is faster)`)
 
+// The disk's ceiling for answers, measured before the answers and again after them (below).
+const ceilingBefore = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
+
 // 1. Reviews through the real route action.
 log(`review throughput: ${CONNECTIONS} learners × ${SECONDS} s through POST /decks/timeline/study`)
 const app = await startApp({ port: testPort(3500), databaseUrl: dbUrl('reviews') })
@@ -62,10 +65,11 @@ const reviewC10 = await measureReviews({ ...reviewRun, connections: 10, seconds:
 log(
   `  10 learners: ${reviewC10.rps} reviews/s, p50 ${reviewC10.p50} ms, p99 ${reviewC10.p99} ms, max ${reviewC10.max} ms; server CPU ${reviewC10.serverCpuMsPerAnswer} ms per answer`,
 )
-// The disk's ceiling, right after on the same disk: a bare libSQL loop, one answer (insert + update) per commit.
-const fsyncCeiling = await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db'))
+// The disk's ceiling again, right after on the same disk: a bare libSQL loop, one answer (insert + update) per
+// commit. The faster of the two runs is the ceiling.
+const fsyncCeiling = fasterCeiling(ceilingBefore, await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db')))
 log(
-  `  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each; the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`,
+  `  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each (runs before and after: ${fsyncCeiling.runs.join(', ')}); the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`,
 )
 
 log('study page JavaScript')
@@ -257,7 +261,7 @@ const rows: Array<[string, unknown, string]> = [
   ['review_p99_ms', results.review_p99_ms, '≤ 100'],
   ['review_max_ms', results.review_max_ms, ''],
   ['review_p99_ms_c10', results.review_p99_ms_c10, '≤ 25'],
-  ['fsync_ceiling_rps', results.fsync_ceiling_rps, ''],
+  ['fsync_ceiling_rps', results.fsync_ceiling_rps, '(the faster of a run before and one after the answers)'],
   ['review_vs_fsync_ceiling', results.review_vs_fsync_ceiling, '≥ 0.5'],
   ['baseline_rps', results.baseline_rps, ''],
   ['review_vs_baseline', results.review_vs_baseline, '≥ 0.5'],
