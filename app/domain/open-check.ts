@@ -13,3 +13,13 @@ export const checkInForce = (checkedAt: number, now: number) => checkedAt > now 
  */
 export const checkAnsweredSince = (checkedAt: number, lastAnsweredAt: number | null | undefined) =>
   lastAnsweredAt !== null && lastAnsweredAt !== undefined && lastAnsweredAt >= checkedAt
+
+/**
+ * Whether the card was rated since this check. A check made on this phone knows the card's answer count at the
+ * time, as the server's guard does, and compares counts: a rating elsewhere raises the count whatever either
+ * device's clock says. A check that came from the server has no count and falls back to the times.
+ */
+export const checkUsedUp = (
+  check: { checkedAt: number; reps?: number },
+  card: { reps: number; lastReview: number | null } | undefined,
+) => (check.reps !== undefined ? (card?.reps ?? 0) > check.reps : checkAnsweredSince(check.checkedAt, card?.lastReview))

@@ -35,7 +35,7 @@ import { requestBackgroundSync } from './triggers'
 import { messageText, msg } from '~/i18n/keys'
 import { RouteErrorBoundary } from '~/components/error-page'
 import { skipRevalidationAfterCheck } from '~/utils/revalidation'
-import { checkAnsweredSince } from '~/domain/open-check'
+import { checkUsedUp } from '~/domain/open-check'
 
 function uiLanguage(): Lang {
   const stored = localStorage.getItem('sd-lang')
@@ -72,9 +72,7 @@ async function studyLoader({ params, request }: LoaderFunctionArgs) {
   const requested = deck.requested.filter((id) => !answered.has(id))
   const prefer = new URL(request.url).searchParams.get('card')
   // A card already checked comes back as that showing, with its verdict: a reload is not a second try.
-  const open = (await openChecks(deck.userId, deck.deckId, now)).filter(
-    (c) => !checkAnsweredSince(c.checkedAt, cards.get(c.itemId)?.lastReview),
-  )
+  const open = (await openChecks(deck.userId, deck.deckId, now)).filter((c) => !checkUsedUp(c, cards.get(c.itemId)))
   const checked = open.find((c) => keptItem(deck, c.itemId) && (!prefer || prefer === c.itemId)) ?? null
   const next = checked
     ? ({ kind: queueOf(cards.get(checked.itemId)), itemId: checked.itemId } as const)

@@ -41,6 +41,8 @@ export interface OpenCheck {
   reviewId: string
   response: string
   checkedAt: number
+  /** The card's answer count when it was checked on this phone (a check from the server has none). */
+  reps?: number
 }
 
 interface OfflineSchema extends DBSchema {
@@ -104,8 +106,9 @@ export async function keepDeck(deck: KeptDeck, askedAt: number): Promise<void> {
     const itemId = kept.item.id
     if (checksWaiting.has(itemId)) continue
     const check = serverChecks.get(itemId)
-    if (check) await tx.objectStore('meta').put(check, checkKey(deck.userId, deck.deckId, itemId))
-    else await tx.objectStore('meta').delete(checkKey(deck.userId, deck.deckId, itemId))
+    const key = checkKey(deck.userId, deck.deckId, itemId)
+    if (check) await tx.objectStore('meta').put(await withPhoneCount(tx.objectStore('meta'), key, check), key)
+    else await tx.objectStore('meta').delete(key)
   }
   await tx.done
 }
@@ -165,9 +168,9 @@ export async function keepFirstCheck(userId: string, deckId: string, check: Open
   const tx = db.transaction(['meta', 'outbox'], 'readwrite')
   const key = checkKey(userId, deckId, check.itemId)
   const kept = (await tx.objectStore('meta').get(key)) as OpenCheck | undefined
-  const first = kept && checkInForce(kept.checkedAt, check.checkedAt) ? kept : check
-  if (first === check) {
-    await tx.objectStore('meta').put(check, key)
+  const first: OpenCheck = kept && checkInForce(kept.checkedAt, check.checkedAt) ? kept : { ...check, reps: cardReps }
+  if (first !== kept) {
+    await tx.objectStore('meta').put(first, key)
     await tx.objectStore('outbox').add({
       userId,
       deckId,
@@ -189,6 +192,7 @@ export async function keepFirstCheck(userId: string, deckId: string, check: Open
 async function settleChecks(
   meta: {
     getAllKeys(range: IDBKeyRange): Promise<IDBValidKey[]>
+    get(key: string): Promise<unknown>
     put(value: unknown, key: string): Promise<unknown>
     delete(key: string): Promise<void>
   },
@@ -201,9 +205,15 @@ async function settleChecks(
     const itemId = key.slice(key.lastIndexOf('|') + 1)
     if (!(itemId in checks) || skip.has(itemId)) continue
     const check = checks[itemId]
-    if (check) await meta.put({ itemId, ...check } satisfies OpenCheck, key)
+    if (check) await meta.put(await withPhoneCount(meta, key, { itemId, ...check }), key)
     else await meta.delete(key)
   }
+}
+
+/** The server's check of a card keeps the answer count the phone noted if it is the very showing the phone checked. */
+async function withPhoneCount(meta: { get(key: string): Promise<unknown> }, key: string, check: OpenCheck): Promise<OpenCheck> {
+  const mine = (await meta.get(key)) as OpenCheck | undefined
+  return mine?.reviewId === check.reviewId && mine.reps !== undefined ? { ...check, reps: mine.reps } : check
 }
 
 /**

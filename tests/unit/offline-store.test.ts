@@ -143,4 +143,19 @@ describe('the phone store', () => {
     await store.keepDeck({ ...deck({ a: card(3) }, []), fetchedAt: T0 + 20 }, T0 + 15)
     expect(await phoneState()).toEqual({ reps: { a: 3 }, checks: {} })
   })
+
+  it('a check made on the phone keeps the answer count it saw, also once the server confirms that very check', async () => {
+    await store.keepDeck(deck({ a: card(5), b: card(2) }, []), T0)
+    await store.keepFirstCheck(USER, DECK, check('a', 'r1', T0 + 10), 5)
+    await store.keepFirstCheck(USER, DECK, check('b', 'r2', T0 + 10), 2)
+    const counts = async () => Object.fromEntries((await store.openChecks(USER, DECK, T0 + 1000)).map((c) => [c.itemId, c.reps]))
+    expect(await counts()).toEqual({ a: 5, b: 2 })
+    const batch = (await store.outbox()).map((e) => e.seq!)
+    // The server confirms a's check; b's check it replaced with another showing's (checked elsewhere first).
+    await store.settleSynced(USER, batch, {}, { a: { reviewId: 'r1', response: 'answer', checkedAt: T0 + 10 }, b: { reviewId: 'r9', response: 'x', checkedAt: T0 + 5 } }, T0 + 900)
+    expect(await counts()).toEqual({ a: 5, b: undefined })
+    // Keeping the deck again with the same checks keeps the count too.
+    await store.keepDeck({ ...deck({ a: card(5), b: card(2) }, [check('a', 'r1', T0 + 10)]), fetchedAt: T0 + 950 }, T0 + 950)
+    expect(await counts()).toEqual({ a: 5 })
+  })
 })
