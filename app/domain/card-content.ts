@@ -52,3 +52,8 @@ export function toCardContent(
     }),
   }
 }
+
+/** The one language of a line that names a card (a list row, a refusal): the learner's card language, or with both, the interface's. */
+export function cardLineLanguage(cardLanguage: 'en' | 'zh' | 'both', uiLanguage: string): 'en' | 'zh' {
+  return cardLanguage === 'en' || (cardLanguage !== 'zh' && uiLanguage === 'en') ? 'en' : 'zh'
+}

@@ -15,11 +15,10 @@ export const checkAnsweredSince = (checkedAt: number, lastAnsweredAt: number | n
   lastAnsweredAt !== null && lastAnsweredAt !== undefined && lastAnsweredAt >= checkedAt
 
 /**
- * Whether the card was rated since this check. A check made on this phone knows the card's answer count at the
- * time, as the server's guard does, and compares counts: a rating elsewhere raises the count whatever either
- * device's clock says. A check that came from the server has no count and falls back to the times.
+ * Whether the check no longer holds because the card's answers changed since. A check made on this phone noted the
+ * card's answer count, and holds only while the count is the same, as the server's guard does (a rating anywhere
+ * raises it, an undo lowers it), whatever either device's clock says. A check known only from the server has no
+ * count and falls back to the times.
  */
-export const checkUsedUp = (
-  check: { checkedAt: number; reps?: number },
-  card: { reps: number; lastReview: number | null } | undefined,
-) => (check.reps !== undefined ? (card?.reps ?? 0) > check.reps : checkAnsweredSince(check.checkedAt, card?.lastReview))
+export const checkUsedUp = (check: { checkedAt: number; reps?: number }, card: { reps: number; lastReview: number | null } | undefined) =>
+  check.reps !== undefined ? (card?.reps ?? 0) !== check.reps : checkAnsweredSince(check.checkedAt, card?.lastReview)

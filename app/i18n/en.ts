@@ -502,7 +502,7 @@ export const en = {
   offlineSyncNow: 'Sync now',
   offlineRefusedTitle: 'Answers the server refused',
   offlineRefused: (reason: string, card: string | null, why: string) => (card ? `${reason} (${card}): ${why}` : `${reason}: ${why}`),
-  offlineRefusedPrompt: (prompt: string) => `“${prompt}”`,
+  offlineRefusedCard: (text: string) => `“${text}”`,
   offlineRefusalReasons: {
     malformed: 'Malformed answer',
     'future-time': 'Clock ahead',

@@ -481,7 +481,7 @@ export const zhHans: Messages = {
   offlineSyncNow: '立即同步',
   offlineRefusedTitle: '服务器拒收的作答',
   offlineRefused: (reason: string, card: string | null, why: string) => (card ? `${reason}（${card}）：${why}` : `${reason}：${why}`),
-  offlineRefusedPrompt: (prompt: string) => `“${prompt}”`,
+  offlineRefusedCard: (text: string) => `“${text}”`,
   offlineRefusalReasons: {
     malformed: '作答格式有误',
     'future-time': '设备时钟超前',

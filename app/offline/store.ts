@@ -6,8 +6,9 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
 import { checkInForce } from '~/domain/open-check'
-import type { KeptDeck } from './kept-deck'
+import type { KeptDeck, KeptSettings } from './kept-deck'
 import type { Bilingual } from '~/domain/content/schema'
+import { subjectOf } from '~/domain/kinds'
 
 /** An event waiting in the outbox, with what the phone needs to show and count it. */
 export interface OutboxEntry {
@@ -19,8 +20,11 @@ export interface OutboxEntry {
   before?: StoredCard
 }
 
-/** A refused event as the learner is shown it: the card's id and, when its deck is kept, the card's prompt. */
-export type ShownRefusal = Refusal & { itemId?: string; prompt?: Bilingual }
+/**
+ * A refused event as the learner is shown it: the card's id and, when its deck is kept, the text that names the
+ * card (its subject where the prompt is shared, as true-or-false prompts are; else its prompt) in the deck's card language.
+ */
+export type ShownRefusal = Refusal & { itemId?: string; card?: { text: Bilingual; cardLanguage: KeptSettings['cardLanguage'] } }
 
 export interface SyncStatus {
   lastSyncAt: number | null
@@ -41,7 +45,7 @@ export interface OpenCheck {
   reviewId: string
   response: string
   checkedAt: number
-  /** The card's answer count when it was checked on this phone (a check from the server has none). */
+  /** The card's answer count when this phone checked it; a check known only from the server has none. */
   reps?: number
 }
 
@@ -89,7 +93,8 @@ export async function keepDeck(deck: KeptDeck, askedAt: number): Promise<void> {
   const entries = await tx.objectStore('outbox').getAll()
   const answersWaiting = waitingItems(entries, deck.userId, ['answer'])
   const checksWaiting = waitingItems(entries, deck.userId, ['answer', 'check'])
-  // Two tabs keeping one deck at once: the copy the server built later stands, whichever reply arrives last.
+  // Two tabs keeping one deck at once: the copy the server built later stands, whichever reply arrives last
+  // (`fetchedAt` is the server's clock; servers behind one load balancer keep theirs in step).
   const current = await tx.objectStore('decks').get(deck.deckId)
   if (current && current.userId === deck.userId && current.fetchedAt > deck.fetchedAt) return tx.done
   await tx.objectStore('decks').put({ ...deck, keptAt: Date.now(), bytes })
@@ -269,19 +274,23 @@ export async function settleSynced(
 }
 
 /**
- * Refused events leave the outbox (they can never be accepted) and are shown to the learner, each with its card's
- * prompt from the kept deck, read now: the learner knows a card by its question, not by its id.
+ * Refused events leave the outbox (they can never be accepted) and are shown to the learner, each named by its
+ * card's text from the kept deck, read now: the learner knows a card by what it asks, not by its id.
  */
 export async function settleRefused(refused: ReadonlyArray<{ seq: number; refusal: Refusal; itemId?: string }>): Promise<void> {
   const db = await offlineDb()
   const tx = db.transaction(['outbox', 'decks', 'meta'], 'readwrite')
+  // Each kept deck is read once, however many of its answers were refused (a batch holds up to 100).
+  const decks = new Map<string, Promise<KeptDeck | undefined>>()
   const shown: ShownRefusal[] = []
   for (const r of refused) {
     const entry = await tx.objectStore('outbox').get(r.seq)
     await tx.objectStore('outbox').delete(r.seq)
-    const deck = entry && r.itemId ? await tx.objectStore('decks').get(entry.deckId) : undefined
-    const prompt = deck?.items.find((k) => k.item.id === r.itemId)?.content.prompt
-    shown.push({ ...r.refusal, itemId: r.itemId, ...(prompt ? { prompt } : {}) })
+    if (entry && !decks.has(entry.deckId)) decks.set(entry.deckId, tx.objectStore('decks').get(entry.deckId))
+    const deck = entry && r.itemId ? await decks.get(entry.deckId) : undefined
+    const kept = deck?.items.find((k) => k.item.id === r.itemId)
+    const card = kept && deck ? { text: subjectOf(kept.item) ?? kept.content.prompt, cardLanguage: deck.settings.cardLanguage } : undefined
+    shown.push({ ...r.refusal, itemId: r.itemId, ...(card ? { card } : {}) })
   }
   const status = await readStatus(tx.objectStore('meta'))
   await tx.objectStore('meta').put({ ...status, refused: [...status.refused, ...shown].slice(-50) } satisfies SyncStatus, 'status')

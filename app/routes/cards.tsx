@@ -17,6 +17,7 @@ import { languageFor } from '~/utils/lang.server'
 import { errorPage } from '~/utils/http-errors.server'
 import { pageTitle } from '~/i18n/meta'
 import { RouteErrorBoundary } from '~/components/error-page'
+import { cardLineLanguage } from '~/domain/card-content'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const db = getDb()
@@ -38,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const pages = Math.max(1, Math.ceil(matching.length / BROWSER_PAGE_SIZE))
   const page = Math.min(filters.page, pages)
   const lang = languageFor(request, settings?.uiLanguage ?? null)
-  const cardLang = settings?.cardLanguage === 'en' || (settings?.cardLanguage !== 'zh' && lang === 'en') ? 'en' : 'zh'
+  const cardLang = cardLineLanguage(settings?.cardLanguage ?? 'both', lang)
   const rows = matching.slice((page - 1) * BROWSER_PAGE_SIZE, page * BROWSER_PAGE_SIZE).map((c) => ({
     id: c.item.id,
     prompt: c.item.prompt[cardLang],

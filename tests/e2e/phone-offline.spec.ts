@@ -13,6 +13,8 @@ import { openDatabase } from '../../db/client'
 import { ROOT } from '../support/paths'
 import { checkDatabase } from '../reliability/verify'
 import { brokenWords, sidewaysScroll } from '../support/phone-fit'
+import { subjectOf } from '~/domain/kinds'
+import type { KeptDeck } from '~/offline/kept-deck'
 
 const E2E_DB = `file:${path.join(ROOT, 'tests', '.tmp', 'e2e', 'e2e.db')}`
 
@@ -306,11 +308,12 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await startOnline(page, 'kinds')
   // A rating made on this phone of a showing already rated elsewhere, with another rating: its id is taken.
   // (The e2e database is shared by every test: take this learner's own answer.)
-  type Kept = { userId: string; items: Array<{ item: { id: string }; content: { prompt: { en: string; zh: string } } }> }
-  const [kept] = await readPhoneStore<Kept>(page, 'decks', 'values')
+  const [kept] = await readPhoneStore<KeptDeck>(page, 'decks', 'values')
   const [logged] = (await serverLog()).filter((r) => r.userId === kept!.userId)
-  // The refusal names the card by its prompt from the kept deck, in the reader's language, not by its id.
-  const { prompt: cardPrompt } = kept!.items.find((k) => k.item.id === logged!.itemId)!.content
+  // The refusal names the card by its text from the kept deck (its subject where the prompt is shared), in the
+  // reader's language (cards in both languages here), not by its id.
+  const named = kept!.items.find((k) => k.item.id === logged!.itemId)!
+  const cardText = subjectOf(named.item) ?? named.content.prompt
   await page.evaluate(
     ({ userId, id, itemId }) =>
       new Promise<void>((resolve, reject) => {
@@ -331,7 +334,7 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await expect(refused).toContainText('Already rated elsewhere', { timeout: 20_000 })
   await expect(refused).toContainText('another device or tab')
   await expect(refused).not.toContainText('review id')
-  await expect(refused).toContainText(`“${cardPrompt.en}”`)
+  await expect(refused).toContainText(`“${cardText.en}”`)
   await expect(refused).not.toContainText(logged!.itemId)
   expect(await sidewaysScroll(page), 'English: no sideways scroll').toBeLessThanOrEqual(0)
   expect(await brokenWords(refused), 'English: no word broken in two').toEqual([])
@@ -341,7 +344,8 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   await expect(refused).toContainText('已在别处评分', { timeout: 20_000 })
   await expect(refused).toContainText('其他设备或标签页')
   await expect(refused).not.toContainText('Already rated')
-  await expect(refused).toContainText(`“${cardPrompt.zh}”`)
+  await expect(refused).toContainText(`“${cardText.zh}”`)
+  await expect(refused).not.toContainText(logged!.itemId)
   expect(await sidewaysScroll(page), 'Chinese: no sideways scroll').toBeLessThanOrEqual(0)
   expect(await brokenWords(refused), 'Chinese: no word broken in two').toEqual([])
   await refused.screenshot({ path: path.join(ROOT, 'test-results', 'refusal-360-zh.png') })

@@ -25,12 +25,20 @@ const T0 = Date.UTC(2026, 11, 4, 9)
 const card = (reps: number): StoredCard => ({ ...newCard(T0), reps, state: 2, lastReview: T0 - reps })
 const check = (itemId: string, reviewId: string, checkedAt = T0) => ({ itemId, reviewId, response: 'answer', checkedAt })
 
+/** A flip card, or for an id starting with `tf` a true-or-false card, whose shared prompt needs its statement. */
+function keptItem(id: string): KeptItem {
+  const item = id.startsWith('tf')
+    ? { id, kind: 'true-false', statement: { en: `Statement ${id}`, zh: `陈述 ${id}` } }
+    : { id, kind: 'flip' }
+  return { item, content: { prompt: { en: `Prompt ${id}`, zh: `问题 ${id}` } } } as unknown as KeptItem
+}
+
 function deck(cards: Record<string, StoredCard>, checks: KeptDeck['checks'], items = ['a', 'b', 'c']): KeptDeck {
   return {
     deckId: DECK,
     userId: USER,
     title: { en: 'Kinds', zh: '题型' },
-    items: items.map((id) => ({ item: { id }, content: { prompt: { en: `Prompt ${id}`, zh: `问题 ${id}` } } }) as unknown as KeptItem),
+    items: items.map(keptItem),
     siblingGroups: {},
     cards,
     requested: [],
@@ -114,21 +122,25 @@ describe('the phone store', () => {
     expect((await store.syncStatus()).lastSyncAt).toBe(T0 + 900)
   })
 
-  it('a refused answer leaves the outbox and is kept for the learner with its card’s prompt, when the deck has the card', async () => {
-    await store.keepDeck(deck({}, []), T0)
+  it('a refused answer leaves the outbox and is kept for the learner with the text that names its card', async () => {
+    await store.keepDeck(deck({}, [], ['a', 'tf1']), T0)
     await answerOffline('a', 'ra', 1)
+    await answerOffline('tf1', 'rt', 1)
     await answerOffline('z', 'rz', 1) // a card this kept deck does not have (retired since): shown by its id
-    const [first, second] = await store.outbox()
+    const [first, second, third] = await store.outbox()
     const refusal = (id: string) => ({ index: 0, id, reason: 'id-conflict' as const, detail: 'taken' })
     await store.settleRefused([
       { seq: first!.seq!, refusal: refusal('ra'), itemId: 'a' },
-      { seq: second!.seq!, refusal: refusal('rz'), itemId: 'z' },
+      { seq: second!.seq!, refusal: refusal('rt'), itemId: 'tf1' },
+      { seq: third!.seq!, refusal: refusal('rz'), itemId: 'z' },
     ])
     expect(await store.outbox()).toEqual([])
     const { refused } = await store.syncStatus()
-    expect(refused.map((r) => ({ id: r.id, itemId: r.itemId, prompt: r.prompt }))).toEqual([
-      { id: 'ra', itemId: 'a', prompt: { en: 'Prompt a', zh: '问题 a' } },
-      { id: 'rz', itemId: 'z', prompt: undefined },
+    expect(refused.map((r) => ({ id: r.id, itemId: r.itemId, card: r.card }))).toEqual([
+      { id: 'ra', itemId: 'a', card: { text: { en: 'Prompt a', zh: '问题 a' }, cardLanguage: 'both' } },
+      // A true-or-false prompt is shared by many cards: the statement names this one.
+      { id: 'rt', itemId: 'tf1', card: { text: { en: 'Statement tf1', zh: '陈述 tf1' }, cardLanguage: 'both' } },
+      { id: 'rz', itemId: 'z', card: undefined },
     ])
   })
 
@@ -152,7 +164,13 @@ describe('the phone store', () => {
     expect(await counts()).toEqual({ a: 5, b: 2 })
     const batch = (await store.outbox()).map((e) => e.seq!)
     // The server confirms a's check; b's check it replaced with another showing's (checked elsewhere first).
-    await store.settleSynced(USER, batch, {}, { a: { reviewId: 'r1', response: 'answer', checkedAt: T0 + 10 }, b: { reviewId: 'r9', response: 'x', checkedAt: T0 + 5 } }, T0 + 900)
+    await store.settleSynced(
+      USER,
+      batch,
+      {},
+      { a: { reviewId: 'r1', response: 'answer', checkedAt: T0 + 10 }, b: { reviewId: 'r9', response: 'x', checkedAt: T0 + 5 } },
+      T0 + 900,
+    )
     expect(await counts()).toEqual({ a: 5, b: undefined })
     // Keeping the deck again with the same checks keeps the count too.
     await store.keepDeck({ ...deck({ a: card(5), b: card(2) }, [check('a', 'r1', T0 + 10)]), fetchedAt: T0 + 950 }, T0 + 950)

@@ -20,7 +20,11 @@ describe('open checks', () => {
     expect(checkUsedUp({ checkedAt: T0, reps: 0 }, undefined)).toBe(false)
   })
 
-  it("a check from the server (no count) falls back to the times", () => {
+  it('a check made on the phone no longer holds once an undo took back an answer of the card (the server refuses it too)', () => {
+    expect(checkUsedUp({ checkedAt: T0, reps: 3 }, { reps: 2, lastReview: T0 - 60_000 })).toBe(true)
+  })
+
+  it('a check from the server (no count) falls back to the times', () => {
     expect(checkUsedUp({ checkedAt: T0 }, { reps: 4, lastReview: T0 })).toBe(true)
     expect(checkUsedUp({ checkedAt: T0 }, { reps: 4, lastReview: T0 - 1 })).toBe(false)
     expect(checkUsedUp({ checkedAt: T0 }, undefined)).toBe(false)

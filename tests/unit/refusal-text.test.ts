@@ -37,18 +37,22 @@ describe('refusal text', () => {
     expect(refusalText(en, 'en', { reason: 'rate-limited' })).toBe('Answers the server refused: the server did not record it.')
   })
 
-  it("names the card by its prompt in the reader's language when the phone kept its deck, else by its id", () => {
+  it("names the card by its text in the learner's card language (with both, the interface's), else by its id", () => {
     const refusal = {
       reason: 'id-conflict' as const,
       itemId: 'kd-typed-meeting-day',
-      prompt: { en: 'On what day did the two ministers meet?', zh: '两位部长在哪一天会面？' },
+      card: { text: { en: 'On what day did the two ministers meet?', zh: '两位部长在哪一天会面？' }, cardLanguage: 'both' as const },
     }
     expect(refusalText(en, 'en', refusal)).toMatch(/^Already rated elsewhere \(“On what day did the two ministers meet\?”\): this showing/)
     const zh = refusalText(zhHans, 'zh-Hans', refusal)
     expect(zh).toMatch(/^已在别处评分（“两位部长在哪一天会面？”）：/)
     expect(zh).not.toContain('kd-typed-meeting-day')
-    // A prompt missing in the reader's language falls back to the other one, never to nothing.
-    expect(refusalText(zhHans, 'zh-Hans', { ...refusal, prompt: { en: 'Only English', zh: '' } })).toContain('“Only English”')
+    // A learner who studies the cards in Chinese sees the Chinese text, whatever the interface's language.
+    expect(refusalText(en, 'en', { ...refusal, card: { ...refusal.card, cardLanguage: 'zh' } })).toContain('(“两位部长在哪一天会面？”)')
+    // A text missing in that language falls back to the other one, never to nothing.
+    expect(refusalText(zhHans, 'zh-Hans', { ...refusal, card: { text: { en: 'Only English', zh: '' }, cardLanguage: 'both' } })).toContain(
+      '“Only English”',
+    )
     expect(refusalText(en, 'en', { reason: 'id-conflict', itemId: 'kd-typed-meeting-day' })).toContain('(kd-typed-meeting-day)')
   })
 })
