@@ -15,6 +15,17 @@ const CSS_CLASS = /\.-?[_a-zA-Z][\w-]*/
 const CSS_CLASS_MESSAGE =
   'Find elements by role, label or text (getByRole, getByLabel, getByText), not by CSS class; if the UI lacks the name or role a user needs, add it.'
 
+/**
+ * The app's database client has one connection per process (db/client.ts): an interactive transaction would hold
+ * it across awaits, and every other request's call would be refused meanwhile. The app writes with batches.
+ * (IndexedDB's `transaction(storeNames, mode)` in app/offline is another thing and is allowed.)
+ */
+const NO_INTERACTIVE_TRANSACTIONS = [
+  "CallExpression[callee.property.name='transaction']:not([arguments.0])",
+  "CallExpression[callee.property.name='transaction'][arguments.0.type=/FunctionExpression$/]",
+  "CallExpression[callee.property.name='transaction'][arguments.0.value=/^(write|read|deferred)$/]",
+].map((selector) => ({ selector, message: 'No interactive transactions in the app: write with a batch (db/client.ts says why).' }))
+
 export default tseslint.config(
   { ignores: ['build/', 'node_modules/', '.react-router/', 'test-results/', 'playwright-report/', 'coverage/', 'tests/.tmp/'] },
   js.configs.recommended,
@@ -68,8 +79,13 @@ export default tseslint.config(
           selector: `TaggedTemplateExpression[tag.name="sql"] TemplateElement[value.raw=/(insert\\s+into|update|delete\\s+from)\\s*$/i]`,
           message: 'Raw SQL writes belong in the reviews or study-queue data modules (or use the query builder).',
         },
+        ...NO_INTERACTIVE_TRANSACTIONS,
       ],
     },
+  },
+  {
+    files: ['app/data/reviews.server.ts', 'app/data/review-sync.server.ts', 'app/data/study-queue.server.ts', 'server.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_INTERACTIVE_TRANSACTIONS] },
   },
   {
     // Browser tests find elements as a user does, by role, label and text (tests/support/study-screen.ts): a

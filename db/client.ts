@@ -22,9 +22,10 @@ export function databaseUrl(): string {
  * no parallelism, and each has its own page cache, which a commit on any other connection empties (WAL): with
  * reads on one pooled connection and the answers' commit on another, every answer re-read its pages. One
  * connection cut the database's CPU per answer from 0.32 to 0.27 ms (docs/decisions/0007). Calls wait their turn
- * in the client's pool; a call made while an interactive transaction holds the connection is refused
- * (TRANSACTION_ACTIVE) rather than left to wait, so the app writes with batches (db/chunked-write.ts is the one
- * interactive transaction, in setup). For a libSQL server, `concurrency` caps requests in flight: its default stays.
+ * in the client's pool. A call made while an interactive transaction holds the connection is refused
+ * (TRANSACTION_ACTIVE), so request code must never open one: it writes with batches (eslint.config.js enforces it;
+ * db/chunked-write.ts, in setup, is the one interactive transaction). For a libSQL server, `concurrency` caps
+ * requests in flight: its default stays.
  */
 const EMBEDDED_CONNECTIONS = 1
 
@@ -35,7 +36,7 @@ export function openDatabase(url = databaseUrl(), authToken = process.env.DATABA
     if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     cacheEmbeddedStatements()
   }
-  // `timeout` is the busy timeout for every pooled connection (a PRAGMA would reach only one of them).
+  // `timeout` is the busy timeout, set on every connection the client opens (another process may hold the write lock).
   const client = createClient({
     url,
     authToken: authToken || undefined,

@@ -69,7 +69,7 @@ log(
 // commit. The faster of the two runs is the ceiling.
 const fsyncCeiling = fasterCeiling(ceilingBefore, await measureFsyncCeiling(path.join(DIR, 'fsync-ceiling.db')))
 log(
-  `  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each (runs before and after: ${fsyncCeiling.runs.join(', ')}); the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`,
+  `  fsync ceiling: ${fsyncCeiling.commitsPerSecond} commits/s of one answer each (answers a second, before and after: ${fsyncCeiling.runs.join(', ')}); the action reaches ${(review.rps / fsyncCeiling.answersPerSecond).toFixed(2)} of it`,
 )
 
 log('study page JavaScript')

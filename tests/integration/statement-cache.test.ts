@@ -134,11 +134,13 @@ describe('prepared statements kept per connection', () => {
 })
 
 describe('one connection per embedded client (db/client.ts)', () => {
-  it("runs overlapping reads, writes and batches on one connection, so no commit empties another connection's cache", async () => {
+  it('runs overlapping reads, writes and batches on one connection', async () => {
     const client = await bareDatabase()
     const before = counts()
     const results = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => client.execute({ sql: 'insert into notes (id, body) values (?, ?)', args: [i + 1, `note ${i + 1}`] })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        client.execute({ sql: 'insert into notes (id, body) values (?, ?)', args: [i + 1, `note ${i + 1}`] }),
+      ),
       ...Array.from({ length: 20 }, (_, i) => client.execute({ sql: 'select count(*) as n from notes where id <= ?', args: [i + 1] })),
       client.batch([{ sql: 'insert into notes (id, body) values (?, ?)', args: [100, 'batched'] }], 'write'),
     ])
