@@ -302,6 +302,29 @@ test('checking another card offline keeps the first card’s check: it comes bac
   }
 })
 
+test('offline, undoing the rating before a check ends that check: the card is asked afresh, not shown checked', async ({
+  page,
+  context,
+}) => {
+  await checkTypedCardOffline(page, context)
+  await page.getByRole('button', { name: /^Again, next in/ }).tap()
+  // Recorded on the phone before the page moves on (a navigation would cut the rating short).
+  await expect.poll(async () => (await outboxOf(page)).filter((e) => e.event.type === 'answer').length).toBe(1)
+  // The card again, checked on this phone: the check notes the card's one answer.
+  await page.goto(TYPED_CARD)
+  await page.getByLabel('Your answer').fill('29 October 2025')
+  await page.getByRole('button', { name: 'Check', exact: true }).tap()
+  await expect(verdict(page)).toContainText('Not quite')
+  expect(await phoneCheckedItems(page)).toEqual(['kd-typed-meeting-day'])
+  // Undoing that answer takes the card back to no answers: the check was made after it, so it no longer holds
+  // (the server refuses such a check too). Compared by times it held, as the undone card has no last rating.
+  await page.getByRole('button', { name: 'Undo the last answer' }).tap()
+  await expect(page.getByText('Last answer undone.')).toBeVisible()
+  await expect(prompt(page)).toContainText('Rubio')
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeVisible()
+  await expect(verdict(page)).toHaveCount(0)
+})
+
 test('an answer the server refuses is explained on the phone at 360 px, in English and in Chinese', async ({ page }) => {
   test.setTimeout(120_000)
   await page.setViewportSize({ width: 360, height: 740 })
