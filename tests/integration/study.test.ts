@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { cardStates, reviewLogs, users } from '../../db/schema'
 import { newCard, rebuildCardStates, scheduleReview, type LoggedReview, type RatingValue } from '~/domain/scheduling'
 import { action, loader } from '~/routes/study'
+import { formatDueInWords } from '~/i18n'
+import { studyDayAt } from '~/domain/study-day'
 import { cardFromRow, cardStatesFor, recordReview, reviewLogFor, undoLastReview } from '~/data/reviews.server'
 import { freshDatabase } from '../support/db'
 import { call, cookieFrom, formRequest, getRequest, guestCookie } from '../support/routes'
@@ -236,10 +238,14 @@ describe('study loop through the route loader and action', () => {
       session: { answered: number; percentRight: number; minutes: number } | null
       offers: { studyMore: number | null; newLimit: number; signUp: boolean } | null
     }
+    const asked = Date.now()
     const done = await call<Done>(loader, getRequest('/decks/all/study', cookie!), { deckId: 'all' })
     expect(done.body.card).toBeNull()
     expect(done.body.session).toEqual({ answered: 3, percentRight: 67, minutes: 4 })
-    expect(done.body.nextDueText).toMatch(/^(tomorrow|in \d days), \d\d:\d\d$/)
+    // The next new cards come at the next study day's start (04:00 in the learner's zone, UTC here): "tomorrow,
+    // 04:00" by the calendar, or "today, 04:00" between midnight and four.
+    expect(done.body.nextDueText).toBe(formatDueInWords(studyDayAt(asked, 'UTC').end, asked, 'en', 'UTC'))
+    expect(done.body.nextDueText).toMatch(/^(today|tomorrow), 04:00$/)
     expect(done.body.offers).toEqual({ studyMore: 10, newLimit: 2, signUp: true })
     // Study more: today's limit rises once, and the next new card is shown.
     expect((await answer(cookie!, { intent: 'study-more' })).status).toBe(302)
