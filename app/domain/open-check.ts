@@ -11,7 +11,7 @@ export const checkInForce = (checkedAt: number, now: number) => checkedAt > now 
  * An answer to the card at or after its check used the check up, wherever either was made (a phone that checked
  * offline may learn only later, from the server's card state, that the card was rated online meanwhile).
  */
-export const checkAnsweredSince = (checkedAt: number, lastAnsweredAt: number | null | undefined) =>
+const checkAnsweredSince = (checkedAt: number, lastAnsweredAt: number | null | undefined) =>
   lastAnsweredAt !== null && lastAnsweredAt !== undefined && lastAnsweredAt >= checkedAt
 
 /**
