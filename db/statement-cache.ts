@@ -7,9 +7,11 @@
  *
  * The client has no hook for this, so the libsql driver's `Database.prototype.prepare` is wrapped, found through
  * the client's own resolution so it is the very module the client uses. tests/integration/statement-cache.test.ts
- * fails if an upgrade of either package stops the client from going through it.
+ * fails if an upgrade of either package stops the client from going through it. The same wrapper sees each new
+ * connection first, so it also sets it up (db/connection-settings.ts).
  */
 import { createRequire } from 'node:module'
+import { settleConnection } from './connection-settings'
 
 type NativeStatement = {
   raw(on?: boolean): NativeStatement
@@ -18,7 +20,7 @@ type NativeStatement = {
   all(...params: unknown[]): unknown[]
   run(...params: unknown[]): unknown
 }
-type NativeDatabase = { prepare(sql: string): NativeStatement }
+type NativeDatabase = { prepare(sql: string): NativeStatement; exec(sql: string): unknown }
 type DatabaseClass = { prototype: NativeDatabase }
 
 /** Statements kept per connection; drizzle builds a new text for each `IN (…)` length, so the cache is bounded. */
@@ -49,6 +51,7 @@ export function cacheEmbeddedStatements(): void {
     if (!cache) {
       caches.set(this, (cache = new Map()))
       statementCacheStats.connections++
+      settleConnection(this)
     }
     if (UNCACHED.test(sql)) {
       cache.clear()
