@@ -10,7 +10,7 @@ process.env.NODE_ENV ??= 'production'
 const { default: compression } = await import('compression')
 const { default: serveStatic } = await import('serve-static')
 const { pipeline } = await import('./app/utils/http-pipeline.server')
-const { SECURITY_HEADER_NAMES, securityHeaders, refuseOddTargets, refuseCrossOriginPosts, noStoreForSessions } =
+const { SECURITY_HEADER_NAMES, securityHeaders, refuseOtherMethods, refuseOddTargets, refuseCrossOriginPosts, noStoreForSessions } =
   await import('./app/utils/http-security.server')
 const { limitRequestBodies } = await import('./app/utils/body-limits.server')
 const { createAppHandler } = await import('./app/utils/request-handler.server')
@@ -54,6 +54,7 @@ async function serve() {
     [
       compression() as unknown as Step,
       securityHeaders,
+      refuseOtherMethods,
       refuseOddTargets,
       refuseCrossOriginPosts,
       staticFiles,

@@ -5,7 +5,10 @@
  * schema's (db/schema.ts); the integration tests run every statement against a real database.
  */
 import type { InArgs, InStatement } from '@libsql/client'
+import { sql } from 'drizzle-orm'
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import { State, type StoredCard } from '~/domain/scheduling'
+import { itemVisibleTo } from './decks.server'
 
 /** A drizzle query as a plain statement, for a batch that mixes them with the texts below. */
 export function statementOf(query: { toSQL(): { sql: string; params: unknown[] } }): InStatement {
@@ -13,25 +16,38 @@ export function statementOf(query: { toSQL(): { sql: string; params: unknown[] }
   return { sql, args: params as InArgs }
 }
 
+/**
+ * Which items a learner may see (app/data/decks.server.ts, the one rule), as text with the learner as ?1: an
+ * imported item of a private deck only for the deck's owner and its classes' students.
+ */
+const ITEM_VISIBLE = (() => {
+  const { sql: text, params } = new SQLiteAsyncDialect().sqlToQuery(itemVisibleTo(sql.raw('?1')))
+  if (params.length > 0) throw new Error('the item visibility rule must take the learner as its only parameter')
+  return text
+})()
+
 /** ?1 user, ?2 item, ?3 review id, ?4 deck (only in the deck variant). */
 const contextSql = (inDeck: string) => `select
     p.user_id as prior_user, p.item_id as prior_item, p.rating as prior_rating,
-    exists (select 1 from "items" where id = ?2 and retired_at is null) as item_live,
+    exists (select 1 from "items" where "items"."id" = ?2 and "items"."retired_at" is null and ${ITEM_VISIBLE}) as item_live,
     ${inDeck} as in_deck,
     s.desired_retention as retention, s.time_zone as time_zone, s.leech_threshold as leech_threshold,
     fp.id as parameters_id, fp.weights as weights,
     exists (select 1 from "review_requests" where user_id = ?1 and item_id = ?2) as has_request,
+    oc.review_id as check_review_id, oc.response as check_response, oc.checked_at as check_checked_at,
+    exists (select 1 from "review_logs" where id = oc.review_id) as check_rated,
     c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review
   from (select 1) as one
   left join "review_logs" as p on p.id = ?3
   left join "user_settings" as s on s.user_id = ?1
   left join "card_states" as c on c.user_id = ?1 and c.item_id = ?2
   left join "fsrs_optimizer" as o on o.user_id = ?1
-  left join "fsrs_parameters" as fp on fp.id = o.parameters_id`
+  left join "fsrs_parameters" as fp on fp.id = o.parameters_id
+  left join "open_checks" as oc on oc.user_id = ?1 and oc.item_id = ?2`
 const CONTEXT_ANY_DECK = contextSql('1')
 const CONTEXT_IN_DECK = contextSql('exists (select 1 from "deck_items" where deck_id = ?4 and item_id = ?2)')
 
-/** Everything an answer needs to know, in one statement: its id's prior use, the item, settings, parameters, card. */
+/** Everything an answer needs to know, in one statement: its id's prior use, the item, settings, parameters, card, open check. */
 export function reviewContextStatement(userId: string, itemId: string, reviewId: string, deckId: string | undefined): InStatement {
   return deckId === undefined
     ? { sql: CONTEXT_ANY_DECK, args: [userId, itemId, reviewId] }

@@ -2,7 +2,7 @@
  * The deck catalogue and what a scope covers: deck counts per learner (reads card_states and holds), a deck by id,
  * and the one function that turns a deck, filter or assignment into its live items.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { assignmentItems, assignments, cardStates, classes, classMembers, deckItems, decks, items } from '../../db/schema'
 import { matchesDeckFilter } from '~/domain/content/bundle'
 import type { Category, DeckDef } from '~/domain/content/schema'
@@ -13,7 +13,8 @@ import { notHeld } from './holds.server'
  * Who sees a deck: everyone sees the built-in decks; an instructor's private deck of imported items is seen by
  * its owner and by the students of a (live) class it is assigned to. Anyone else is told it does not exist.
  */
-export function deckVisibleTo(userId: string | null) {
+export function deckVisibleTo(userId: string | null | SQL) {
+  // An SQL fragment stands for the user in statements written as text (app/data/answer-statements.server.ts).
   const who = userId ?? ''
   return sql`(${decks.ownerId} is null or ${decks.ownerId} = ${who} or exists (
     select 1 from ${assignments} a
@@ -23,7 +24,7 @@ export function deckVisibleTo(userId: string | null) {
 }
 
 /** Items this user may see: content items, and imported items of the private decks they see. */
-export function itemVisibleTo(userId: string | null) {
+export function itemVisibleTo(userId: string | null | SQL) {
   return sql`(${items.privateDeckId} is null or ${items.privateDeckId} in (select ${decks.id} from ${decks} where ${deckVisibleTo(userId)}))`
 }
 

@@ -1,10 +1,10 @@
 /** Rebuilding the question a learner was shown (same seed → same shuffle), to grade it on the server. */
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
-import { items } from '../../db/schema'
+import { deckItems, decks, items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
 import type { Database } from '~/utils/db.server'
-import { itemVisibleTo } from './decks.server'
+import { deckVisibleTo, itemVisibleTo } from './decks.server'
 
 /** Answers of the live items of one bank and category, kept while grading many answers at once (an offline sync). */
 export type SiblingCache = Map<string, Promise<Array<{ id: string; answer: ContentItem['answer'] }>>>
@@ -43,6 +43,20 @@ export async function siblingAnswers(db: Database, itemId: string) {
 /** A live item this user may see (an imported item only through a private deck they see), else null. */
 export async function visibleItem(db: Database, itemId: string, userId: string | null): Promise<ContentItem | null> {
   const [row] = await db.select({ data: items.data }).from(items).where(and(eq(items.id, itemId), isNull(items.retiredAt), itemVisibleTo(userId)))
+  return row?.data ?? null
+}
+
+/**
+ * A live item of this live deck, both of which this user may see, else null: what a study page may show or check.
+ * Checking an item by its id alone would grade (and so reveal the answer of) an item of someone's private deck.
+ */
+export async function deckItem(db: Database, deckId: string, itemId: string, userId: string | null): Promise<ContentItem | null> {
+  const [row] = await db
+    .select({ data: items.data })
+    .from(items)
+    .innerJoin(deckItems, and(eq(deckItems.itemId, items.id), eq(deckItems.deckId, deckId)))
+    .innerJoin(decks, and(eq(decks.id, deckItems.deckId), isNull(decks.retiredAt), deckVisibleTo(userId)))
+    .where(and(eq(items.id, itemId), isNull(items.retiredAt), itemVisibleTo(userId)))
   return row?.data ?? null
 }
 

@@ -22,6 +22,7 @@ import { applyEvents, byItem, replayCard } from '~/domain/review-replay'
 import { State, type RatingValue, type StoredCard } from '~/domain/scheduling'
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
+import { itemVisibleTo } from './decks.server'
 import { questionFor, type SiblingCache } from './questions.server'
 import type { OpenCheck } from './open-checks.server'
 
@@ -75,7 +76,10 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   const answerItemIds = [...new Set([...answers, ...checks].map((a) => a.event.itemId))]
   const [existing, liveItems, settings, [parameters], serverChecks] = await db.batch([
     db.all<ExistingRow>(sql`select id, user_id, item_id, rating from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
-    db.all<{ id: string; bank: string; data: string }>(sql`select id, bank, data from ${items} where retired_at is null and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`),
+    // Only items this learner may see: an id of someone's private deck is no card of theirs.
+    db.all<{ id: string; bank: string; data: string }>(
+      sql`select id, bank, data from ${items} where retired_at is null and ${itemVisibleTo(userId)} and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`,
+    ),
     db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId)),
     // The learner's FSRS parameters in force: they schedule the answers synced now (and are logged with them).
     db.select({ id: fsrsParameters.id, weights: fsrsParameters.weights }).from(fsrsOptimizer).innerJoin(fsrsParameters, eq(fsrsParameters.id, fsrsOptimizer.parametersId)).where(eq(fsrsOptimizer.userId, userId)),

@@ -12,7 +12,8 @@ import { newCard, scheduleReview, State, type RatingValue, type StoredCard } fro
 import { studyDateAt } from '~/domain/study-day'
 import type { Database } from '~/utils/db.server'
 import { startAnswer, type StartedAnswer } from './group-commit.server'
-import { openCheckFor } from './open-checks.server'
+import type { OpenCheck } from './open-checks.server'
+import { checkInForce } from '~/domain/open-check'
 import {
   clearOpenCheckStatement,
   countAnswerStatement,
@@ -62,6 +63,11 @@ interface ReviewContextRow {
   leech_threshold: number | null
   /** A pending "see this again" request for the card (fulfilled by this answer). */
   has_request: number
+  /** The card's open check (app/data/open-checks.server.ts), if it has a row: in force unless rated or a day old. */
+  check_review_id: string | null
+  check_response: string | null
+  check_checked_at: number | null
+  check_rated: number
   due: number | null
   stability: number | null
   difficulty: number | null
@@ -97,12 +103,13 @@ export async function recordReview(db: Database, input: ReviewInput, opts: { gro
 
 async function writeReview(db: Database, input: ReviewInput, commit: StartedAnswer['commit']): Promise<RecordResult> {
   const { userId, itemId, reviewId, rating, durationMs, now } = input
-  const [ctx, graded] = await Promise.all([reviewContext(db, input), gradeAnswer(db, input)])
+  const ctx = await reviewContext(db, input)
   if (ctx.prior_user !== null) {
     return sameReview({ userId: ctx.prior_user, itemId: ctx.prior_item!, rating: ctx.prior_rating! }, input) ? { status: 'duplicate' } : { status: 'id-conflict' }
   }
   if (!ctx.item_live) return { status: 'unknown-item' }
   if (!ctx.in_deck) return { status: 'not-in-deck' }
+  const graded = await gradeAnswer(db, input, openCheckOf(ctx, now))
   // The card was checked as another showing (another tab, or a forged id): only that showing may be rated.
   if (graded === 'checked-elsewhere') return { status: 'stale' }
   const retention = ctx.retention ?? 0.9
@@ -186,18 +193,24 @@ interface GradedAnswer {
   fromOpenCheck: boolean
 }
 
+/** The card's open check as the context read it, if it is still in force (the rule of openCheckFor). */
+function openCheckOf(ctx: ReviewContextRow, now: number): OpenCheck | null {
+  if (ctx.check_review_id === null || ctx.check_rated || !checkInForce(ctx.check_checked_at!, now)) return null
+  return { reviewId: ctx.check_review_id, response: ctx.check_response!, checkedAt: ctx.check_checked_at! }
+}
+
 /**
  * An interactive card's response, graded on the question it was shown; null for a flip card or no response.
- * If the learner checked this card first, the rating is graded on that first check, whatever the form resends.
+ * If the learner checked this card first, the rating is graded on that first check, whatever the form resends
+ * or leaves out; a rating of any other showing is refused while the check holds.
  */
-async function gradeAnswer(db: Database, input: ReviewInput): Promise<GradedAnswer | 'checked-elsewhere' | null> {
-  // A flip card's rating carries no response: no item read, no check lookup (the hot path stays as it was).
-  if (input.response === undefined) return null
+async function gradeAnswer(db: Database, input: ReviewInput, open: OpenCheck | null): Promise<GradedAnswer | 'checked-elsewhere' | null> {
+  if (open && open.reviewId !== input.reviewId) return 'checked-elsewhere'
+  // No response and no check: a flip card, or a self-rated one (no item read: the hot path stays as it was).
+  if (input.response === undefined && !open) return null
   const item = await liveItem(db, input.itemId)
   if (!item || !isInteractive(item.kind)) return null
-  const open = await openCheckFor(db, input.userId, input.itemId, input.now)
-  if (open && open.reviewId !== input.reviewId) return 'checked-elsewhere'
-  const response = open?.response ?? input.response
+  const response = open?.response ?? input.response!
   const question = await questionFor(db, item, input.reviewId)
   const verdict = gradeResponse(item, question, response)
   return { response, correct: verdict.correct, meaning: describeResponse(item, question, verdict), fromOpenCheck: open !== null }

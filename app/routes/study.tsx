@@ -23,7 +23,7 @@ import { cardInfo } from '~/data/holds.server'
 import { recordReview, undoLastReview } from '~/data/reviews.server'
 import { GROUP_WINDOW_MS } from '~/data/group-commit.server'
 import { noteAnswer } from '~/data/fsrs-optimizer-queue.server'
-import { liveItem, questionFor } from '~/data/questions.server'
+import { deckItem, questionFor } from '~/data/questions.server'
 import { keepFirstCheck, openCheckFor } from '~/data/open-checks.server'
 import { parseStudyForm, reviewDuration } from '~/utils/review-input.server'
 import { currentUser, requireLearner } from '~/utils/access.server'
@@ -150,8 +150,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (form.intent === 'check') {
     // Checking schedules nothing: the learner sees the verdict and a suggested rating, then records a rating. The
     // first check of a showing is kept (a visitor becomes a guest), so reloading or re-posting cannot retry it.
-    const item = await liveItem(db, form.itemId)
-    if (!item || !isInteractive(item.kind)) return failure('errorNoSuchCard', 404, `There is no card "${form.itemId}".`)
+    const item = await deckItem(db, params.deckId, form.itemId, currentUser(context)?.id ?? null)
+    if (!item || !isInteractive(item.kind)) return failure('errorNoSuchCard', 404, `There is no card "${form.itemId}" in this deck.`)
     // A framing pair with a side left blank is sent back, as shown and as far as answered: nothing is written.
     if (item.kind === 'framing-pair' && blankSides(form.response ?? '').length > 0) {
       const question = await questionFor(db, item, form.reviewId)

@@ -19,6 +19,19 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next()
 }
 
+/** The methods the app answers: pages and files (GET, HEAD) and forms (POST). */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const
+
+/**
+ * Any other method is answered 405 here. Without this, React Router ran a route's action for PUT, DELETE or PATCH as
+ * for a POST, and undici's Request refused TRACE with an error (a 500 and a stack trace in the log).
+ */
+export function refuseOtherMethods(req: Request, res: Response, next: NextFunction) {
+  if ((ALLOWED_METHODS as readonly string[]).includes(req.method ?? '')) return next()
+  res.setHeader('Allow', ALLOWED_METHODS.join(', '))
+  sendText(res, 405, 'This method is not allowed here.')
+}
+
 /**
  * Only a path is served: a request target that is not one (`*`, or an absolute URL) would become the host of the
  * URL React Router sees, and a path that does not decode names no page. Both are answered 400 here.

@@ -263,6 +263,21 @@ describe('interactive kinds in review', () => {
     expect(next.body.card.reviewId).not.toBe(card!.reviewId)
   })
 
+  it('grades a rating that leaves out the response on the check, and refuses one of another showing without a response too', async () => {
+    const db = await freshDatabase()
+    const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')
+    await post(cookie!, { intent: 'check', reviewId: card!.reviewId, itemId: card!.itemId, response: '29 October 2025' })
+    // Another showing, rated with no response at all: still a second try of a checked card.
+    const forged = await post(cookie!, { intent: 'review', reviewId: 'another-showing-2', itemId: card!.itemId, rating: '4' })
+    expect(forged.status).toBe(409)
+    expect(await db.select({ n: count() }).from(reviewLogs)).toEqual([{ n: 0 }])
+    // This showing, with no response: graded on its check, not counted as a self-rated success.
+    expect((await post(cookie!, { intent: 'review', reviewId: card!.reviewId, itemId: card!.itemId, rating: '4' })).status).toBe(302)
+    const [log] = await db.select().from(reviewLogs)
+    expect(log).toMatchObject({ id: card!.reviewId, response: '29 October 2025', correct: false })
+    expect(await db.select({ n: count() }).from(openChecks)).toEqual([{ n: 0 }])
+  })
+
   it('lets a check left unrated for a day go: the card is a fresh question again', async () => {
     const db = await freshDatabase()
     const { card, cookie } = await open(null, '?card=kd-typed-meeting-day')

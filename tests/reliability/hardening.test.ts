@@ -380,6 +380,33 @@ describe('6b. request targets and static files (the node:http pipeline, in place
     }
   })
 
+  it('answers methods other than GET, HEAD and POST with 405 and runs no action', async () => {
+    const { email, cookie } = await signUp()
+    const form = 'desiredRetention=0.75&newPerDay=7&maxReviewsPerDay=200&uiLanguage=en&cardLanguage=both&timeZone=UTC'
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE', 'OPTIONS']) {
+      const res = await rawRequest(
+        method,
+        '/settings',
+        {
+          Origin: app.url,
+          Cookie: cookie,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Forwarded-For': newAddress(),
+        },
+        method === 'TRACE' ? '' : form,
+      )
+      expect(res.status, method).toBe(405)
+      expect(res.headers.allow, method).toBe('GET, HEAD, POST')
+      expect(res.headers['x-content-type-options'], method).toBe('nosniff')
+    }
+    const { rows } = await sql('select s.new_per_day from user_settings s join users u on u.id = s.user_id where u.email = ?', [email])
+    expect(rows.map((r) => r.new_per_day)).not.toContain(7)
+    // The same form as a POST is taken: the refusals above were the method's, not the form's.
+    expect((await post('/settings', form, { cookie })).status).toBe(302)
+    const after = await sql('select s.new_per_day from user_settings s join users u on u.id = s.user_id where u.email = ?', [email])
+    expect(after.rows[0]?.new_per_day).toBe(7)
+  })
+
   it('keeps a static file’s own refusals (416, 412) as they are, without the file’s year of caching', async () => {
     const html = await (await get('/')).text()
     const asset = html.match(/\/assets\/[\w.-]+\.js/)![0]
