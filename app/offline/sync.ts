@@ -3,7 +3,7 @@
  * service worker (Background Sync). One flush at a time across tabs and the worker (Web Locks); pages hear
  * the outcome on a BroadcastChannel.
  */
-import { MAX_EVENTS_PER_BATCH } from '~/domain/review-event-limits'
+import { eventsPerRequest } from '~/domain/review-event-limits'
 import type { Refusal, ReviewEvent } from '~/domain/review-events'
 import type { StoredCard } from '~/domain/scheduling'
 import { outbox, setSyncError, settleRefused, settleSynced, type OpenCheck } from './store'
@@ -49,7 +49,8 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
       const waiting = await outbox()
       if (waiting.length === 0) break
       const userId = waiting[0]!.userId
-      const batch = waiting.filter((e) => e.userId === userId).slice(0, MAX_EVENTS_PER_BATCH)
+      const mine = waiting.filter((e) => e.userId === userId)
+      const batch = mine.slice(0, eventsPerRequest(mine.map((e) => e.event)))
       let answer: SyncAnswer
       let status: number
       try {
@@ -60,7 +61,10 @@ export function flushOutbox(origin = ''): Promise<FlushOutcome> {
           body: new URLSearchParams({ batch: JSON.stringify({ userId, events: batch.map((e) => e.event) }) }),
         })
         status = res.status
-        answer = (await res.json()) as SyncAnswer
+        // A refusal before the app (a proxy's, or the server's body limits) is plain text, not the app's JSON.
+        answer = (res.headers.get('content-type') ?? '').includes('json')
+          ? ((await res.json()) as SyncAnswer)
+          : { status: 'error', error: `HTTP ${status}` }
       } catch (error) {
         const message = navigator.onLine === false ? 'offline' : String((error as Error)?.message ?? error)
         await setSyncError(message)
