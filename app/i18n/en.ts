@@ -526,6 +526,7 @@ export const en = {
   offlineKeep: 'Keep for offline',
   offlineKeepLabel: (title: string) => `Keep ${title} for offline study`,
   offlineKept: (size: string) => `Kept offline (${size})`,
+  offlineKeepFailed: 'This deck could not be kept. Check the connection and try again.',
   offlineNotKept: 'Not kept offline',
   offlineKeptDecksTitle: 'Decks kept on this device',
   offlineNoKeptDecks: 'No deck is kept on this device yet. Study a deck online once to keep it.',

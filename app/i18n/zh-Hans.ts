@@ -503,6 +503,7 @@ export const zhHans: Messages = {
   offlineKeep: '离线保存',
   offlineKeepLabel: (title: string) => `保存「${title}」以便离线学习`,
   offlineKept: (size: string) => `已离线保存（${size}）`,
+  offlineKeepFailed: '未能离线保存这个卡组。请检查网络连接后重试。',
   offlineNotKept: '未离线保存',
   offlineKeptDecksTitle: '本设备保存的卡组',
   offlineNoKeptDecks: '本设备还没有保存卡组。联网时学习一次卡组即可保存。',

@@ -9,6 +9,7 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
   const t = useT()
   const [kept, setKept] = useState<{ bytes: number } | null | undefined>(undefined)
   const [wanted, setWanted] = useState<boolean | null>(null)
+  const [failed, setFailed] = useState(false)
   const stateId = useId()
   useEffect(() => {
     void keptDeck(deckId).then((d) => setKept(d ? { bytes: d.bytes } : null))
@@ -17,7 +18,8 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
   const toggle = async (on: boolean) => {
     setWanted(on)
     try {
-      if (on) await keepDeckNow(deckId)
+      // Offline, or the server refused: the switch goes back, and says so.
+      if (on) setFailed(!(await keepDeckNow(deckId).catch(() => false)))
       else await dropDeck(deckId)
       const d = await keptDeck(deckId)
       setKept(d ? { bytes: d.bytes } : null)
@@ -37,6 +39,11 @@ export default function OfflineDeckSwitch({ deckId, title }: { deckId: string; t
         onChange={(e) => void toggle(e.currentTarget.checked)}
       />
       <span id={stateId}>{kept ? t.offlineKept(formatBytes(kept.bytes)) : t.offlineKeep}</span>
+      {failed && !kept ? (
+        <span role="alert" className="offline-switch-error">
+          {t.offlineKeepFailed}
+        </span>
+      ) : null}
     </label>
   )
 }

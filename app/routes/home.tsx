@@ -39,6 +39,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     joined: new URL(request.url).searchParams.get('joined'),
     decks: decks.map((d) => ({ ...d, freshToday: Math.min(d.fresh, newLeft) })),
     progress: progress && { reviewed: progress.answeredToday, newSeen: progress.newToday, newLimit },
+    // A deck is kept for a learner: a visitor (no answer yet) has nothing to keep it for.
+    learner: user !== null,
   }
 }
 
@@ -51,7 +53,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT()
   const lang = useLang()
   const timeZone = useTimeZone()
-  const { decks, progress, assignments, joined } = loaderData
+  const { decks, progress, assignments, joined, learner } = loaderData
   return (
     <div className="page">
       <div role="status">{joined ? <p className="success">{t.joinedClass(joined)}</p> : null}</div>
@@ -129,7 +131,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               <Link to={`/decks/${deck.id}/export`} className="deck-export-link" aria-label={t.exportDeckLabel(title)}>
                 {t.exportLink}
               </Link>
-              {hydrated ? (
+              {hydrated && learner ? (
                 <Suspense fallback={null}>
                   <OfflineDeckSwitch deckId={deck.id} title={title} />
                 </Suspense>

@@ -397,6 +397,30 @@ test('the deck list shows what is kept and its size, and a switch drops and keep
   await switchFor.check()
   await expect(switchFor).toHaveAccessibleDescription(/^Kept offline/)
   await expect.poll(() => keptDeckIds(page)).toContain('dates')
+  // Offline a deck cannot be fetched to keep: the switch goes back and says so, instead of unticking in silence.
+  await switchFor.uncheck()
+  await expect(switchFor).toHaveAccessibleDescription('Keep for offline')
+  await page.context().setOffline(true)
+  await switchFor.check()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This deck could not be kept. Check the connection and try again.' }),
+  ).toBeVisible()
+  await expect(switchFor).not.toBeChecked()
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0)
+  await page.context().setOffline(false)
+  await switchFor.check()
+  await expect(switchFor).toHaveAccessibleDescription(/^Kept offline/)
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be kept' })).toHaveCount(0)
+})
+
+test('a visitor who has not answered yet is offered no offline switch (a deck is kept for a learner)', async ({ browser }) => {
+  const contextOptions = test.info().project.use
+  const visitor = await (await browser.newContext({ ...contextOptions, baseURL: contextOptions.baseURL })).newPage()
+  await visitor.goto('/')
+  await expect(visitor.getByRole('link', { name: /Fixture dates/ }).first()).toBeVisible()
+  await visitor.waitForLoadState('networkidle')
+  await expect(visitor.locator('[data-offline-switch]')).toHaveCount(0)
+  await visitor.context().close()
 })
 
 async function twoPhones(browserContext: BrowserContext, newContext: () => Promise<BrowserContext>) {

@@ -27,7 +27,10 @@ test('statistics after a first session: streak, heatmap, tables and a deck filte
   await tables.first().tap()
   await expect(page.getByRole('rowheader', { name: new Date().toISOString().slice(0, 7) })).toBeVisible()
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Fixture dates' })
+  // The deck picker is as tall as a finger, like every other control (it was a bare 19 px select).
+  const deckPicker = page.getByLabel('Deck', { exact: true })
+  expect((await deckPicker.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+  await deckPicker.selectOption({ label: 'Fixture dates' })
   await page.getByRole('button', { name: 'Show' }).tap()
   await expect(page).toHaveURL(/\/stats\?deck=dates/)
   await expect(page.getByRole('heading', { level: 1, name: 'Your statistics' })).toBeVisible()

@@ -3,6 +3,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { createRoutesStub } from 'react-router'
 import { framingPairView } from '~/components/kinds/framing-pair'
+import { clozeView } from '~/components/kinds/cloze'
 import { en } from '~/i18n/en'
 import { zhHans } from '~/i18n/zh-Hans'
 import { describe, expect, it } from 'vitest'
@@ -172,6 +173,57 @@ describe('interactive kinds in review', () => {
       expect(html).toMatch(/id="side-1"[^>]*aria-invalid="true"/)
       expect(html).toContain(`<p class="field-error side-error" id="side-1-error" aria-live="polite">${message}</p>`)
       expect(html).toContain('<option value="japanese-official" selected="">')
+    }
+  })
+
+  it('puts a cloze read in both languages as two sentences, the answer box in the interface language’s only', () => {
+    const question = {
+      kind: 'cloze',
+      before: { en: 'Back from Kuala Lumpur, Motegi joined the Japan–U.S. summit in ', zh: '从吉隆坡返回后，茂木次日在' },
+      after: { en: ' the next day.', zh: '出席了日美首脑会谈。' },
+    } as const
+    const render = (uiLang: 'en' | 'zh-Hans', mode: 'en' | 'zh' | 'both') =>
+      renderToStaticMarkup(
+        createElement(
+          createRoutesStub([
+            {
+              id: 'root',
+              path: '/',
+              loader: () => ({ lang: uiLang }),
+              HydrateFallback: () => null,
+              Component: () =>
+                createElement(clozeView.Input, {
+                  question: { ...question, before: { ...question.before }, after: { ...question.after } },
+                  mode,
+                  uiLang,
+                }),
+            },
+          ]),
+          { initialEntries: ['/'], hydrationData: { loaderData: { root: { lang: uiLang } } } },
+        ),
+      )
+    const paragraphs = (html: string) =>
+      [...html.matchAll(/<p class="([^"]+)" lang="([^"]+)">(.*?)<\/p>/g)].map((m) => ({ cls: m[1], lang: m[2], inner: m[3]! }))
+    for (const [uiLang, first, second] of [
+      ['en', 'en', 'zh-Hans'],
+      ['zh-Hans', 'zh-Hans', 'en'],
+    ] as const) {
+      const html = render(uiLang, 'both')
+      const [answered, other, ...rest] = paragraphs(html)
+      expect(rest).toEqual([])
+      expect([answered!.lang, other!.lang]).toEqual([first, second])
+      expect(answered!.inner).toContain('<input id="cloze-answer"')
+      expect(other!.inner).not.toContain('<input')
+      expect(other!.inner).toContain('＿＿＿')
+      // Each sentence is in its own language only: no half of the other one around the box.
+      const han = /[\u4e00-\u9fff]/
+      expect(han.test((first === 'en' ? answered : other)!.inner)).toBe(false)
+      expect((first === 'en' ? other : answered)!.inner).toContain('出席了日美首脑会谈。')
+    }
+    for (const mode of ['en', 'zh'] as const) {
+      const only = paragraphs(render('en', mode))
+      expect(only.map((p) => p.lang)).toEqual([mode === 'en' ? 'en' : 'zh-Hans'])
+      expect(only[0]!.inner).toContain('<input id="cloze-answer"')
     }
   })
 

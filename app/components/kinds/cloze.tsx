@@ -1,33 +1,69 @@
+import type { ReactNode } from 'react'
+import { readsTheSameInBoth } from '~/domain/bilingual'
 import type { DetailOf, QuestionOf } from '~/domain/kinds'
+import type { Lang } from '~/i18n'
 import { useT } from '~/i18n/react'
-import { Text } from '../questions/texts'
+import type { CardLanguage } from '../card-view'
 import { TypedVerdict } from './typed'
 import type { KindView } from './view'
 
-export const clozeView: KindView<QuestionOf<'cloze'>, DetailOf<'cloze'>> = {
+type ClozeQuestion = QuestionOf<'cloze'>
+const LANG_TAG = { en: 'en', zh: 'zh-Hans' } as const
+
+/** The gap as a blank, where the sentence is read, not answered. */
+const Blank = () => (
+  <span className="cloze-gap" aria-hidden="true">
+    ＿＿＿
+  </span>
+)
+
+/**
+ * The sentence around its gap, in the card language. With both languages, each is a sentence of its own: the
+ * interface language's holds `gap` (the answer box), the other follows whole with a blank. Set inline side by side,
+ * the halves of the two sentences mixed around one box ("… on 高市政权成立后… [ ] . 在吉隆坡…").
+ */
+function ClozeSentence({ question, mode, uiLang, gap }: { question: ClozeQuestion; mode: CardLanguage; uiLang: Lang; gap: ReactNode }) {
+  const { before, after } = question
+  const sameInBoth = readsTheSameInBoth(before) && readsTheSameInBoth(after)
+  const first = mode === 'en' || mode === 'zh' ? mode : uiLang === 'zh-Hans' ? 'zh' : 'en'
+  const sentence = (
+    <p className="cloze" lang={LANG_TAG[first]}>
+      {before[first]}
+      {gap}
+      {after[first]}
+    </p>
+  )
+  if (mode !== 'both' || sameInBoth) return sentence
+  const second = first === 'en' ? 'zh' : 'en'
+  return (
+    <>
+      {sentence}
+      <p className="cloze-other secondary-text" lang={LANG_TAG[second]}>
+        {before[second]}
+        <Blank />
+        {after[second]}
+      </p>
+    </>
+  )
+}
+
+export const clozeView: KindView<ClozeQuestion, DetailOf<'cloze'>> = {
   Input: function ClozeInput({ question, mode, uiLang }) {
     const t = useT()
-    return (
-      <p className="cloze">
-        <Text text={question.before} mode={mode} uiLang={uiLang} />
+    const input = (
+      <>
         <label className="visually-hidden" htmlFor="cloze-answer">
           {t.yourAnswer}
         </label>
         <input id="cloze-answer" name="response" autoFocus className="cloze-input" autoComplete="off" maxLength={200} enterKeyHint="done" />
-        <Text text={question.after} mode={mode} uiLang={uiLang} />
-      </p>
+      </>
     )
+    return <ClozeSentence question={question} mode={mode} uiLang={uiLang} gap={input} />
   },
   Verdict: ({ question, detail, correct, mode, uiLang }) => (
     <>
       {/* The sentence stays on screen, its gap shown as a blank: the answer is given below. */}
-      <p className="cloze">
-        <Text text={question.before} mode={mode} uiLang={uiLang} />
-        <span className="cloze-gap" aria-hidden="true">
-          ＿＿＿
-        </span>
-        <Text text={question.after} mode={mode} uiLang={uiLang} />
-      </p>
+      <ClozeSentence question={question} mode={mode} uiLang={uiLang} gap={<Blank />} />
       <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />
     </>
   ),
