@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useState, type FormEvent } from 'react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/study'
 import { CardView } from '~/components/card-view'
@@ -202,6 +202,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
+/**
+ * A rating, check or undo sent while the phone is offline would fail and end on an error page. Instead the page is
+ * loaded again, which the service worker answers with offline study of this deck (kept decks), or a page saying it
+ * is not kept on this device; the learner answers the card there. Runs before React Router's own submit handler,
+ * which leaves a prevented submission alone.
+ */
+function continueOfflineIfDisconnected(event: FormEvent) {
+  if (typeof navigator === 'undefined' || navigator.onLine !== false) return
+  event.preventDefault()
+  window.location.reload()
+}
+
 /** After a check, keep the card on screen: nothing changed on the server. */
 export const shouldRevalidate = skipRevalidationAfterCheck
 
@@ -242,7 +254,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: reveal })
 
   return (
-    <div className="study">
+    <div className="study" onSubmitCapture={continueOfflineIfDisconnected}>
       <div className="study-head">
         <Link to="/" className="back-link">
           ← {t.backToDecks}

@@ -381,6 +381,22 @@ test('an answer the server refuses is explained on the phone at 360 px, in Engli
   expect((await serverLog()).filter((r) => r.id === logged!.id)).toHaveLength(1)
 })
 
+test('the connection drops with a card on screen: the rating goes on in offline study, not to an error page', async ({ page, context }) => {
+  await startOnline(page, 'dates')
+  // The page was loaded online; the phone goes offline while the learner reads the card.
+  await expect(prompt(page)).toBeVisible()
+  expect(await page.locator('[data-offline-study]').count()).toBe(0)
+  await context.setOffline(true)
+  await page.getByRole('link', { name: 'Show answer' }).tap()
+  await page.getByRole('button', { name: /^Good, next in/ }).tap()
+  await expect(page.locator('[data-offline-study]')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
+  // Offline study of the deck carries on from here: an answer goes to the outbox.
+  await answerCard(page, 'Good')
+  await expect.poll(async () => (await outboxOf(page)).length).toBeGreaterThan(0)
+  await context.setOffline(false)
+})
+
 test('the deck list shows what is kept and its size, and a switch drops and keeps a deck', async ({ page }) => {
   await startOnline(page, 'dates')
   await page.goto('/')
