@@ -8,12 +8,23 @@ import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import type { RenderToPipeableStreamOptions } from 'react-dom/server'
 import { renderToPipeableStream } from 'react-dom/server'
-import { ServerRouter, type EntryContext } from 'react-router'
+import { isRouteErrorResponse, ServerRouter, type EntryContext } from 'react-router'
 import './i18n/all'
 import { contentSecurityPolicy } from './utils/content-security-policy.server'
 import { NonceContext } from './utils/nonce'
 
 export const streamTimeout = 5_000
+
+/**
+ * What React Router reports from loaders and actions goes to the log, except a client's mistake: a 4xx such as a POST
+ * to a page without an action (405) or a path that names no page (404). React Router logged those with a stack each
+ * time, so anyone could fill the log. An aborted request's errors are not logged either, as by default.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  if (isRouteErrorResponse(error) && error.status < 500) return
+  console.error(error)
+}
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   const nonce = randomBytes(16).toString('base64')

@@ -407,6 +407,19 @@ describe('6b. request targets and static files (the node:http pipeline, in place
     expect(after.rows[0]?.new_per_day).toBe(7)
   })
 
+  it('answers a POST to a page without an action, or to no page, with 405 without logging a stack each time', async () => {
+    const cookie = (await signUp()).cookie
+    const logged = app.errors().length
+    for (const [pathname, status] of [
+      ['/cards', 405],
+      ['/no-such-page', 405],
+    ] as const) {
+      for (let i = 0; i < 3; i++) expect((await post(pathname, { x: '1' }, { cookie })).status, pathname).toBe(status)
+    }
+    const since = app.errors().slice(logged)
+    expect(since).not.toMatch(/did not provide an `?action|No route matches|ErrorResponseImpl|at \S+ \(/)
+  })
+
   it('keeps a static file’s own refusals (416, 412) as they are, without the file’s year of caching', async () => {
     const html = await (await get('/')).text()
     const asset = html.match(/\/assets\/[\w.-]+\.js/)![0]

@@ -11,6 +11,8 @@ export interface RunningApp {
   process: ChildProcess
   /** What the server printed so far (e.g. the log mailer's reset links). */
   output: () => string
+  /** What the server wrote to stderr (also passed on to this process's stderr). */
+  errors: () => string
   stop: (signal?: NodeJS.Signals) => Promise<void>
 }
 
@@ -45,10 +47,15 @@ export async function startApp(opts: {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'build/server.js'], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let printed = ''
+  let errors = ''
   child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString()
+    process.stderr.write(chunk)
+  })
   const url = `http://127.0.0.1:${opts.port}`
   // Generous: three processes loading the build on a busy 2-core machine took over 30 s once.
   const deadline = Date.now() + 60_000
@@ -68,6 +75,7 @@ export async function startApp(opts: {
     url,
     process: child,
     output: () => printed,
+    errors: () => errors,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
