@@ -115,7 +115,7 @@ export const en = {
   positionOfEvent: (text: string) => `Position of “${text}”`,
   orderPosition: (n: number, total: number) => `${n} of ${total}`,
   pickedUp: (text: string) => `Selected “${text}”. Tap or press Enter on the place it should go.`,
-  matchHelp: 'Match each item on the left with one on the right: tap one, then its partner; or choose from the list.',
+  matchHelp: 'Match each item with its partner: tap one, then its partner; or choose from the list.',
   chooseOne: 'Choose…',
   correctFeedback: 'Correct',
   wrongFeedback: 'Not quite',

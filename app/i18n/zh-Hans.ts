@@ -111,7 +111,7 @@ export const zhHans: Messages = {
   positionOfEvent: (text) => `“${text}”的位置`,
   orderPosition: (n, total) => `第 ${n} / ${total} 位`,
   pickedUp: (text) => `已选中“${text}”。点按或在目标位置按回车放下。`,
-  matchHelp: '为左侧每一项配对右侧一项：先点一项，再点与之对应的一项；也可从列表中选择。',
+  matchHelp: '为每一项找到与之对应的一项：先点一项，再点它的对应项；也可从列表中选择。',
   chooseOne: '请选择…',
   correctFeedback: '回答正确',
   wrongFeedback: '不完全正确',
