@@ -26,6 +26,18 @@ async function open(cookie: string | null, query = '') {
 const post = (cookie: string, fields: Record<string, string>) =>
   call<CheckData & { error: string }>(action, formRequest('/decks/kinds/study', fields, cookie), { deckId: 'kinds' })
 
+/** A component rendered as the server would, under a root route whose data sets the interface language. */
+function renderInRoot(uiLang: 'en' | 'zh-Hans', element: ReturnType<typeof createElement>) {
+  return renderToStaticMarkup(
+    createElement(
+      createRoutesStub([
+        { id: 'root', path: '/', loader: () => ({ lang: uiLang }), HydrateFallback: () => null, Component: () => element },
+      ]),
+      { initialEntries: ['/'], hydrationData: { loaderData: { root: { lang: uiLang } } } },
+    ),
+  )
+}
+
 describe('interactive kinds in review', () => {
   it('checks a typed answer without writing, then records the rating with the response graded by the server', async () => {
     const db = await freshDatabase()
@@ -148,26 +160,15 @@ describe('interactive kinds in review', () => {
       ['en', en.chooseWhoseSide],
       ['zh-Hans', zhHans.chooseWhoseSide],
     ] as const) {
-      const html = renderToStaticMarkup(
-        createElement(
-          createRoutesStub([
-            {
-              id: 'root',
-              path: '/',
-              loader: () => ({ lang: uiLang }),
-              HydrateFallback: () => null,
-              Component: () =>
-                createElement(framingPairView.Input, {
-                  question: { ...question, sides: [...question.sides], options: [...question.options] },
-                  mode: 'en',
-                  uiLang,
-                  requireComplete: true,
-                  given: ['japanese-official', ''],
-                }),
-            },
-          ]),
-          { initialEntries: ['/'], hydrationData: { loaderData: { root: { lang: uiLang } } } },
-        ),
+      const html = renderInRoot(
+        uiLang,
+        createElement(framingPairView.Input, {
+          question: { ...question, sides: [...question.sides], options: [...question.options] },
+          mode: 'en',
+          uiLang,
+          requireComplete: true,
+          given: ['japanese-official', ''],
+        }),
       )
       expect(html.match(new RegExp(message, 'g'))).toHaveLength(1)
       expect(html).toMatch(/id="side-1"[^>]*aria-invalid="true"/)
@@ -183,24 +184,13 @@ describe('interactive kinds in review', () => {
       after: { en: ' the next day.', zh: '出席了日美首脑会谈。' },
     } as const
     const render = (uiLang: 'en' | 'zh-Hans', mode: 'en' | 'zh' | 'both') =>
-      renderToStaticMarkup(
-        createElement(
-          createRoutesStub([
-            {
-              id: 'root',
-              path: '/',
-              loader: () => ({ lang: uiLang }),
-              HydrateFallback: () => null,
-              Component: () =>
-                createElement(clozeView.Input, {
-                  question: { ...question, before: { ...question.before }, after: { ...question.after } },
-                  mode,
-                  uiLang,
-                }),
-            },
-          ]),
-          { initialEntries: ['/'], hydrationData: { loaderData: { root: { lang: uiLang } } } },
-        ),
+      renderInRoot(
+        uiLang,
+        createElement(clozeView.Input, {
+          question: { ...question, before: { ...question.before }, after: { ...question.after } },
+          mode,
+          uiLang,
+        }),
       )
     const paragraphs = (html: string) =>
       [...html.matchAll(/<p class="([^"]+)" lang="([^"]+)">(.*?)<\/p>/g)].map((m) => ({ cls: m[1], lang: m[2], inner: m[3]! }))
