@@ -6,15 +6,9 @@ import { loadMessages } from './load'
 /** The UI language chosen by the root loader, and its messages. */
 export function useLang(): Lang {
   const data = useRouteLoaderData('root') as { lang?: Lang } | undefined
-  return data?.lang ?? pageLanguage()
-}
-
-/**
- * Without the root's data (its loader failed in the browser, e.g. revalidating while offline), the language the
- * page was shown in: the error page then speaks it too, rather than falling back to English.
- */
-function pageLanguage(): Lang {
-  return typeof document !== 'undefined' && document.documentElement.lang === 'zh-Hans' ? 'zh-Hans' : 'en'
+  // Without the root's data (its loader failed in the browser, e.g. revalidating offline): the page's language,
+  // so an error page speaks it too rather than English.
+  return data?.lang ?? ((globalThis.document?.documentElement.lang as Lang | undefined) || 'en')
 }
 
 /** The viewer's time zone (their settings, else the browser's): times on every page are shown in it. */

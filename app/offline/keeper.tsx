@@ -53,5 +53,22 @@ export default function OfflineKeeper({ deckId, learner }: { deckId: string; lea
       keep()
     }
   }, [deckId, learner])
+  useEffect(() => {
+    document.addEventListener('submit', continueOfflineIfDisconnected, true)
+    return () => document.removeEventListener('submit', continueOfflineIfDisconnected, true)
+  }, [])
   return <OfflineIndicator />
+}
+
+/**
+ * A rating, check or undo sent while the phone is offline would fail and end on an error page. Instead the page is
+ * loaded again, which the service worker answers with offline study of this deck (kept decks), or a page saying it
+ * is not kept on this device; the learner answers the card there. Listening on the document's capture phase, this
+ * runs before React Router's submit handler, which leaves a prevented submission alone. (Here, in the keeper's
+ * chunk loaded after the page, rather than in the study page's own JavaScript.)
+ */
+function continueOfflineIfDisconnected(event: Event) {
+  if (navigator.onLine !== false) return
+  event.preventDefault()
+  window.location.reload()
 }

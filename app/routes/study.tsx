@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { lazy, Suspense, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/study'
 import { CardView } from '~/components/card-view'
@@ -202,18 +202,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-/**
- * A rating, check or undo sent while the phone is offline would fail and end on an error page. Instead the page is
- * loaded again, which the service worker answers with offline study of this deck (kept decks), or a page saying it
- * is not kept on this device; the learner answers the card there. Runs before React Router's own submit handler,
- * which leaves a prevented submission alone.
- */
-function continueOfflineIfDisconnected(event: FormEvent) {
-  if (typeof navigator === 'undefined' || navigator.onLine !== false) return
-  event.preventDefault()
-  window.location.reload()
-}
-
 /** After a check, keep the card on screen: nothing changed on the server. */
 export const shouldRevalidate = skipRevalidationAfterCheck
 
@@ -254,7 +242,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   useStudyKeys({ enabled: Boolean(card), answering: interactive && !revealed, revealed, onReveal: reveal })
 
   return (
-    <div className="study" onSubmitCapture={continueOfflineIfDisconnected}>
+    <div className="study">
       <div className="study-head">
         <Link to="/" className="back-link">
           ← {t.backToDecks}
@@ -281,7 +269,7 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
         </Form>
       </div>
       <div role="status" aria-live="polite" className="notice">
-        {loaderData.notice ? noticeText(t, loaderData.notice) : null}
+        {loaderData.notice ? t[loaderData.notice] : null}
       </div>
       {actionData && 'message' in actionData ? (
         <p role="alert" className="error">
@@ -372,22 +360,19 @@ export default function Study({ loaderData, actionData }: Route.ComponentProps) 
   )
 }
 
-const STUDY_NOTICES = ['undone', 'nothing', 'leech', 'buried', 'suspended', 'flagged'] as const
-type StudyNotice = (typeof STUDY_NOTICES)[number]
+/** The notices a redirect to the study page may ask for (`?msg=`), and the message each shows. */
+const STUDY_NOTICES = {
+  undone: 'undone',
+  nothing: 'nothingToUndo',
+  leech: 'noticeLeech',
+  buried: 'noticeBuried',
+  suspended: 'noticeSuspended',
+  flagged: 'noticeFlagged',
+} as const satisfies Record<string, keyof Messages>
 
-function studyNotice(msg: string | null): StudyNotice | null {
-  return (STUDY_NOTICES as readonly string[]).includes(msg ?? '') ? (msg as StudyNotice) : null
-}
-
-function noticeText(t: Messages, notice: StudyNotice): string {
-  return {
-    undone: t.undone,
-    nothing: t.nothingToUndo,
-    leech: t.noticeLeech,
-    buried: t.noticeBuried,
-    suspended: t.noticeSuspended,
-    flagged: t.noticeFlagged,
-  }[notice]
+/** The message key of the notice `msg` names, or null: the loader sends the key, so the page needs no table of its own. */
+function studyNotice(msg: string | null): (typeof STUDY_NOTICES)[keyof typeof STUDY_NOTICES] | null {
+  return msg !== null && Object.hasOwn(STUDY_NOTICES, msg) ? STUDY_NOTICES[msg as keyof typeof STUDY_NOTICES] : null
 }
 
 /** Renders its children only after hydration (the offline keeper needs the browser's storage). */

@@ -192,8 +192,12 @@ describe('interactive kinds in review', () => {
           uiLang,
         }),
       )
+    // Each paragraph, with the one language all its text spans are in ('mixed' if they differ).
     const paragraphs = (html: string) =>
-      [...html.matchAll(/<p class="([^"]+)" lang="([^"]+)">(.*?)<\/p>/g)].map((m) => ({ cls: m[1], lang: m[2], inner: m[3]! }))
+      [...html.matchAll(/<p class="([^"]+)">(.*?)<\/p>/g)].map((m) => {
+        const langs = new Set([...m[2]!.matchAll(/lang="([^"]+)"/g)].map((l) => l[1]))
+        return { cls: m[1], lang: langs.size === 1 ? [...langs][0] : 'mixed', inner: m[2]! }
+      })
     for (const [uiLang, first, second] of [
       ['en', 'en', 'zh-Hans'],
       ['zh-Hans', 'zh-Hans', 'en'],

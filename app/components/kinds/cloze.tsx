@@ -1,21 +1,13 @@
 import type { ReactNode } from 'react'
-import { readsTheSameInBoth } from '~/domain/bilingual'
 import type { DetailOf, QuestionOf } from '~/domain/kinds'
 import type { Lang } from '~/i18n'
 import { useT } from '~/i18n/react'
 import type { CardLanguage } from '../card-view'
+import { Text } from '../questions/texts'
 import { TypedVerdict } from './typed'
 import type { KindView } from './view'
 
 type ClozeQuestion = QuestionOf<'cloze'>
-const LANG_TAG = { en: 'en', zh: 'zh-Hans' } as const
-
-/** The gap as a blank, where the sentence is read, not answered. */
-const Blank = () => (
-  <span className="cloze-gap" aria-hidden="true">
-    ＿＿＿
-  </span>
-)
 
 /**
  * The sentence around its gap, in the card language. With both languages, each is a sentence of its own: the
@@ -24,28 +16,32 @@ const Blank = () => (
  */
 function ClozeSentence({ question, mode, uiLang, gap }: { question: ClozeQuestion; mode: CardLanguage; uiLang: Lang; gap: ReactNode }) {
   const { before, after } = question
-  const sameInBoth = readsTheSameInBoth(before) && readsTheSameInBoth(after)
-  const first = mode === 'en' || mode === 'zh' ? mode : uiLang === 'zh-Hans' ? 'zh' : 'en'
-  const sentence = (
-    <p className="cloze" lang={LANG_TAG[first]}>
-      {before[first]}
-      {gap}
-      {after[first]}
-    </p>
-  )
-  if (mode !== 'both' || sameInBoth) return sentence
-  const second = first === 'en' ? 'zh' : 'en'
+  const first = mode === 'both' ? (uiLang === 'zh-Hans' ? 'zh' : 'en') : mode
+  const other = mode === 'both' ? (first === 'en' ? 'zh' : 'en') : null
   return (
     <>
-      {sentence}
-      <p className="cloze-other secondary-text" lang={LANG_TAG[second]}>
-        {before[second]}
-        <Blank />
-        {after[second]}
+      <p className="cloze">
+        <Text text={before} mode={first} uiLang={uiLang} />
+        {gap}
+        <Text text={after} mode={first} uiLang={uiLang} />
       </p>
+      {other ? (
+        <p className="secondary-text">
+          <Text text={before} mode={other} uiLang={uiLang} />
+          {blank}
+          <Text text={after} mode={other} uiLang={uiLang} />
+        </p>
+      ) : null}
     </>
   )
 }
+
+/** The gap as a blank, where the sentence is read, not answered. */
+const blank = (
+  <span className="cloze-gap" aria-hidden="true">
+    ＿＿＿
+  </span>
+)
 
 export const clozeView: KindView<ClozeQuestion, DetailOf<'cloze'>> = {
   Input: function ClozeInput({ question, mode, uiLang }) {
@@ -63,7 +59,7 @@ export const clozeView: KindView<ClozeQuestion, DetailOf<'cloze'>> = {
   Verdict: ({ question, detail, correct, mode, uiLang }) => (
     <>
       {/* The sentence stays on screen, its gap shown as a blank: the answer is given below. */}
-      <ClozeSentence question={question} mode={mode} uiLang={uiLang} gap={<Blank />} />
+      <ClozeSentence question={question} mode={mode} uiLang={uiLang} gap={blank} />
       <TypedVerdict detail={detail} correct={correct} mode={mode} uiLang={uiLang} />
     </>
   ),
