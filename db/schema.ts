@@ -8,6 +8,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import type { ContentItem, DeckDef } from '../app/domain/content/schema'
 import type { StoredCard } from '../app/domain/scheduling'
 import type { AnswerMeaning } from '../app/domain/kinds/kind'
+import type { FlipQuizForm } from '../app/domain/quiz'
 
 export type { StoredCard }
 
@@ -415,7 +416,7 @@ export interface QuizConfig {
   count: number
   timeLimitMinutes: number | null
   /** How flip cards are asked (app/domain/quiz.ts); absent in attempts started before they were asked as choices. */
-  flipAs?: 'choice' | 'typed'
+  flipAs?: FlipQuizForm
 }
 
 export const quizAnswers = sqliteTable(

@@ -3,16 +3,32 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { deckItems, decks, items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
+import { alikeInForm } from '~/domain/answer-form'
+import type { SiblingAnswer } from '~/domain/kinds/kind'
 import type { Database } from '~/utils/db.server'
 import { deckVisibleTo, itemVisibleTo } from './decks.server'
 
 /** Answers of the live items of one bank and category, kept while grading many answers at once (an offline sync). */
 export type SiblingCache = Map<string, Promise<Array<{ id: string; answer: ContentItem['answer'] }>>>
 
-export async function questionFor(db: Database, item: ContentItem & { bank?: string }, seed: string, cache?: SiblingCache): Promise<Question> {
+/**
+ * The question for an item and seed. `cache` keeps sibling answers while grading many answers at once; `alike`
+ * draws wrong options only from the sibling answers most alike in form (a quiz's flip card asked as a choice).
+ */
+export async function questionFor(
+  db: Database,
+  item: ContentItem & { bank?: string },
+  seed: string,
+  { cache, alike = false }: { cache?: SiblingCache; alike?: boolean } = {},
+): Promise<Question> {
   if (!isInteractive(item.kind)) return { kind: 'flip' }
   if (!needsSiblings(item)) return buildQuestion(item, [], seed)
-  if (!cache || item.bank === undefined) return buildQuestion(item, await siblingAnswers(db, item.id), seed)
+  const siblings = await siblingsOf(db, item, cache)
+  return buildQuestion(item, alike ? alikeInForm(item.answer, siblings) : siblings, seed)
+}
+
+async function siblingsOf(db: Database, item: ContentItem & { bank?: string }, cache: SiblingCache | undefined): Promise<SiblingAnswer[]> {
+  if (!cache || item.bank === undefined) return siblingAnswers(db, item.id)
   const key = `${item.bank}|${item.category}`
   let group = cache.get(key)
   if (!group) {
@@ -24,7 +40,7 @@ export async function questionFor(db: Database, item: ContentItem & { bank?: str
       .then((rows) => rows.map((r) => ({ id: r.id, answer: JSON.parse(r.answer) as ContentItem['answer'] })))
     cache.set(key, group)
   }
-  return buildQuestion(item, (await group).filter((s) => s.id !== item.id), seed)
+  return (await group).filter((s) => s.id !== item.id)
 }
 
 /** Answers of live items from the same bank (one bank = one source) and category: plausible distractors. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { deckItems, items, quizAnswers, quizAttempts, type QuizConfig } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
-import { asQuizItem, pickQuizItems, questionSeed, quizzable, scoreAttempt, type QuizSetup } from '~/domain/quiz'
+import { asksAlike, asQuizItem, pickQuizItems, questionSeed, quizzable, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { itemsInScope } from './decks.server'
 import type { Database } from '~/utils/db.server'
 import { distinctSiblingAnswerCounts, liveItem, questionFor } from './questions.server'
@@ -24,7 +24,7 @@ export async function createAttempt(db: Database, userId: string, setup: QuizSet
     tags: setup.tag ? [setup.tag] : undefined,
     count: setup.count,
     timeLimitMinutes: setup.timeLimitMinutes ?? null,
-    flipAs: 'choice',
+    flipAs: 'alike',
   }
   const attempt: Attempt = {
     id: randomUUID(),
@@ -62,8 +62,9 @@ export async function quizzableIds(db: Database, itemIds: readonly string[]): Pr
 export async function quizQuestionAt(db: Database, attempt: Attempt, position: number) {
   const item = await liveItem(db, attempt.itemIds[position]!)
   if (!item) return null
-  const asked = asQuizItem(item, attempt.config.flipAs ?? 'typed')
-  return { item, asked, question: await questionFor(db, asked, questionSeed(attempt.seed, position)) }
+  const flipAs = attempt.config.flipAs ?? 'typed'
+  const asked = asQuizItem(item, flipAs)
+  return { item, asked, question: await questionFor(db, asked, questionSeed(attempt.seed, position), { alike: asksAlike(item, flipAs) }) }
 }
 
 /** A learner's own attempt; someone else's is indistinguishable from a missing one. */

@@ -298,7 +298,7 @@ async function grade(db: Database, item: ContentItem & { bank: string }, answer:
   const first = serverCheck && serverCheck.checkedAt <= answer.answeredAt ? serverCheck : null
   const response = first?.response ?? answer.response
   if (response === undefined) return null
-  const question = await questionFor(db, item, first?.reviewId ?? answer.id, siblings)
+  const question = await questionFor(db, item, first?.reviewId ?? answer.id, { cache: siblings })
   const verdict = gradeResponse(item, question, response)
   return { response, correct: verdict.correct, meaning: describeResponse(item, question, verdict) }
 }

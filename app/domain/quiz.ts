@@ -37,15 +37,23 @@ export function pickQuizItems(candidateIds: readonly string[], count: number, se
  * often without short accepted forms), and an exact-match check would mark correct paraphrases wrong. So a
  * quiz asks it as a choice among its own answer and the answers of comparable items (same source and
  * category) — and leaves it out when there are too few of those to make a fair choice.
- * 'typed' is how attempts started before this rule asked them; they keep being shown and graded that way.
+ * - 'alike': the wrong options are the comparable answers most alike in form (app/domain/answer-form.ts), so
+ *   none gives the answer away by its form. How attempts are asked now.
+ * - 'choice': any comparable answers; attempts started before 'alike' keep being shown and graded this way.
+ * - 'typed': how attempts started before flip cards were asked as choices.
  */
-export type FlipQuizForm = 'choice' | 'typed'
+export type FlipQuizForm = 'alike' | 'choice' | 'typed'
 
 /** Wrong options a flip card needs to be asked as a choice: as many as an authored choice question shows. */
 export const FLIP_CHOICE_WRONG_OPTIONS = 3
 
 export function asQuizItem<T extends { kind: ContentItem['kind'] }>(item: T, flipAs: FlipQuizForm = 'choice'): T {
-  return item.kind === 'flip' ? { ...item, kind: flipAs } : item
+  return item.kind === 'flip' ? { ...item, kind: flipAs === 'typed' ? 'typed' : 'choice' } : item
+}
+
+/** Whether this item's quiz question draws its wrong options by form (a flip card in an 'alike' attempt). */
+export function asksAlike(item: { kind: ContentItem['kind'] }, flipAs: FlipQuizForm): boolean {
+  return item.kind === 'flip' && flipAs === 'alike'
 }
 
 /** Whether a quiz can ask this item fairly, given how many distinct answers its comparable items have. */

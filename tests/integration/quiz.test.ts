@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { items, quizAnswers, quizAttempts, reviewRequests } from '../../db/schema'
 import type { Question } from '~/domain/questions'
-import { scoreAttempt } from '~/domain/quiz'
+import { asQuizItem, questionSeed, scoreAttempt } from '~/domain/quiz'
+import { questionFor } from '~/data/questions.server'
 import { action as setupAction } from '~/routes/quiz'
 import { action as answerAction, loader as questionLoader } from '~/routes/quiz-attempt'
 import { action as resultAction, loader as resultLoader } from '~/routes/quiz-result'
@@ -138,6 +139,47 @@ describe('quiz mode', () => {
     expect(result.body).toMatchObject({ score: 1, total: 8, percent: 13 })
     expect(result.body.byCategory.reduce((n, c) => n + c.total, 0)).toBe(8)
     expect(result.body.byCategory.reduce((n, c) => n + c.right, 0)).toBe(1)
+  })
+
+  it('asks flip cards among the comparable answers most alike in form; an attempt started before keeps its options', async () => {
+    const db = await freshDatabase()
+    const cookie = await learner()
+    // Comparable answers outside the deck: two more dates, and one unlike them in form (a sentence). Every card
+    // then has at least six others to draw from, and the sentence is the one left out.
+    const [model] = await db.select().from(items).where(eq(items.id, 'mh-date-motegi-rubio-meeting'))
+    const sentence = { en: 'The two ministers agreed to meet again at a later date', zh: '两位部长同意日后再次会面' }
+    const extra = [
+      ['mh-date-zz-sentence', sentence],
+      ['mh-date-zz-fifth', { en: '5 November 2025', zh: '2025 年 11 月 5 日' }],
+      ['mh-date-zz-ninth', { en: '9 November 2025', zh: '2025 年 11 月 9 日' }],
+    ] as const
+    for (const [extraId, answer] of extra) {
+      await db.insert(items).values({ ...model!, id: extraId, position: 999, data: { ...model!.data, id: extraId, answer } })
+    }
+    const id = (await start(cookie, { deckId: 'dates', count: '1' })).location!.split('/').pop()!
+    const [attempt] = await db.select().from(quizAttempts)
+    expect(attempt!.config.flipAs).toBe('alike')
+    const [item] = await db.select({ data: items.data, bank: items.bank }).from(items).where(eq(items.id, attempt!.itemIds[0]!))
+    const asked = { ...asQuizItem(item!.data), bank: item!.bank }
+    // A seed whose question, drawn from all comparable answers, shows the sentence.
+    let shows: string | undefined
+    for (let i = 0; i < 64 && !shows; i++) {
+      const q = await questionFor(db, asked, questionSeed(`seed-${i}`, 0))
+      if (q.kind === 'choice' && q.options.some((o) => o.en === sentence.en)) shows = `seed-${i}`
+    }
+    expect(shows).toBeDefined()
+    await db.update(quizAttempts).set({ seed: shows! }).where(eq(quizAttempts.id, id))
+    const options = async () => {
+      const q = (await question(cookie, id)).body.question
+      return q.kind === 'choice' ? q.options.map((o) => o.en) : []
+    }
+    expect(await options()).toHaveLength(4)
+    expect(await options()).not.toContain(sentence.en)
+    await db
+      .update(quizAttempts)
+      .set({ config: { ...attempt!.config, flipAs: 'choice' } })
+      .where(eq(quizAttempts.id, id))
+    expect(await options()).toContain(sentence.en)
   })
 
   it('keeps showing and grading an attempt started before flip cards were asked as choices as it was asked (typed)', async () => {
