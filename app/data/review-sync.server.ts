@@ -16,7 +16,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { answerCounts, cardStates, fsrsOptimizer, fsrsParameters, items, newCardCursors, openChecks, reviewLogs, reviewRequests, studyDays, userSettings } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { describeResponse, gradeResponse, isInteractive } from '~/domain/questions'
-import { checkEvent, type AnswerEvent, type CheckEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
+import { checkEvent, sameAnswerEvent, type AnswerEvent, type CheckEvent, type Refusal, type ReviewEvent } from '~/domain/review-events'
 import { OPEN_CHECK_TTL_MS } from '~/domain/open-check'
 import { applyEvents, byItem, replayCard } from '~/domain/review-replay'
 import { State, type RatingValue, type StoredCard } from '~/domain/scheduling'
@@ -67,6 +67,7 @@ interface ExistingRow {
   user_id: string
   item_id: string
   rating: number
+  reviewed_at: number
 }
 
 async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ index: number; event: ReviewEvent }>, now: number): Promise<SyncResult> {
@@ -75,7 +76,7 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
   const ids = [...new Set(events.flatMap(({ event }) => (event.type === 'answer' ? [event.id] : event.type === 'undo' ? [event.reviewId] : [])))]
   const answerItemIds = [...new Set([...answers, ...checks].map((a) => a.event.itemId))]
   const [existing, liveItems, settings, [parameters], serverChecks] = await db.batch([
-    db.all<ExistingRow>(sql`select id, user_id, item_id, rating from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
+    db.all<ExistingRow>(sql`select id, user_id, item_id, rating, reviewed_at from ${reviewLogs} where id in (select value from json_each(${JSON.stringify(ids)}))`),
     // Only items this learner may see: an id of someone's private deck is no card of theirs.
     db.all<{ id: string; bank: string; data: string }>(
       sql`select id, bank, data from ${items} where retired_at is null and ${itemVisibleTo(userId)} and id in (select value from json_each(${JSON.stringify(answerItemIds)}))`,
@@ -105,7 +106,10 @@ async function syncOnce(db: Database, userId: string, events: ReadonlyArray<{ in
       const earlier = inBatch.get(event.id)
       if (stored && stored.user_id !== userId) refused.push({ index, id: event.id, reason: 'not-yours', detail: 'this review id belongs to another learner' })
       else if (stored || earlier) {
-        const same = stored ? stored.item_id === event.itemId && stored.rating === event.rating : earlier!.itemId === event.itemId && earlier!.rating === event.rating
+        // A retry repeats its answer exactly; the log keeps its card, rating and time (the response may be the open check's).
+        const same = stored
+          ? stored.item_id === event.itemId && stored.rating === event.rating && stored.reviewed_at === event.answeredAt
+          : sameAnswerEvent(earlier!, event)
         if (!same) refused.push({ index, id: event.id, reason: 'id-conflict', detail: 'this review id was already used for a different answer' })
         else if (stored) duplicates.push(event.id)
       } else if (!itemData.has(event.itemId)) refused.push({ index, id: event.id, reason: 'unknown-item', detail: `there is no card "${event.itemId}"` })

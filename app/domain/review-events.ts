@@ -57,6 +57,19 @@ export const reviewEventSchema = z.discriminatedUnion('type', [answerEventSchema
 })
 
 export type AnswerEvent = z.infer<typeof answerEventSchema>
+
+/** Whether two answer events are one answer sent twice (a retry), not two answers under one review id. */
+export function sameAnswerEvent(a: AnswerEvent, b: AnswerEvent): boolean {
+  return (
+    a.id === b.id &&
+    a.itemId === b.itemId &&
+    a.rating === b.rating &&
+    a.answeredAt === b.answeredAt &&
+    a.durationMs === b.durationMs &&
+    a.retention === b.retention &&
+    a.response === b.response
+  )
+}
 export type UndoEvent = z.infer<typeof undoEventSchema>
 export type CheckEvent = z.infer<typeof checkEventSchema>
 export type ReviewEvent = z.infer<typeof reviewEventSchema>

@@ -112,6 +112,10 @@ describe('POST /sync', () => {
     expect(again.status).toBe(200)
     expect(again.body.duplicates).toEqual(['retry-a-1', 'retry-b-1'])
     expect(again.body.accepted).toEqual([])
+    // The same id with another time is not a retry of that answer: refused, nothing written.
+    const moved = await postBatch(me.cookie, me.id, [answer('retry-a-1', a!, 3, t0 + 500)])
+    expect(moved.status).toBe(422)
+    expect(moved.body.refused).toEqual([expect.objectContaining({ index: 0, reason: 'id-conflict' })])
     const doubled = await Promise.all([postBatch(me.cookie, me.id, events), postBatch(me.cookie, me.id, events)])
     expect(doubled.map((r) => r.status)).toEqual([200, 200])
     expect(await snapshot(db)).toEqual(first)
@@ -145,6 +149,21 @@ describe('POST /sync', () => {
         0,
       ],
       ['an unknown item', (_item: string, now: number) => [answer('forged-3', 'no-such-item', 3, now - HOUR)], 'unknown-item', 0],
+      [
+        'one review id twice in a batch, at two times',
+        (item: string, now: number) => [answer('twice-id-1', item, 3, now - HOUR), answer('twice-id-1', item, 3, now - HOUR + 5000)],
+        'id-conflict',
+        1,
+      ],
+      [
+        'one review id twice in a batch, with two responses',
+        (item: string, now: number) => [
+          answer('twice-id-2', item, 3, now - HOUR, { response: 'one' }),
+          answer('twice-id-2', item, 3, now - HOUR, { response: 'other' }),
+        ],
+        'id-conflict',
+        1,
+      ],
       [
         'an undo of an answer that does not exist',
         (_item: string, now: number) => [{ type: 'undo', reviewId: 'never-made', undoneAt: now }],
