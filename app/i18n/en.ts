@@ -546,6 +546,7 @@ export const en = {
   errorNotInClass: 'That student is not in this class.',
   errorUnknownLanguage: 'Choose English or Chinese.',
   errorChooseSession: 'Choose a session to sign out.',
+  errorSessionGone: 'That session had already ended.',
   tabTitle: (page: string) => `${page} · Sourcedeck`,
   quizQuestionTitle: 'Quiz question',
   quizResultTitle: 'Quiz result',

@@ -522,6 +522,7 @@ export const zhHans: Messages = {
   errorNotInClass: '该学生不在这个班级中。',
   errorUnknownLanguage: '请选择英文或中文。',
   errorChooseSession: '请选择要退出的登录。',
+  errorSessionGone: '该登录已经结束。',
   tabTitle: (page) => `${page} · Sourcedeck`,
   quizQuestionTitle: '测验题目',
   quizResultTitle: '测验结果',

@@ -25,6 +25,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (typeof which !== 'string' || !/^(others|all|[A-Za-z0-9_-]{16})$/.test(which))
     return failure('errorChooseSession', 400, 'session: choose a session to sign out')
   const n = await revokeSessions(request, user.id, which)
+  // One session named and none signed out: it had already ended (another tab, or it expired), or is not yours.
+  if (n === 0 && which !== 'others' && which !== 'all') return failure('errorSessionGone', 404, 'session: that session has already ended')
   // Signed out everywhere, this browser included.
   if (which === 'all') return redirect('/', { headers: { 'Set-Cookie': clearedSessionCookie() } })
   return redirect(`/account?revoked=${n}`)

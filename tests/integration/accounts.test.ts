@@ -174,6 +174,11 @@ describe('sessions', () => {
     expect(await who(other)).toBeNull()
     expect((await who(cookie))?.email).toBe(email)
     expect((await call(accountAction, formRequest('/account', { session: '../../etc' }, cookie), {})).status).toBe(400)
+    // A session already ended (or someone else's) is not reported as signed out.
+    const otherId = page.body.sessions.find((s) => !s.current)!.id
+    const gone = await call<{ message: string }>(accountAction, formRequest('/account', { session: otherId }, cookie), {})
+    expect(gone.status).toBe(404)
+    expect(gone.body.message).toBe('errorSessionGone')
     expect(await db.select({ n: count() }).from(sessions)).toEqual([{ n: 2 }])
   })
 })
