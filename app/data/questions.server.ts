@@ -3,7 +3,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { deckItems, decks, items } from '../../db/schema'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion, isInteractive, needsSiblings, type Question } from '~/domain/questions'
-import { alikeInForm } from '~/domain/answer-form'
+import { alikeAnswerCount, alikeInForm } from '~/domain/answer-form'
 import type { SiblingAnswer } from '~/domain/kinds/kind'
 import type { Database } from '~/utils/db.server'
 import { deckVisibleTo, itemVisibleTo } from './decks.server'
@@ -82,24 +82,26 @@ export async function liveItem(db: Database, itemId: string): Promise<ContentIte
 }
 
 /**
- * For each of these items, how many distinct answers its comparable items have (live items of the same
- * bank and category, answers other than its own): the wrong options a choice question could draw on.
+ * For each of these items, how many distinct answers its comparable items have (live items of the same bank and
+ * category, answers other than its own) that are alike enough in form to serve as its wrong options.
  */
-export async function distinctSiblingAnswerCounts(db: Database, itemIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.select({ id: items.id, bank: items.bank, category: items.category, data: items.data }).from(items).where(isNull(items.retiredAt))
-  const answerKey = (text: string) => text.trim().toLowerCase()
-  const groups = new Map<string, Set<string>>()
+export async function alikeSiblingAnswerCounts(db: Database, itemIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: items.id, bank: items.bank, category: items.category, data: items.data })
+    .from(items)
+    .where(isNull(items.retiredAt))
+  const groups = new Map<string, SiblingAnswer[]>()
   for (const row of rows) {
     const group = `${row.bank}\u0000${row.category}`
-    if (!groups.has(group)) groups.set(group, new Set())
-    groups.get(group)!.add(answerKey(row.data.answer.en))
+    if (!groups.has(group)) groups.set(group, [])
+    groups.get(group)!.push({ id: row.id, answer: row.data.answer })
   }
   const wanted = new Set(itemIds)
   const counts = new Map<string, number>()
   for (const row of rows) {
     if (!wanted.has(row.id)) continue
-    const answers = groups.get(`${row.bank}\u0000${row.category}`)!
-    counts.set(row.id, answers.size - (answers.has(answerKey(row.data.answer.en)) ? 1 : 0))
+    const siblings = groups.get(`${row.bank}\u0000${row.category}`)!.filter((s) => s.id !== row.id)
+    counts.set(row.id, alikeAnswerCount(row.data.answer, siblings))
   }
   return counts
 }

@@ -7,7 +7,7 @@ import type { ContentItem } from '~/domain/content/schema'
 import { asksAlike, asQuizItem, pickQuizItems, questionSeed, quizzable, scoreAttempt, type QuizSetup } from '~/domain/quiz'
 import { itemsInScope } from './decks.server'
 import type { Database } from '~/utils/db.server'
-import { distinctSiblingAnswerCounts, liveItem, questionFor } from './questions.server'
+import { alikeSiblingAnswerCounts, liveItem, questionFor } from './questions.server'
 
 export type Attempt = typeof quizAttempts.$inferSelect
 
@@ -48,11 +48,11 @@ export async function attemptCategories(db: Database, attempt: Attempt): Promise
   return attempt.itemIds.map((id) => categoryOf.get(id) ?? 'event')
 }
 
-/** The items a quiz can ask fairly (flip cards only with enough comparable answers to choose from), in order. */
+/** The items a quiz can ask fairly (flip cards only with enough comparable answers alike in form), in order. */
 export async function quizzableIds(db: Database, itemIds: readonly string[]): Promise<string[]> {
   const [kinds, siblings] = await Promise.all([
     itemIds.length === 0 ? [] : db.select({ id: items.id, kind: items.kind }).from(items).where(inArray(items.id, [...itemIds])),
-    distinctSiblingAnswerCounts(db, itemIds),
+    alikeSiblingAnswerCounts(db, itemIds),
   ])
   const kindOf = new Map(kinds.map((k) => [k.id, k.kind as ContentItem['kind']]))
   return itemIds.filter((id) => quizzable({ kind: kindOf.get(id) ?? 'flip' }, siblings.get(id) ?? 0))

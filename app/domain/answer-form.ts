@@ -57,19 +57,35 @@ export function formDistance(a: Bilingual, b: Bilingual): number {
 }
 
 /**
- * The ALIKE_POOL other answers most alike in form to `answer` (distinct, never the answer itself), in their given
- * order (the seed then picks among them by position); all of them when there are no more.
+ * How far off in form an answer may be and still serve as a wrong option. Measured on the banks: 7 of 182 flip
+ * cards have fewer than three comparable answers this close (a bare "Five" among sentences, a day with no month
+ * among full dates); a quiz leaves them out (app/domain/quiz.ts).
  */
-export function alikeInForm(answer: Bilingual, siblings: readonly SiblingAnswer[]): SiblingAnswer[] {
-  // One of each distinct answer, never the right one (as the choice kind itself draws them).
+export const ALIKE_MAX_DISTANCE = 3
+
+/** The other answers, one of each, never the right one (as the choice kind itself draws them), with their distance. */
+function distinctOthers(answer: Bilingual, siblings: readonly SiblingAnswer[]) {
   const key = (a: Bilingual) => a.en.trim().toLowerCase()
   const seen = new Set([key(answer)])
-  const distinct = siblings.filter((s) => !seen.has(key(s.answer)) && seen.add(key(s.answer)))
-  if (distinct.length <= ALIKE_POOL) return distinct
-  return distinct
+  return siblings
+    .filter((s) => !seen.has(key(s.answer)) && seen.add(key(s.answer)))
     .map((sibling, index) => ({ sibling, index, distance: formDistance(answer, sibling.answer) }))
+}
+
+/** How many other answers are alike enough in form to serve as wrong options. */
+export function alikeAnswerCount(answer: Bilingual, siblings: readonly SiblingAnswer[]): number {
+  return distinctOthers(answer, siblings).filter((o) => o.distance <= ALIKE_MAX_DISTANCE).length
+}
+
+/**
+ * The other answers a question draws its wrong options from: the closest in form, up to ALIKE_POOL of those
+ * within ALIKE_MAX_DISTANCE, and never fewer than `wanted` (the closest, however far) while there are that many.
+ * In their given order: the seed then picks among them by position.
+ */
+export function alikeInForm(answer: Bilingual, siblings: readonly SiblingAnswer[], wanted = 3): SiblingAnswer[] {
+  return distinctOthers(answer, siblings)
     .sort((p, q) => p.distance - q.distance || p.index - q.index)
-    .slice(0, ALIKE_POOL)
+    .filter((o, rank) => rank < wanted || (rank < ALIKE_POOL && o.distance <= ALIKE_MAX_DISTANCE))
     .sort((p, q) => p.index - q.index)
-    .map((r) => r.sibling)
+    .map((o) => o.sibling)
 }

@@ -36,7 +36,7 @@ export function pickQuizItems(candidateIds: readonly string[], count: number, se
  * How a quiz asks a flip card. A flip card has no short answer to type (its answer is a sentence or more,
  * often without short accepted forms), and an exact-match check would mark correct paraphrases wrong. So a
  * quiz asks it as a choice among its own answer and the answers of comparable items (same source and
- * category) — and leaves it out when there are too few of those to make a fair choice.
+ * category) — and leaves it out when too few of those are alike enough in form to make a fair choice.
  * - 'alike': the wrong options are the comparable answers most alike in form (app/domain/answer-form.ts), so
  *   none gives the answer away by its form. How attempts are asked now.
  * - 'choice': any comparable answers; attempts started before 'alike' keep being shown and graded this way.
@@ -56,9 +56,12 @@ export function asksAlike(item: { kind: ContentItem['kind'] }, flipAs: FlipQuizF
   return item.kind === 'flip' && flipAs === 'alike'
 }
 
-/** Whether a quiz can ask this item fairly, given how many distinct answers its comparable items have. */
-export function quizzable(item: { kind: ContentItem['kind'] }, distinctSiblingAnswers: number): boolean {
-  return item.kind !== 'flip' || distinctSiblingAnswers >= FLIP_CHOICE_WRONG_OPTIONS
+/**
+ * Whether a quiz can ask this item fairly, given how many distinct answers of its comparable items are alike
+ * enough in form to be its wrong options (app/domain/answer-form.ts).
+ */
+export function quizzable(item: { kind: ContentItem['kind'] }, alikeSiblingAnswers: number): boolean {
+  return item.kind !== 'flip' || alikeSiblingAnswers >= FLIP_CHOICE_WRONG_OPTIONS
 }
 
 /** The seed of one question: the attempt's seed and its position, so each question shuffles differently. */

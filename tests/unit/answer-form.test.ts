@@ -4,7 +4,7 @@
  * with form-only guessers (a test-wise learner's tricks), against wrong options drawn from all comparable answers.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { alikeInForm, ALIKE_POOL, formDistance } from '~/domain/answer-form'
+import { alikeAnswerCount, alikeInForm, ALIKE_POOL, formDistance } from '~/domain/answer-form'
 import type { ContentItem } from '~/domain/content/schema'
 import { buildQuestion } from '~/domain/questions'
 import { asQuizItem } from '~/domain/quiz'
@@ -40,6 +40,21 @@ describe('alikeInForm', () => {
       sibling('d', 'Five', '五个'),
     ]
     expect(alikeInForm(text('2023', '2023年'), few).map((s) => s.id)).toEqual(['b', 'd'])
+  })
+
+  it('counts and draws only answers alike enough, but never fewer than the options wanted', () => {
+    const sentences = [
+      sibling('s1', 'The ministers met again in Tokyo after the summit', '部长们在峰会后于东京再次会面'),
+      sibling('s2', 'The prime minister spoke first at the opening session', '首相在开幕会议上首先发言'),
+      sibling('s3', 'Both sides agreed to strengthen their economic cooperation', '双方同意加强经济合作'),
+      sibling('y1', '2019', '2019年'),
+    ]
+    const five = text('Five', '五个')
+    expect(alikeAnswerCount(five, sentences)).toBe(0)
+    expect(alikeInForm(five, sentences)).toHaveLength(3)
+    const year = text('2023', '2023年')
+    expect(alikeAnswerCount(year, sentences)).toBe(1)
+    expect(alikeInForm(year, sentences).map((s) => s.id)).toContain('y1')
   })
 
   it('weighs the kind of answer (a count, a date) above its length', () => {
@@ -81,7 +96,15 @@ describe('on the real banks, a form-only guesser gains nothing from alike option
     items
       .filter((s) => s.file === item.file && s.category === item.category && s.id !== item.id)
       .map((s) => ({ id: s.id, answer: s.answer }))
-  const flips = items.filter((item) => item.kind === 'flip' && alikeInForm(item.answer, comparable(item)).length >= 3)
+  const distinctCount = (item: ContentItem & { file: string }) =>
+    new Set(
+      comparable(item)
+        .map((s) => s.answer.en.trim().toLowerCase())
+        .filter((a) => a !== item.answer.en.trim().toLowerCase()),
+    ).size
+  // Before: flip cards with three distinct comparable answers, drawn at random. Now: three alike in form, drawn alike.
+  const before = items.filter((item) => item.kind === 'flip' && distinctCount(item) >= 3)
+  const now = items.filter((item) => item.kind === 'flip' && alikeAnswerCount(item.answer, comparable(item)) >= 3)
 
   /**
    * For each guesser, the score of a learner who uses its trick where it applies and guesses blindly elsewhere
@@ -91,7 +114,7 @@ describe('on the real banks, a form-only guesser gains nothing from alike option
     const hits = Object.fromEntries(Object.keys(GUESSERS).map((g) => [g, 0]))
     const guesses = Object.fromEntries(Object.keys(GUESSERS).map((g) => [g, 0]))
     let questions = 0
-    for (const item of flips) {
+    for (const item of alike ? now : before) {
       const siblings = comparable(item)
       for (let s = 0; s < 100; s++) {
         const question = buildQuestion(
@@ -120,7 +143,8 @@ describe('on the real banks, a form-only guesser gains nothing from alike option
   }
 
   it('the longest option tells less, no trick tells notably more, and all together they tell less', () => {
-    expect(flips.length).toBeGreaterThan(100)
+    // A few cards leave quizzes: those with fewer than three comparable answers alike in form.
+    expect(now.length).toBeGreaterThan(before.length * 0.9)
     const random = hitRates(false)
     const alike = hitRates(true)
     console.log('form-only guessers, share right (chance 0.25):', { random, alike })
